@@ -1,0 +1,6 @@
+"""readingpack: the logic behind the teaching pack (data loading, checks, widgets, tools).
+
+Notebooks import from here so that they stay short and the logic is unit-tested.
+"""
+
+__version__ = "1.0.0"
