@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
@@ -220,7 +221,7 @@ def check_quote_in_paragraph(table: Table, article: Article, quote: str, paragra
 def check_ordered(table: Table, fields: list[str]) -> None:
     for row, line in zip(table.rows, table.lines, strict=True):
         present = [(f, row[f]) for f in fields if row[f] is not None]
-        for (low_name, low), (high_name, high) in zip(present, present[1:], strict=False):
+        for (low_name, low), (high_name, high) in pairwise(present):
             if low > high:
                 raise LedgerError(
                     table.file, f"{low_name} {low} is above {high_name} {high}", line, low_name

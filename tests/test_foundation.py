@@ -1,0 +1,145 @@
+"""The pack's foundation: the shipped article, the environments, the notebooks' conventions."""
+
+import hashlib
+import json
+import re
+
+import nbformat
+import pytest
+
+from readingpack import envcheck, navigation
+from readingpack.article import ArticleError, read_article
+from readingpack.nbvalcfg import load_allowlist, sanitize_cfg
+from readingpack.paths import PROJECT_ROOT
+
+ARTICLE_SHA256 = "940de19b56d62867efb8108db67837e6dade7ac269c9929017565a9fc7644cc9"
+ARTICLE = PROJECT_ROOT / "data" / "article" / "article.txt"
+METADATA = PROJECT_ROOT / "data" / "article" / "metadata.json"
+NOTEBOOK_FOLDERS = ["notebooks", "solutions", "exercises"]
+ALL_NOTEBOOKS = sorted(p for f in NOTEBOOK_FOLDERS for p in (PROJECT_ROOT / f).glob("*.ipynb"))
+LESSONS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
+
+
+def test_article_bytes_are_the_recorded_ones():
+    raw = ARTICLE.read_bytes()
+    assert hashlib.sha256(raw).hexdigest() == ARTICLE_SHA256
+    assert len(raw) == 15123
+    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw and not raw.endswith(b"\n")
+    assert raw.decode("utf-8").count("\u00a0") == 18
+
+
+def test_metadata_describes_the_article():
+    metadata = json.loads(METADATA.read_text(encoding="utf-8"))
+    assert metadata["sha256"] == ARTICLE_SHA256
+    assert metadata["author"] == "Sossi Tatikyan"
+    assert metadata["outlet"] == "Modern Diplomacy"
+    assert metadata["published"] == "2024-11-22"
+    assert metadata["url"].startswith("https://moderndiplomacy.eu/2024/11/22/")
+    assert "copyright" in metadata["rights"].lower()
+    title_line = ARTICLE.read_text(encoding="utf-8").split("\n")[0]
+    assert metadata["title"] == title_line
+
+
+def test_a_cleaned_article_is_refused(tmp_path):
+    folder = tmp_path / "article"
+    folder.mkdir()
+    (folder / "metadata.json").write_bytes(METADATA.read_bytes())
+    cleaned = ARTICLE.read_text(encoding="utf-8").replace("\u00a0", " ").replace("’", "'")
+    (folder / "article.txt").write_text(cleaned, encoding="utf-8")
+    with pytest.raises(ArticleError, match="bytes have changed"):
+        read_article(folder)
+
+
+def _environment_yml_pins() -> dict[str, str]:
+    pins = {}
+    for line in (PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
+        match = re.fullmatch(r"\s+- ([A-Za-z0-9_.-]+)(==|=)([0-9][^\s]*)\s*", line)
+        if match and match.group(1) != "python":
+            pins[match.group(1).lower()] = match.group(3)
+    return pins
+
+
+def test_requirements_and_environment_yml_pin_the_same_versions():
+    pip_pins = {k.lower(): v for k, v in envcheck.pinned_requirements().items()}
+    conda_pins = _environment_yml_pins()
+    assert pip_pins, "requirements.txt pins nothing"
+    assert pip_pins == conda_pins
+
+
+def test_environment_yml_installs_the_package_and_python_311():
+    text = (PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8")
+    assert re.search(r"^\s+- python=3\.11\s*$", text, re.M)
+    assert re.search(r"^\s+- -e \.\s*$", text, re.M)
+
+
+def test_environment_check_reports_missing_and_mismatched_packages(capsys):
+    lines = envcheck.check_lines({"pandas": "0.0.1", "no-such-package-here": "1.0"})
+    assert [ok for ok, _ in lines] == [True, False, False]
+    envcheck.print_report(lines)
+    out = capsys.readouterr().out
+    assert "[FAIL] pandas: " in out and "0.0.1 expected" in out
+    assert "[FAIL] no-such-package-here 1.0 is not installed" in out
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_notebook_conventions(path):
+    nb = nbformat.read(path, as_version=4)
+    assert re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", path.name)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    text = path.read_text(encoding="utf-8")
+    for pattern in (r"/work/", r"/root/", r"/home/", r"/Users/", r"/tmp/", r"C:\\\\"):
+        assert not re.search(pattern, text), f"{path.name} stores an absolute path ({pattern})"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lessons_record_their_minutes(path):
+    nb = nbformat.read(path, as_version=4)
+    teaching, exercise = navigation.minutes(nb)
+    assert teaching > 0 and exercise >= 0
+    assert f"*Teaching: {teaching} min · Exercises: {exercise} min*" in nb.cells[1].source
+
+
+def test_lesson_numbers_run_from_00_without_gaps():
+    numbers = [int(p.name[:2]) for p in LESSONS]
+    assert numbers == list(range(len(numbers)))
+    assert LESSONS[0].name == "00_start_here.ipynb"
+
+
+def test_navigation_and_contents_are_up_to_date():
+    assert navigation.stale_notebooks(PROJECT_ROOT / "notebooks") == []
+
+
+def test_navigation_tool_is_idempotent_and_detects_staleness(tmp_path):
+    for path in LESSONS:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    assert navigation.write_navigation(tmp_path) == []
+    start = tmp_path / "00_start_here.ipynb"
+    nb = nbformat.read(start, as_version=4)
+    nb.metadata["readingpack"]["teaching_minutes"] = 99
+    nbformat.write(nb, start)
+    assert navigation.stale_notebooks(tmp_path) == [start]
+    assert navigation.write_navigation(tmp_path) == [start]
+    assert "| 99 |" in start.read_text(encoding="utf-8")
+    assert navigation.write_navigation(tmp_path) == []
+
+
+NBVAL_MARKER = re.compile(r"#\s*(NBVAL_[A-Z_]+)")
+
+
+def test_every_nbval_marker_and_sanitiser_is_allowlisted_with_a_reason():
+    allowlist = load_allowlist()
+    allowed = {(m["notebook"], m["marker"]) for m in allowlist["cell_markers"]}
+    for entry in allowlist["cell_markers"] + allowlist["sanitizers"]:
+        assert entry.get("reason", "").strip(), f"allowlist entry without a reason: {entry}"
+    found = set()
+    for path in ALL_NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        for cell in nb.cells:
+            for marker in NBVAL_MARKER.findall(cell.source) if cell.cell_type == "code" else []:
+                found.add((f"{path.parent.name}/{path.name}", marker))
+            for tag in cell.metadata.get("tags", []):
+                if tag.startswith("nbval"):
+                    found.add((f"{path.parent.name}/{path.name}", tag))
+    assert found <= allowed, f"nbval markers not in tests/nbval_allowlist.json: {found - allowed}"
+    for entry in allowlist["sanitizers"]:
+        assert f"regex: {entry['regex']}" in sanitize_cfg(allowlist)
