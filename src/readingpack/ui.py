@@ -1,0 +1,110 @@
+"""Small building blocks shared by the pack's widgets.
+
+Widgets show their results in `ipywidgets.HTML` values (never by printing into an Output
+widget), so that what a student sees can be asserted exactly in unit tests, is stored in the
+notebook's widget state for the HTML edition, and is reproduced by nbval strict.
+"""
+
+import html
+import math
+from collections.abc import Callable, Iterable
+
+import ipywidgets as widgets
+
+MAX_REASONABLE_AREA_KM2 = 510_072_000  # the surface of the Earth (land and sea)
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def notice(message: str, level: str = "info") -> str:
+    """A friendly message in a widget: level is 'info' or 'problem' (a problem with the input)."""
+    icon = "ℹ️" if level == "info" else "⚠️"
+    role = "status" if level == "info" else "alert"
+    return (
+        f'<div class="rp-notice rp-notice-{level}" role="{role}">'
+        f"<span aria-hidden='true'>{icon}</span> {escape(message)}</div>"
+    )
+
+
+def highlight_spans(text: str, spans: Iterable[tuple[int, int]], label: str = "") -> str:
+    """`text` as HTML with each (start, end) span wrapped in <mark>; overlapping spans are merged."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    parts, position = [], 0
+    title = f' title="{html.escape(label)}"' if label else ""
+    for start, end in merged:
+        parts.append(escape(text[position:start]))
+        parts.append(f"<mark{title}>{escape(text[start:end])}</mark>")
+        position = end
+    parts.append(escape(text[position:]))
+    return "".join(parts)
+
+
+def parse_positive_number(raw, what: str, maximum: float) -> tuple[float | None, str]:
+    """(value, "") for a usable positive number, else (None, a friendly message naming the problem).
+
+    Accepts "1,234.5" and "1 234" as typed by students; never raises.
+    """
+    if raw is None or str(raw).strip() == "":
+        return None, f"Type {what} to compare, for example 105.4."
+    text = str(raw).strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
+    try:
+        value = float(text)
+    except ValueError:
+        return None, f"“{str(raw).strip()[:40]}” is not a number. Type digits only, for example 105.4."
+    if not math.isfinite(value):
+        return None, f"{what.capitalize()} must be a finite number."
+    if value <= 0:
+        return None, f"{what.capitalize()} must be greater than zero."
+    if value > maximum:
+        return None, (
+            f"{value:,.0f} is larger than any real {what} here (the limit is {maximum:,.0f}). "
+            "Check the number of digits."
+        )
+    return value, ""
+
+
+def reset_button(on_reset: Callable[[], None], description: str = "Reset") -> widgets.Button:
+    button = widgets.Button(
+        description=description, icon="undo", tooltip="Put this widget back as it started"
+    )
+    button.on_click(lambda _button: on_reset())
+    return button
+
+
+def percent(part: float, whole: float) -> str:
+    """A share as a student would write it: 68%, 0.7%, 0.03%."""
+    share = 100 * part / whole
+    if share >= 10:
+        return f"{share:.0f}%"
+    if share >= 1:
+        return f"{share:.1f}%"
+    return f"{share:.2g}%"
+
+
+class PackWidget:
+    """Base of the pack's widgets: `self.widget` is what a notebook displays.
+
+    Subclasses build their controls in __init__, show results in ipywidgets.HTML values,
+    offer a Reset button that calls `reset()`, and list in `example_changes()` the
+    (control, value) pairs a benchmark or a browser test can set to exercise every option.
+    """
+
+    widget: widgets.Widget
+
+    def reset(self) -> None:
+        raise NotImplementedError
+
+    def example_changes(self) -> list[tuple[widgets.Widget, object]]:
+        raise NotImplementedError
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
