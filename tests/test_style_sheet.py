@@ -24,7 +24,10 @@ def prose_documents():
             yield str(path.relative_to(PROJECT_ROOT)), path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name,text", list(prose_documents()), ids=lambda v: v if "/" in v or "." in v else "")
+DOCUMENTS = list(prose_documents())
+
+
+@pytest.mark.parametrize(("name", "text"), DOCUMENTS, ids=[name for name, _ in DOCUMENTS])
 def test_loaded_terms_are_quoted_or_attributed(name, text):
     allowed = {e["sentence"] for e in EXCEPTIONS["exceptions"] if e["document"] == name}
     problems = [s for s in loaded_term_problems(text) if s not in allowed]
