@@ -63,3 +63,11 @@ outputs: $(STAMP) navigation
 
 clean:
 	rm -rf build test-artifacts .pytest_cache .ruff_cache
+
+## make exercises: regenerate exercises/ from solutions/ (a test fails when they drift)
+exercises: $(STAMP)
+	$(BIN)/python -m readingpack.assignments
+
+## make workbook: copy the exercises into your own workbook/ folder (never overwrites)
+workbook: $(STAMP)
+	$(BIN)/python -m readingpack.workbook
