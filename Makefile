@@ -71,3 +71,7 @@ exercises: $(STAMP)
 ## make workbook: copy the exercises into your own workbook/ folder (never overwrites)
 workbook: $(STAMP)
 	$(BIN)/python -m readingpack.workbook
+
+## make bench: measure the performance budget and write docs/performance.md
+bench: $(STAMP)
+	$(BIN)/python -m readingpack.bench
