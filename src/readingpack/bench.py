@@ -24,7 +24,9 @@ from nbclient import NotebookClient
 
 from .paths import PROJECT_ROOT
 
-FLOOR_SOURCE = "import readingpack.ledger\nimport readingpack.widgets\nimport pandas\nimport matplotlib.pyplot"
+FLOOR_SOURCE = (
+    "import readingpack.ledger\nimport readingpack.widgets\nimport pandas\nimport matplotlib.pyplot"
+)
 RSS_SOURCE = (
     "import resource, sys\n"
     "_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
