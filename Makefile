@@ -67,6 +67,7 @@ clean:
 ## make exercises: regenerate exercises/ from solutions/ (a test fails when they drift)
 exercises: $(STAMP)
 	$(BIN)/python -m readingpack.assignments
+	$(BIN)/python -m readingpack.instructor
 
 ## make workbook: copy the exercises into your own workbook/ folder (never overwrites)
 workbook: $(STAMP)

@@ -166,3 +166,26 @@ def test_workbook_never_overwrites_student_work(tmp_path):
 
 def test_workbook_folder_is_ignored_by_git():
     assert "workbook/" in (PROJECT_ROOT / ".gitignore").read_text(encoding="utf-8").split()
+
+
+def test_instructor_page_is_written_from_the_solutions():
+    from readingpack.instructor import instructor_page
+
+    page = instructor_page(PROJECT_ROOT / "solutions")
+    assert (PROJECT_ROOT / "solutions" / "README.md").read_text(encoding="utf-8") == page
+    for path in sorted((PROJECT_ROOT / "solutions").glob("[0-9][0-9]_*.ipynb")):
+        assert f"Notebook: [{path.name}]({path.name})" in page
+
+
+def test_instructor_page_lists_tasks_solutions_and_rubrics(tmp_path):
+    from readingpack.instructor import lesson_section
+
+    path = _solution_notebook(tmp_path)
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[1:1] = [nbformat.v4.new_markdown_cell("### Task 9.1 · number · Share of Armenia")]
+    nbformat.write(nb, path)
+    section = lesson_section(path)
+    assert "### Task 9.1 (number): Share of Armenia" in section
+    assert "share = 215 / 29743 * 100" in section and "x = 1\ny = 2" in section
+    assert "**Exemplar answer:**\n\nThe author argues ..." in section
+    assert "**Rubric:**\n\n- 2 points: exact quote" in section
