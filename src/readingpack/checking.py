@@ -1,0 +1,362 @@
+"""Checking the article's figures and dates against other sources, with a neutral outcome.
+
+Each check puts one figure of the article (data/figures.csv) beside one value of another
+source (data/reference/fact_values.csv), as linked in data/figure_reference.csv. Links whose
+relation is `context` are background, not checks: they are listed by `context_table`, never
+given an outcome. Numbers in names ("COP29", "“3+3”") are not checkable figures.
+
+An outcome is one of OUTCOMES, and says only how two values compare, never whether an
+opinion is right. The rules, applied in this order:
+
+Numbers (the article's figure and the source's value as ranges: "at least 220" is 220 to no
+upper bound, "about 200" and a plain "218" are the number itself, "up to 1" is 0 to 1):
+
+  N1  The same number with the same qualifier                       -> consistent
+  N2  The two ranges touch or overlap                               -> consistent for the
+      same measure; roughly consistent for a comparable measure or a different definition
+  N3  The gap between the nearest ends is at most ROUGH_TOLERANCE
+      (10%) of the larger of those two ends                         -> roughly consistent
+  N4  Otherwise                                                     -> differs
+
+Dates (each as the span of days it can mean: "2020" is 1 Jan to 31 Dec 2020):
+
+  D1  The same span                                                 -> consistent
+  D2  One span lies inside the other (the less precise date contains
+      the more precise one)                                         -> consistent for the
+      same measure; roughly consistent otherwise
+  D3  The spans overlap in part                                     -> roughly consistent
+  D4  The spans do not meet                                         -> differs (the gap in days)
+
+  X1  A number against a date, or a value missing on either side    -> could not be checked
+      from the sources at hand
+
+A relation of `different_definition` never gives "consistent": at best "roughly consistent".
+
+Where a rule cannot see what matters (a duration against a starting date, two different
+events in the same month, a count that could not be matched to one named source), a hand-coded
+judgement in JUDGEMENTS replaces the rule's outcome; the table keeps both, with the reason.
+"""
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+CONSISTENT = "consistent"
+ROUGHLY = "roughly consistent"
+DIFFERS = "differs"
+UNCHECKED = "could not be checked from the sources at hand"
+OUTCOMES = (CONSISTENT, ROUGHLY, DIFFERS, UNCHECKED)
+
+ROUGH_TOLERANCE = 0.10
+UNIT_WORDS = {"km2": "km²"}
+QUALIFIER_WORDS = {"at_least": "at least", "more_than": "more than", "unspecified": "at least"}
+CHECK_RELATIONS = ("same_measure", "comparable_measure", "different_definition")
+RELATION_LABELS = {
+    "same_measure": "the same measure",
+    "comparable_measure": "a comparable measure, with its own population, date or definition",
+    "different_definition": "a different definition: never average or add the two",
+    "context": "context, not a check",
+}
+SIDE_LABELS = {
+    "AM": "AM: Armenian government, officials or media (a party to the conflict)",
+    "AZ": "AZ: Azerbaijani government, officials or media (a party to the conflict)",
+    "RU": "RU: Russian state media (an interested party)",
+    "INTL": "INTL: an international organisation or court",
+    "REF": "REF: a reference work or a third country's statistics office",
+    "OTHER": "OTHER: third-country media",
+}
+
+# Judgements where a rule cannot see what matters: (figure_id, value_id) -> (outcome, reason).
+JUDGEMENTS: dict[tuple[str, str], tuple[str, str]] = {
+    ("F013", "E7.1"): (
+        CONSISTENT,
+        "news.az and TASS name the Kazan summit of 22-24 Oct 2024 the 16th BRICS summit, as the "
+        "article does. The rule alone cannot compare an ordinal (16th) with dates.",
+    ),
+    ("F024", "E5.1"): (
+        ROUGHLY,
+        "The article dates an agreement to November 2022; the source dates the start of gas "
+        "deliveries to 15 Nov 2022. The same month, but not necessarily the same event.",
+    ),
+    ("F025", "D1.1"): (
+        ROUGHLY,
+        "The article gives a length (nine months), the ICJ Order a starting date (12 Dec 2022). "
+        "From that date to late September 2023 is about nine months. The rule alone cannot "
+        "compare a length with a date.",
+    ),
+    ("F030", "C5.3"): (
+        UNCHECKED,
+        "The source at hand reports 10 civilians killed on 20 Sep 2023, during the operation. "
+        "Later Armenian figures for civilian deaths differ (9, then 25), so the article's 27 "
+        "could not be matched to one named source.",
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Range:
+    """A number as an interval: low and high (math.inf where there is no upper bound)."""
+
+    low: float
+    high: float
+
+
+def number_range(low, best, high, qualifier) -> Range | None:
+    """The interval a figure can mean, from its value columns and qualifier (None if no number)."""
+    def present(x) -> bool:
+        return x is not None and not pd.isna(x)
+
+    if qualifier in ("at_least", "more_than", "unspecified") and present(low):
+        return Range(float(low), math.inf)
+    if qualifier == "at_most" and present(high):
+        return Range(0.0, float(high))
+    if present(best):
+        return Range(float(best), float(best))
+    if present(low):
+        return Range(float(low), float(high) if present(high) else math.inf)
+    return None
+
+
+def compare_numbers(article: Range, article_qualifier: str, source: Range, source_qualifier: str,
+                    relation: str) -> tuple[str, str, str]:
+    """(rule, outcome, reason) for two numbers, by rules N1-N4."""
+    same_measure = relation == "same_measure"
+    if article == source and article_qualifier == source_qualifier and relation != "different_definition":
+        return "N1", CONSISTENT, "The same number with the same qualifier."
+    if article.low <= source.high and source.low <= article.high:
+        if same_measure:
+            return "N2", CONSISTENT, "The two values overlap, and they count the same thing."
+        return "N2", ROUGHLY, (
+            "The two values overlap, but they do not count exactly the same thing: "
+            f"{RELATION_LABELS[relation]}."
+        )
+    near_article = article.low if article.low > source.high else article.high
+    near_source = source.high if article.low > source.high else source.low
+    gap = abs(near_article - near_source)
+    larger = max(near_article, near_source)
+    share = gap / larger
+    if share <= ROUGH_TOLERANCE:
+        return "N3", ROUGHLY, (
+            f"The values are {_number(gap)} apart, {_share(share)} of the larger one "
+            f"(within {ROUGH_TOLERANCE:.0%})."
+        )
+    return "N4", DIFFERS, f"The values are {_number(gap)} apart, {_share(share)} of the larger one."
+
+
+def compare_dates(article: tuple[pd.Timestamp, pd.Timestamp], source: tuple[pd.Timestamp, pd.Timestamp],
+                  relation: str) -> tuple[str, str, str]:
+    """(rule, outcome, reason) for two dates given as (first day, last day), by rules D1-D4."""
+    (a_start, a_end), (s_start, s_end) = article, source
+    same_measure = relation == "same_measure"
+    if (a_start, a_end) == (s_start, s_end):
+        return "D1", CONSISTENT, "The same date."
+    a_inside = s_start <= a_start and a_end <= s_end
+    s_inside = a_start <= s_start and s_end <= a_end
+    if a_inside or s_inside:
+        wider = "the article's date" if s_inside else "the source's date"
+        narrower = "the source's" if s_inside else "the article's"
+        outcome = CONSISTENT if same_measure else ROUGHLY
+        return "D2", outcome, f"{narrower.capitalize()} date falls within {wider}."
+    if a_start <= s_end and s_start <= a_end:
+        return "D3", ROUGHLY, "The two dates overlap in part."
+    days = (s_start - a_end).days if a_end < s_start else (a_start - s_end).days
+    return "D4", DIFFERS, f"The two dates are {days} day{'s' if days != 1 else ''} apart."
+
+
+def outcome_by_rules(figure: dict, value: dict, relation: str) -> tuple[str, str, str]:
+    """(rule, outcome, reason) for one figure row and one reference value row (dicts or Series)."""
+    article_number = number_range(figure["value_low"], figure["value_best"], figure["value_high"],
+                                  figure["qualifier"])
+    source_number = number_range(value["value_low"], value["value_best"], value["value_high"],
+                                 value["qualifier"])
+    article_is_date = figure["kind"] in ("date", "year") and not pd.isna(figure["date_start"])
+    source_is_date = not pd.isna(value["date_start"])
+    if article_is_date and source_is_date:
+        rule, outcome, reason = compare_dates(
+            (figure["date_start"], figure["date_end"]), (value["date_start"], value["date_end"]), relation
+        )
+    elif article_number is not None and source_number is not None and not article_is_date:
+        rule, outcome, reason = compare_numbers(
+            article_number, figure["qualifier"], source_number, value["qualifier"], relation
+        )
+    else:
+        return "X1", UNCHECKED, "The two values are not of the same kind (a number and a date)."
+    if relation == "different_definition" and outcome == CONSISTENT:
+        outcome = ROUGHLY
+        reason += " A different definition: at best roughly consistent."
+    return rule, outcome, reason
+
+
+def _number(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
+
+
+def _share(share: float) -> str:
+    return f"{share:.0%}" if share >= 0.01 else f"{share:.1%}"
+
+
+def format_date(start: pd.Timestamp, end: pd.Timestamp, precision: str | None) -> str:
+    """9 Nov 2024; November 2022; 2020; 1918-1920; 12-13 Nov 2024."""
+    if precision == "year":
+        return f"{start.year}"
+    if precision == "month":
+        return start.strftime("%B %Y")
+    if start == end:
+        return f"{start.day} {start.strftime('%b %Y')}"
+    if precision == "range" and start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31:
+        return f"{start.year}-{end.year}"
+    if start.year == end.year and start.month == end.month:
+        return f"{start.day}-{end.day} {end.strftime('%b %Y')}"
+    return f"{start.day} {start.strftime('%b %Y')} to {end.day} {end.strftime('%b %Y')}"
+
+
+def article_value(figure) -> str:
+    """The article's figure in words: its exact quote, plus the date it was read as."""
+    if figure["kind"] in ("date", "year") and not pd.isna(figure["date_start"]):
+        when = format_date(figure["date_start"], figure["date_end"], figure["date_precision"])
+        note = "" if figure["year_printed"] is not False else " (no year printed)"
+        return f"{when}{note}"
+    number = number_range(figure["value_low"], figure["value_best"], figure["value_high"],
+                          figure["qualifier"])
+    if number is None:
+        return str(figure["quote"])
+    unit = UNIT_WORDS.get(figure["unit"], figure["unit"])
+    if figure["kind"] == "ordinal":
+        return f"{_number(number.low)} (a position: {figure['quote']})"
+    if number.high == math.inf:
+        words = QUALIFIER_WORDS.get(figure["qualifier"], "at least")
+        return f"{words} {_number(number.low)} {unit}"
+    words = "about " if figure["qualifier"] == "approximately" else ""
+    return f"{words}{_number(number.low)} {unit}"
+
+
+def side_text(fact) -> str:
+    """'AM', 'AM; INTL', 'AM (reported by RU)'."""
+    text = fact["side"]
+    if not pd.isna(fact["side_2"]):
+        text += f"; {fact['side_2']}"
+    if not pd.isna(fact["reported_by"]):
+        text += f" (reported by {fact['reported_by']})"
+    return text
+
+
+def side_label(fact) -> str:
+    """The side in words, saying when the publisher is a party to the conflict."""
+    codes = [fact["side"]] + [fact[c] for c in ("side_2",) if not pd.isna(fact[c])]
+    label = "; ".join(SIDE_LABELS[c] for c in codes)
+    if not pd.isna(fact["reported_by"]):
+        label += f"; reported by {SIDE_LABELS[fact['reported_by']]}"
+    return label
+
+
+def source_date(fact, values: pd.DataFrame) -> str:
+    """When the other source's value holds or was given: its 'as of', else a date in its source
+    column (E10: the date of the statement), else "" (the value itself is then a date)."""
+    if not pd.isna(fact["as_of"]):
+        return str(fact["as_of"])
+    own = values[(values["fact_id"] == fact["id"]) & values["date_start"].notna()]
+    stated = own[own["field"] == "source"]
+    if len(stated):
+        return str(stated["quote"].iloc[0])
+    return ""
+
+
+def _whole_fact_value(fact_id: str, values: pd.DataFrame) -> dict:
+    """A link without value_id compares with the whole fact: the span of all its dates."""
+    own = values[(values["fact_id"] == fact_id) & values["date_start"].notna()]
+    quote = "; ".join(own["quote"])
+    return {
+        "value_id": "", "quote": quote, "value_low": None, "value_best": None, "value_high": None,
+        "qualifier": "range", "counts_what": "; ".join(own["counts_what"]),
+        "date_start": own["date_start"].min() if len(own) else pd.NaT,
+        "date_end": own["date_end"].max() if len(own) else pd.NaT,
+        "date_precision": "range",
+    }
+
+
+CHECK_COLUMNS = [
+    "figure_id", "paragraph", "kind", "article_quote", "article_value", "reference_id", "value_id",
+    "source_value", "source_counts", "source", "source_date", "side", "side_label", "link",
+    "link_2", "confidence", "relation", "note", "rule", "rule_outcome", "rule_reason", "judged",
+    "outcome", "reason",
+]
+
+
+def _links(ledger) -> pd.DataFrame:
+    links = ledger.figure_reference.merge(ledger.figures, on="figure_id", how="left")
+    return links[links["kind"] != "name_number"]
+
+
+def check_table(ledger, judgements: dict | None = None) -> pd.DataFrame:
+    """Every check (a figure beside one other source's value) with its neutral outcome.
+
+    `rule_outcome` and `rule_reason` come from the rules of this module's docstring; `outcome`
+    and `reason` are the same unless JUDGEMENTS (or `judgements`) holds a hand-coded judgement
+    for the pair, in which case `judged` is True. Ordered by paragraph, figure and source."""
+    judgements = JUDGEMENTS if judgements is None else judgements
+    facts = ledger.reference_facts.set_index("id", drop=False)
+    values = ledger.reference_fact_values
+    by_value_id = values.set_index("value_id", drop=False)
+    links = _links(ledger)
+    rows = []
+    for link in links[links["relation"].isin(CHECK_RELATIONS)].to_dict("records"):
+        fact = facts.loc[link["reference_id"]]
+        value_id = link["value_id"] if not pd.isna(link["value_id"]) else ""
+        value = by_value_id.loc[value_id].to_dict() if value_id else _whole_fact_value(fact["id"], values)
+        rule, rule_outcome, rule_reason = outcome_by_rules(link, value, link["relation"])
+        judged = (link["figure_id"], value_id) in judgements
+        outcome, reason = judgements.get((link["figure_id"], value_id), (rule_outcome, rule_reason))
+        rows.append({
+            "figure_id": link["figure_id"], "paragraph": int(link["paragraph"]), "kind": link["kind"],
+            "article_quote": link["quote"], "article_value": article_value(link),
+            "reference_id": fact["id"], "value_id": value_id,
+            "source_value": value["quote"] if value_id else fact["value"],
+            "source_counts": value["counts_what"], "source": fact["source"],
+            "source_date": source_date(fact, values), "side": side_text(fact),
+            "side_label": side_label(fact), "link": "" if pd.isna(fact["link"]) else fact["link"],
+            "link_2": "" if pd.isna(fact["link_2"]) else fact["link_2"],
+            "confidence": fact["confidence"], "relation": link["relation"],
+            "note": "" if pd.isna(link["note"]) else link["note"],
+            "rule": rule, "rule_outcome": rule_outcome, "rule_reason": rule_reason,
+            "judged": judged, "outcome": outcome, "reason": reason,
+        })
+    table = pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    return table.sort_values(["paragraph", "figure_id", "reference_id", "value_id"], ignore_index=True)
+
+
+def context_table(ledger) -> pd.DataFrame:
+    """The links whose relation is `context`: background a reader may want, with no outcome."""
+    facts = ledger.reference_facts.set_index("id", drop=False)
+    values = ledger.reference_fact_values.set_index("value_id", drop=False)
+    links = _links(ledger)
+    rows = []
+    for link in links[links["relation"] == "context"].to_dict("records"):
+        fact = facts.loc[link["reference_id"]]
+        value_id = link["value_id"] if not pd.isna(link["value_id"]) else ""
+        rows.append({
+            "figure_id": link["figure_id"], "paragraph": int(link["paragraph"]),
+            "article_quote": link["quote"], "reference_id": fact["id"], "value_id": value_id,
+            "source_value": values.loc[value_id, "quote"] if value_id else fact["value"],
+            "source": fact["source"], "side": side_text(fact), "side_label": side_label(fact),
+            "link": "" if pd.isna(fact["link"]) else fact["link"],
+            "note": "" if pd.isna(link["note"]) else link["note"],
+        })
+    columns = ["figure_id", "paragraph", "article_quote", "reference_id", "value_id", "source_value",
+               "source", "side", "side_label", "link", "note"]
+    return pd.DataFrame(rows, columns=columns).sort_values(
+        ["paragraph", "figure_id", "reference_id"], ignore_index=True
+    )
+
+
+def checkable_figures(checks: pd.DataFrame) -> pd.DataFrame:
+    """One row per figure that has at least one check: figure_id, paragraph, quote and a label."""
+    first = checks.drop_duplicates("figure_id")[["figure_id", "paragraph", "article_quote"]]
+    first = first.reset_index(drop=True)
+    first["label"] = [f"¶{p} · {q}" for p, q in zip(first["paragraph"], first["article_quote"], strict=True)]
+    return first
+
+
+def outcome_counts(checks: pd.DataFrame) -> pd.Series:
+    """How many checks end in each outcome, in the order of OUTCOMES (zeros included)."""
+    return checks["outcome"].value_counts().reindex(list(OUTCOMES), fill_value=0).rename("checks")
