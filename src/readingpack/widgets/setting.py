@@ -1,0 +1,299 @@
+"""Lesson 1, the article and its setting: its structure, a numbered reading copy, a paragraph
+reader, the background primer from the reference facts, and the names each side uses.
+
+Everything here reads the ledger's tables (paragraphs, reference facts, glossary); the only
+content typed here is the reading outline (which section of the argument each body paragraph
+belongs to), a teaching aid that describes where topics sit without judging them.
+"""
+
+import re
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .. import ui
+
+# The pack's reading outline of the body (paragraphs 3-20): a teaching aid, not ledger data.
+SECTIONS = [
+    (3, 5, "Recent events (October-November 2024)"),
+    (6, 7, "The author's case stated"),
+    (8, 13, "Background: from the first war to 2023"),
+    (14, 19, "Demands the article reports, and the author's answers"),
+    (20, 20, "Conclusion and recommendation"),
+]
+TOPICS = {
+    3: "Azerbaijan's 9 November celebrations and President Aliyev's speech",
+    4: "President Aliyev's speech at the opening of COP29",
+    5: "Meetings on the peace agreement in October 2024",
+    6: "Preconditions, border areas and the figure of 215 km²",
+    7: "The author's summary of Azerbaijan's aims",
+    8: "The 2020 war and the first Karabakh war, as the author tells them",
+    9: "After the 2020 ceasefire",
+    10: "Russia, the West and the principle of territorial integrity",
+    11: "The Lachin road and the orders of the International Court of Justice",
+    12: "The September 2023 military operation and the departure",
+    13: "The question of return",
+    14: "Armenia's case at the International Court of Justice",
+    15: "Armenia's constitution",
+    16: "Azerbaijan's constitution and territorial claims",
+    17: "The EU Mission in Armenia",
+    18: "Armed forces and arms supplies",
+    19: "The route through southern Armenia",
+    20: "The author's conclusion and recommendation",
+}
+KIND_LABELS = {
+    "title": "Title",
+    "standfirst": "Standfirst (summary line under the title)",
+    "body": "Body",
+    "byline": "Byline (author's name)",
+    "bio": "Author's bio",
+}
+MAX_FIND_LENGTH = 60
+
+
+def section_of(number: int, kind: str) -> str:
+    """The outline section of a body paragraph; the other paragraphs are grouped by kind."""
+    if kind in ("title", "standfirst"):
+        return "Title and standfirst"
+    if kind in ("byline", "bio"):
+        return "Bylines and the author's bio"
+    for first, last, name in SECTIONS:
+        if first <= number <= last:
+            return name
+    return KIND_LABELS.get(kind, kind)
+
+
+def word_count(text: str) -> int:
+    """Words as separated by spaces (a non-breaking space separates words too)."""
+    return len(text.split())
+
+
+def structure_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """One row per paragraph: number, kind, outline section, topic, words and characters."""
+    rows = []
+    for row in paragraphs.itertuples(index=False):
+        number, kind = int(row.number), str(row.kind)
+        rows.append({
+            "paragraph": number,
+            "kind": kind,
+            "section": section_of(number, kind),
+            "topic": TOPICS.get(number, KIND_LABELS.get(kind, kind)),
+            "words": word_count(str(row.text)),
+            "characters": len(str(row.text)),
+        })
+    return pd.DataFrame(rows)
+
+
+def _paragraph_block(number: int, kind: str, text: str, body_html: str | None = None) -> str:
+    words, characters = word_count(text), len(text)
+    body = body_html if body_html is not None else ui.escape(text)
+    return (
+        f'<div class="rp-paragraph rp-kind-{kind}" style="display:flex;gap:0.8em;'
+        'margin:0.35em 0;padding:0.3em 0;border-bottom:1px solid #ddd">'
+        f'<div style="min-width:5.5em;font-weight:bold" aria-label="paragraph {number}">¶ {number}'
+        f'<div style="font-weight:normal;font-size:85%;color:#444">{kind}<br>{words} words<br>'
+        f"{characters:,} characters</div></div>"
+        f'<div style="white-space:pre-wrap;line-height:1.45">{body}</div></div>'
+    )
+
+
+def reading_copy_html(paragraphs: pd.DataFrame) -> str:
+    """Every paragraph of the article, numbered, with its kind and length, text exactly as printed.
+
+    `white-space: pre-wrap` keeps the article's double spaces and non-breaking spaces visible.
+    """
+    blocks = [
+        _paragraph_block(int(row.number), str(row.kind), str(row.text))
+        for row in paragraphs.itertuples(index=False)
+    ]
+    return '<div class="rp-reading-copy">' + "".join(blocks) + "</div>"
+
+
+def find_spans(text: str, term: str) -> list[tuple[int, int]]:
+    """(start, end) of every case-insensitive occurrence of `term` in `text`."""
+    return [(m.start(), m.end()) for m in re.finditer(re.escape(term), text, flags=re.IGNORECASE)]
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+class ParagraphReader(ui.PackWidget):
+    """Choose a kind of paragraph and a paragraph number; optionally find a word in the article."""
+
+    def __init__(self, paragraphs: pd.DataFrame):
+        self.table = structure_table(paragraphs)
+        self.texts = {int(r.number): str(r.text) for r in paragraphs.itertuples(index=False)}
+        kinds = list(dict.fromkeys(self.table["kind"]))
+        kind_options = [("All paragraphs (1-23)", "all")] + [
+            (f"{KIND_LABELS[k]} ({self._range_label(k)})", k) for k in kinds
+        ]
+        self.kind = widgets.Dropdown(options=kind_options, value="all", description="Kind")
+        self.kind.add_class("rp-reader-kind")
+        self.number = widgets.Dropdown(
+            options=self._number_options("all"), value=3, description="Paragraph"
+        )
+        self.number.add_class("rp-reader-paragraph")
+        self.find = widgets.Text(
+            value="", description="Find a word", placeholder="e.g. claims",
+            continuous_update=False,
+        )
+        self.find.add_class("rp-reader-find")
+        self.reset_control = ui.reset_button(self.reset)
+        self.reset_control.add_class("rp-reader-reset")
+        self.status = widgets.HTML()
+        self.status.add_class("rp-reader-status")
+        self.result = widgets.HTML()
+        self.result.add_class("rp-reader-result")
+        self.kind.observe(self._on_kind, names="value")
+        self._quiet = False
+        self.number.observe(lambda _change: None if self._quiet else self.update(), names="value")
+        self.find.observe(lambda _change: self.update(), names="value")
+        self.widget = widgets.VBox([
+            widgets.HBox([self.kind, self.number]),
+            widgets.HBox([self.find, self.reset_control]),
+            self.status,
+            self.result,
+        ])
+        self.widget.add_class("rp-reader")
+        self.update()
+
+    def _range_label(self, kind: str) -> str:
+        numbers = self.table.loc[self.table["kind"] == kind, "paragraph"].tolist()
+        if len(numbers) == 1:
+            return f"paragraph {numbers[0]}"
+        return f"paragraphs {numbers[0]}-{numbers[-1]}"
+
+    def _number_options(self, kind: str) -> list[tuple[str, int]]:
+        rows = self.table if kind == "all" else self.table[self.table["kind"] == kind]
+        return [(f"{r.paragraph} · {r.kind}", int(r.paragraph)) for r in rows.itertuples()]
+
+    def _on_kind(self, change) -> None:
+        options = self._number_options(change["new"])
+        current = self.number.value
+        values = [value for _label, value in options]
+        self._quiet = True
+        try:
+            self.number.options = options
+            self.number.value = current if current in values else values[0]
+        finally:
+            self._quiet = False
+        self.update()
+
+    def update(self) -> None:
+        number = self.number.value
+        row = self.table.set_index("paragraph").loc[number]
+        text = self.texts[number]
+        term = self.find.value.strip()
+        spans: list[tuple[int, int]] = []
+        messages = []
+        if term:
+            if len(term) > MAX_FIND_LENGTH:
+                messages.append(ui.notice(
+                    f"That is {len(term)} characters long. Type a word or a short phrase "
+                    f"(at most {MAX_FIND_LENGTH} characters).", "problem"))
+                term = ""
+            elif len(term) < 2:
+                messages.append(ui.notice("Type at least two letters to search.", "problem"))
+                term = ""
+        if term:
+            spans = find_spans(text, term)
+            where = {n: len(find_spans(t, term)) for n, t in self.texts.items()}
+            where = {n: c for n, c in where.items() if c}
+            if not where:
+                messages.append(ui.notice(
+                    f"“{term}” does not occur in the article. Check the spelling, or try a "
+                    "shorter part of the word.", "info"))
+            else:
+                listing = ", ".join(str(n) for n in where)
+                messages.append(
+                    f'<div class="rp-reader-found">“{ui.escape(term)}” occurs '
+                    f"{plural(sum(where.values()), 'time')} in "
+                    f"{plural(len(where), 'paragraph')}: {listing}. "
+                    f"In paragraph {number}: {plural(len(spans), 'time')}.</div>"
+                )
+        heading = (
+            f'<div class="rp-reader-heading"><b>Paragraph {number} of {len(self.texts)}</b> · '
+            f"{row['kind']} · {row['words']} words · {row['characters']:,} characters<br>"
+            f"Section: {ui.escape(row['section'])}</div>"
+        )
+        body = ui.highlight_spans(text, spans, label=f"“{term}”") if spans else None
+        self.status.value = "".join(messages)
+        self.result.value = heading + _paragraph_block(number, str(row["kind"]), text, body)
+
+    def reset(self) -> None:
+        self.find.value = ""
+        self.kind.value = "all"
+        self.number.value = 3
+        self.update()
+
+    def example_changes(self) -> list[tuple[widgets.Widget, object]]:
+        changes: list[tuple[widgets.Widget, object]] = []
+        for _label, kind in self.kind.options:
+            changes.append((self.kind, kind))
+        changes.append((self.kind, "all"))
+        changes += [(self.number, n) for n in self.texts]
+        changes += [(self.find, "claims"), (self.find, "Zangezour"), (self.find, "x"),
+                    (self.find, "no such word here"), (self.find, "")]
+        return changes
+
+
+# --- The background primer: reference facts only -------------------------------------------
+
+PRIMER_IDS = ["A3", "E8", "E3", "D4", "D5", "E4", "D1", "E6", "D2", "B3", "C1", "C2", "E7", "E1", "E2",
+              "E11", "E12"]
+PARTIES = {"AM", "AZ", "RU"}
+
+
+def side_label(side: str, side_2=None, reported_by=None) -> str:
+    """"AM", "AM; INTL", "AM (reported by RU)" as FACTS.md writes them."""
+    label = side
+    if isinstance(side_2, str) and side_2:
+        label += f"; {side_2}"
+    if isinstance(reported_by, str) and reported_by:
+        label += f" (reported by {reported_by})"
+    return label
+
+
+def is_party(side: str, side_2=None, reported_by=None) -> bool:
+    """True when a publisher of the fact is a party or an interested party (AM, AZ, RU)."""
+    return any(s in PARTIES for s in (side, side_2) if isinstance(s, str))
+
+
+def primer_table(facts: pd.DataFrame, ids: list[str] | None = None) -> pd.DataFrame:
+    """The reference facts of the primer, in the primer's order, each with its source and side."""
+    ids = ids or PRIMER_IDS
+    table = facts.set_index("id").loc[ids].reset_index()
+    rows = []
+    for row in table.itertuples(index=False):
+        side_2 = None if pd.isna(row.side_2) else row.side_2
+        reported = None if pd.isna(row.reported_by) else row.reported_by
+        rows.append({
+            "id": row.id,
+            "fact": row.fact,
+            "value": row.value,
+            "source": row.source,
+            "side": side_label(row.side, side_2, reported),
+            "link": "" if pd.isna(row.link) else row.link,
+            "party source": "yes" if is_party(row.side, side_2, reported) else "",
+            "after the article": "yes" if row.after_article else "",
+        })
+    return pd.DataFrame(rows)
+
+
+# --- Signposts: the words that mark the turns of an argument --------------------------------
+
+SIGNPOSTS = ["However", "At the same time", "Besides", "Despite", "Although", "Even if", "Given",
+             "Finally", "To conclude"]
+
+
+def signposts_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """Where each signpost word occurs (case-sensitive, as printed): one row per occurrence."""
+    rows = []
+    for row in paragraphs.itertuples(index=False):
+        text = str(row.text)
+        for word in SIGNPOSTS:
+            for match in re.finditer(rf"\b{re.escape(word)}\b", text):
+                rows.append({"paragraph": int(row.number), "signpost": word, "offset": match.start()})
+    table = pd.DataFrame(rows, columns=["paragraph", "signpost", "offset"])
+    return table.sort_values(["paragraph", "offset"]).drop(columns="offset").reset_index(drop=True)

@@ -1,0 +1,184 @@
+"""Lesson 1's widgets and helpers: the paragraph reader, the reading copy, the structure
+table, the primer and the names table, checked by setting control values in Python."""
+
+import re
+
+import pytest
+
+from readingpack.ledger import load_ledger
+from readingpack.widgets import setting
+
+
+@pytest.fixture(scope="module")
+def ledger():
+    return load_ledger()
+
+
+@pytest.fixture
+def reader(ledger):
+    return setting.ParagraphReader(ledger.paragraphs)
+
+
+def plain(html: str) -> str:
+    """The visible text of an HTML fragment, with whitespace collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_reader_starts_on_the_first_body_paragraph(reader):
+    shown = plain(reader.result.value)
+    assert shown.startswith(
+        "Paragraph 3 of 23 · body · 113 words · 814 characters "
+        "Section: Recent events (October-November 2024)"
+    )
+    assert "On November 9, Azerbaijan celebrated the fourth anniversary" in shown
+    assert reader.status.value == ""
+
+
+def test_reader_shows_the_exact_text_of_a_paragraph(reader, ledger):
+    reader.number.value = 12
+    text = ledger.article.paragraph(12)
+    assert "Paragraph 12 of 23 · body · 215 words · 1,485 characters" in plain(reader.result.value)
+    assert setting.ui.escape(text) in reader.result.value
+
+
+def test_choosing_a_kind_limits_the_paragraphs(reader):
+    reader.kind.value = "bio"
+    assert [value for _label, value in reader.number.options] == [23]
+    assert reader.number.value == 23
+    assert plain(reader.result.value).startswith(
+        "Paragraph 23 of 23 · bio · 171 words · 1,144 characters Section: Bylines and the author's bio"
+    )
+    reader.kind.value = "byline"
+    assert [value for _label, value in reader.number.options] == [21, 22]
+    reader.kind.value = "body"
+    assert [value for _label, value in reader.number.options] == list(range(3, 21))
+    assert reader.number.value == 3
+
+
+def test_a_kind_keeps_the_current_paragraph_when_it_fits(reader):
+    reader.number.value = 15
+    reader.kind.value = "body"
+    assert reader.number.value == 15
+    reader.kind.value = "all"
+    assert reader.number.value == 15
+
+
+def test_find_lists_paragraphs_and_highlights(reader):
+    reader.number.value = 19
+    reader.find.value = "Zangezour"
+    assert plain(reader.status.value) == (
+        "“Zangezour” occurs 1 time in 1 paragraph: 19. In paragraph 19: 1 time."
+    )
+    assert '<mark title="“Zangezour”">Zangezour</mark>' in reader.result.value
+    reader.find.value = "Baku"
+    assert plain(reader.status.value) == (
+        "“Baku” occurs 18 times in 10 paragraphs: 6, 9, 10, 12, 13, 14, 15, 16, 17, 19. "
+        "In paragraph 19: 1 time."
+    )
+
+
+def test_find_is_case_insensitive(reader):
+    reader.find.value = "however"
+    assert plain(reader.status.value).startswith(
+        "“however” occurs 5 times in 5 paragraphs: 6, 10, 15, 18, 20."
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("x", "Type at least two letters to search."),
+        ("y" * 61, "That is 61 characters long. Type a word or a short phrase (at most 60 characters)."),
+        ("Khankendi", "“Khankendi” does not occur in the article. Check the spelling, or try a shorter "
+                      "part of the word."),
+    ],
+)
+def test_bad_or_unknown_words_give_a_message_and_the_reader_keeps_working(reader, typed, message):
+    reader.find.value = typed
+    assert message in plain(reader.status.value)
+    assert "<mark" not in reader.result.value
+    reader.find.value = "EUMA"
+    reader.number.value = 17
+    assert plain(reader.status.value) == "“EUMA” occurs 2 times in 1 paragraph: 17. In paragraph 17: 2 times."
+
+
+def test_empty_or_blank_search_shows_no_message(reader):
+    reader.find.value = "Baku"
+    reader.find.value = "   "
+    assert reader.status.value == ""
+    assert "<mark" not in reader.result.value
+
+
+def test_reset_restores_the_initial_state(reader):
+    first = (reader.kind.value, reader.number.value, reader.find.value,
+             reader.status.value, reader.result.value)
+    reader.kind.value = "bio"
+    reader.find.value = "Harvard"
+    reader.reset_control.click()
+    assert (reader.kind.value, reader.number.value, reader.find.value,
+            reader.status.value, reader.result.value) == first
+
+
+def test_example_changes_cover_every_kind_and_paragraph(reader):
+    changes = reader.example_changes()
+    kinds = {value for control, value in changes if control is reader.kind}
+    numbers = {value for control, value in changes if control is reader.number}
+    assert kinds == {"all", "title", "standfirst", "body", "byline", "bio"}
+    assert numbers == set(range(1, 24))
+    for control, value in changes:
+        control.value = value
+    assert reader.result.value
+
+
+def test_controls_carry_css_classes_and_labels(reader):
+    for control, css in [(reader.kind, "rp-reader-kind"), (reader.number, "rp-reader-paragraph"),
+                         (reader.find, "rp-reader-find"), (reader.reset_control, "rp-reader-reset")]:
+        assert css in control._dom_classes
+        assert control.description
+
+
+def test_reading_copy_holds_every_paragraph_exactly(ledger):
+    html = setting.reading_copy_html(ledger.paragraphs)
+    for number in range(1, 24):
+        assert f"¶ {number}<" in html
+        assert setting.ui.escape(ledger.article.paragraph(number)) in html
+    assert "white-space:pre-wrap" in html
+    assert "large-scale\u00a0 war" in html or "large-scale  war" in html
+
+
+def test_structure_table(ledger):
+    table = setting.structure_table(ledger.paragraphs)
+    assert len(table) == 23
+    assert table["words"].sum() == 2179
+    body = table[table["kind"] == "body"]
+    assert body["words"].sum() == 1973
+    assert table.set_index("paragraph").loc[13, "words"] == 40
+    assert set(body["section"]) == {name for _first, _last, name in setting.SECTIONS}
+    assert set(setting.TOPICS) == set(body["paragraph"])
+
+
+def test_word_count_treats_non_breaking_spaces_as_spaces():
+    assert setting.word_count("a\u00a0b  c") == 3
+
+
+def test_primer_table_names_sources_and_sides(ledger):
+    table = setting.primer_table(ledger.reference_facts)
+    assert table["id"].tolist() == setting.PRIMER_IDS
+    row = table.set_index("id").loc["B3"]
+    assert row["side"] == "AM; INTL"
+    assert row["party source"] == "yes"
+    assert table.set_index("id").loc["E3", "party source"] == ""
+    assert table.loc[table["after the article"] == "yes", "id"].tolist() == ["E11", "E12"]
+
+
+def test_side_labels():
+    assert setting.side_label("AM", None, "RU") == "AM (reported by RU)"
+    assert setting.side_label("REF") == "REF"
+    assert setting.is_party("REF", None, None) is False
+    assert setting.is_party("INTL", "AZ") is True
+
+
+def test_signposts_table(ledger):
+    table = setting.signposts_table(ledger.paragraphs)
+    assert table[table["signpost"] == "However"]["paragraph"].tolist() == [6, 10, 15, 18, 20]
+    assert table.iloc[-2:].values.tolist() == [[20, "To conclude"], [20, "However"]]
