@@ -11,6 +11,7 @@ changes nothing. `python -m readingpack.navigation --check` exits 1 when anythin
 """
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -34,6 +35,11 @@ def notebook_title(nb) -> str:
                 if line.startswith("# "):
                     return line[2:].strip()
     raise ValueError("the notebook has no '# Title' heading in a markdown cell")
+
+
+def short_title(nb) -> str:
+    """The title without its lesson number ("1. Claims" -> "Claims")."""
+    return re.sub(r"^\d+\.\s*", "", notebook_title(nb))
 
 
 def minutes(nb) -> tuple[int, int]:
@@ -65,7 +71,7 @@ def contents_source(paths: list[Path], notebooks: list) -> str:
         total_teaching += teaching
         total_exercise += exercise
         lines.append(
-            f"| {path.name[:2]} | [{notebook_title(nb)}]({path.name}) | {teaching} | {exercise} "
+            f"| {path.name[:2]} | [{short_title(nb)}]({path.name}) | {teaching} | {exercise} "
             f"| {teaching + exercise} |"
         )
     lines.append(
@@ -73,6 +79,42 @@ def contents_source(paths: list[Path], notebooks: list) -> str:
         f"| {total_teaching + total_exercise} |"
     )
     return "\n".join(lines)
+
+
+PLAN_BEGIN, PLAN_END = "<!-- course plan: begin -->", "<!-- course plan: end -->"
+# The compressed two-session course: which lessons are taught in class in each session; the
+# others become reading at home (see docs/instructor-guide.md).
+TWO_SESSIONS = {"Session 1": ["00", "01", "02", "03"], "Session 2": ["04", "06", "08"]}
+
+
+def course_plan_source(paths: list[Path], notebooks: list) -> str:
+    """The instructor guide's plan tables, totalled from the notebooks' minutes metadata."""
+    rows = {p.name[:2]: (short_title(nb), *minutes(nb)) for p, nb in zip(paths, notebooks, strict=True)}
+    lines = ["### Full course", "", "| Lesson | Teaching (min) | Exercises (min) | Total (min) |",
+             "|---|---|---|---|"]
+    for number, (title, teaching, exercise) in rows.items():
+        lines.append(f"| {number}. {title} | {teaching} | {exercise} | {teaching + exercise} |")
+    teaching_sum = sum(r[1] for r in rows.values())
+    exercise_sum = sum(r[2] for r in rows.values())
+    lines += [f"| **Total** | {teaching_sum} | {exercise_sum} | {teaching_sum + exercise_sum} |", "",
+              "### Compressed: two sessions", "", "| Session | Lessons in class | Minutes in class |",
+              "|---|---|---|"]
+    for session, numbers in TWO_SESSIONS.items():
+        chosen = [n for n in numbers if n in rows]
+        total = sum(rows[n][1] + rows[n][2] for n in chosen)
+        lines.append(f"| {session} | {', '.join(chosen)} | {total} |")
+    homework = [n for n in rows if not any(n in v for v in TWO_SESSIONS.values())]
+    lines += ["", "Dropped from class time (reading at home, exercises optional): "
+              f"lessons {', '.join(homework)}."]
+    return "\n".join(lines)
+
+
+def updated_guide(guide: Path, paths: list[Path], notebooks: list) -> str | None:
+    if not guide.exists():
+        return None
+    text = guide.read_text(encoding="utf-8")
+    start, end = text.index(PLAN_BEGIN) + len(PLAN_BEGIN), text.index(PLAN_END)
+    return text[:start] + "\n" + course_plan_source(paths, notebooks) + "\n" + text[end:]
 
 
 def _is_marked(cell, marker: str) -> bool:
@@ -110,16 +152,29 @@ def updated_notebooks(folder: Path) -> dict[Path, str]:
     return result
 
 
-def stale_notebooks(folder: Path) -> list[Path]:
-    return [p for p, text in updated_notebooks(folder).items()
+GUIDE = PROJECT_ROOT / "docs" / "instructor-guide.md"
+
+
+def _expected_files(folder: Path, guide: Path | None) -> dict[Path, str]:
+    expected = updated_notebooks(folder)
+    if guide is not None:
+        paths = lesson_paths(folder)
+        text = updated_guide(guide, paths, [nbformat.read(p, as_version=4) for p in paths])
+        if text is not None:
+            expected[guide] = text
+    return expected
+
+
+def stale_notebooks(folder: Path, guide: Path | None = None) -> list[Path]:
+    return [p for p, text in _expected_files(folder, guide).items()
             if p.read_text(encoding="utf-8") != text]
 
 
-def write_navigation(folder: Path) -> list[Path]:
-    changed = stale_notebooks(folder)
-    for path, text in updated_notebooks(folder).items():
-        if path in changed:
-            path.write_text(text, encoding="utf-8")
+def write_navigation(folder: Path, guide: Path | None = None) -> list[Path]:
+    expected = _expected_files(folder, guide)
+    changed = [p for p, text in expected.items() if p.read_text(encoding="utf-8") != text]
+    for path in changed:
+        path.write_text(expected[path], encoding="utf-8")
     return changed
 
 
@@ -129,12 +184,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", nargs="?", default=str(PROJECT_ROOT / "notebooks"))
     args = parser.parse_args(argv)
     folder = Path(args.folder)
+    guide = GUIDE if folder.resolve() == (PROJECT_ROOT / "notebooks").resolve() else None
     if args.check:
-        stale = stale_notebooks(folder)
+        stale = stale_notebooks(folder, guide)
         for path in stale:
             print(f"stale navigation or contents: {path.name} (run: make navigation)")
         return 1 if stale else 0
-    for path in write_navigation(folder):
+    for path in write_navigation(folder, guide):
         print(f"updated {path.name}")
     return 0
 
