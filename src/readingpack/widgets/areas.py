@@ -1,0 +1,264 @@
+"""How big is 215 km²? The article's area figure against places students know.
+
+The article says Azerbaijan controls "at least 215 square kilometres" of Armenia's territory
+(figures.csv F015, a lower bound). This module compares that bound with the reference areas
+A1-A12 of data/reference/ (each with its publisher, date and link), as ratios and as squares
+drawn to scale in inline SVG, and with any area a student types.
+
+Because 215 is a lower bound, every sentence says "at least": if the area is at least 215 km²,
+it is at least 68% of Malta.
+"""
+
+import math
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..ledger import load_ledger
+from ..ui import (
+    MAX_REASONABLE_AREA_KM2,
+    PackWidget,
+    escape,
+    notice,
+    parse_positive_number,
+    percent,
+    reset_button,
+)
+
+ARTICLE_FIGURE_ID = "F015"
+ARMENIA_ID = "A1"
+DEFAULT_PLACE = "A7"  # Malta
+SQUARE_MAX_PX = 170
+
+SIDE_LABELS = {
+    "AM": "AM: Armenian government, officials or media (a party to the conflict)",
+    "AZ": "AZ: Azerbaijani government, officials or media (a party to the conflict)",
+    "RU": "RU: Russian state media (an interested party)",
+    "INTL": "INTL: international organisation or court",
+    "REF": "REF: reference work or statistics office of a third country",
+    "OTHER": "OTHER: third-country media",
+}
+
+
+def format_km2(value: float) -> str:
+    """1234.5 -> '1,234.5', 316.0 -> '316', 0.25 -> '0.25' (no trailing zeros)."""
+    if value == int(value):
+        return f"{int(value):,}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text if text not in ("0", "") else f"{value:.2g}"
+
+
+def article_area(ledger=None) -> dict:
+    """The article's area figure: its quote, paragraph and lower bound."""
+    ledger = ledger or load_ledger()
+    row = ledger.figures.set_index("figure_id").loc[ARTICLE_FIGURE_ID]
+    return {
+        "figure_id": ARTICLE_FIGURE_ID,
+        "paragraph": int(row["paragraph"]),
+        "quote": str(row["quote"]),
+        "low": float(row["value_low"]),
+        "qualifier": str(row["qualifier"]),
+    }
+
+
+def reference_areas(ledger=None) -> pd.DataFrame:
+    """Reference areas A1-A12: id, place, area_km2, area_text (as the source writes it), as_of,
+    source, side, link, confidence, note, label (the place, with its date where it has one)."""
+    ledger = ledger or load_ledger()
+    facts = ledger["reference_facts"]
+    facts = facts[facts["section"] == "A"]
+    values = ledger["reference_fact_values"]
+    values = values[(values["unit"] == "km2") & values["fact_id"].isin(facts["id"])]
+    values = values.drop_duplicates("fact_id")[["fact_id", "quote", "value_best"]]
+    table = facts.merge(values, left_on="id", right_on="fact_id")
+    table = table.rename(columns={"fact": "place", "value_best": "area_km2", "quote": "area_text"})
+    table["area_km2"] = table["area_km2"].astype(float)
+    table["label"] = [
+        place if as_of == "current" else f"{place}, {as_of}"
+        for place, as_of in zip(table["place"], table["as_of"], strict=True)
+    ]
+    table["order"] = table["id"].str[1:].astype(int)
+    table = table.sort_values("order").reset_index(drop=True)
+    return table[["id", "place", "label", "area_km2", "area_text", "as_of", "source", "side",
+                  "link", "confidence", "note"]]
+
+
+def compare_sentence(low: float, name: str, area: float, area_text: str | None = None) -> str:
+    """How the article's lower bound compares with one area, worded as a bound.
+
+    >>> compare_sentence(215, "Malta", 316)
+    'At least 215 km² is at least 68% of Malta (316 km²).'
+    """
+    shown = area_text or format_km2(area)
+    if area >= low:
+        return f"At least {format_km2(low)} km² is at least {percent(low, area)} of {name} ({shown} km²)."
+    times = low / area
+    return f"At least {format_km2(low)} km² is at least {times:.1f} times the area of {name} ({shown} km²)."
+
+
+def squares_svg(items: list[tuple[str, float, str]], max_px: int = SQUARE_MAX_PX) -> str:
+    """Squares side by side whose AREAS are to scale: items are (label, area_km2, css_kind).
+
+    The largest area gets a side of `max_px`; a square too small to see is drawn 1 px wide
+    and its label says so. css_kind 'bound' draws a dashed outline (a lower bound)."""
+    biggest = max(area for _, area, _ in items)
+    gap, label_h = 24, 44
+    sides = [max(1.0, max_px * math.sqrt(area / biggest)) for _, area, _ in items]
+    widths = [max(side, 130) for side in sides]
+    width = sum(widths) + gap * (len(items) + 1)
+    height = max_px + label_h + 10
+    parts = [
+        f'<svg class="rp-area-squares" xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" '
+        f'height="{height}" viewBox="0 0 {width:.0f} {height}" role="img" '
+        f'aria-label="{escape(squares_description(items))}">'
+    ]
+    x = gap
+    for (label, area, kind), side, slot in zip(items, sides, widths, strict=True):
+        left = x + (slot - side) / 2
+        top = max_px - side + 4
+        style = (
+            'fill="#E69F00" fill-opacity="0.35" stroke="#000000" stroke-width="2" stroke-dasharray="6 3"'
+            if kind == "bound" else 'fill="#0072B2" fill-opacity="0.25" stroke="#0072B2" stroke-width="2"'
+        )
+        parts.append(f'<rect x="{left:.1f}" y="{top:.1f}" width="{side:.1f}" height="{side:.1f}" {style}/>')
+        tiny = " (too small to see)" if side < 3 else ""
+        parts.append(
+            f'<text x="{x + slot / 2:.1f}" y="{max_px + 22}" text-anchor="middle" font-size="12">'
+            f"{escape(label)}{tiny}</text>"
+        )
+        parts.append(
+            f'<text x="{x + slot / 2:.1f}" y="{max_px + 38}" text-anchor="middle" font-size="12">'
+            f"{format_km2(area)} km²</text>"
+        )
+        x += slot + gap
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def squares_description(items: list[tuple[str, float, str]]) -> str:
+    names = ", ".join(f"{label} ({format_km2(area)} km²)" for label, area, _ in items)
+    return f"Squares drawn with areas to scale: {names}."
+
+
+def source_html(row) -> str:
+    link = (
+        f'<a href="{escape(str(row["link"]))}" target="_blank" rel="noopener">{escape(str(row["link"]))}</a>'
+        if pd.notna(row["link"]) else "no link given in the reference list"
+    )
+    note = f" Note: {escape(str(row['note']))}" if pd.notna(row["note"]) else ""
+    return (
+        f'<div class="rp-area-source">Source: {escape(str(row["source"]))} · '
+        f'{escape(SIDE_LABELS[row["side"]])} · as of: {escape(str(row["as_of"]))} · '
+        f"confidence: {escape(str(row['confidence']))} · link: {link}.{note}</div>"
+    )
+
+
+def areas_table(ledger=None) -> pd.DataFrame:
+    """The static version: every reference area with the article's bound as a share or multiple."""
+    ledger = ledger or load_ledger()
+    low = article_area(ledger)["low"]
+    areas = reference_areas(ledger)
+    return pd.DataFrame(
+        {
+            "id": areas["id"],
+            "place": areas["label"],
+            "area (km²)": areas["area_text"],
+            f"at least {format_km2(low)} km² is": [
+                f"at least {percent(low, a)} of it" if a >= low else f"at least {low / a:.1f} times it"
+                for a in areas["area_km2"]
+            ],
+            "as of": areas["as_of"],
+            "source": areas["source"],
+            "side": areas["side"],
+            "link": areas["link"].fillna("—"),
+        }
+    )
+
+
+class AreaComparison(PackWidget):
+    """Pick a place (or type an area) and compare it with the article's 'at least 215 km²'."""
+
+    def __init__(self, ledger=None):
+        ledger = ledger or load_ledger()
+        self.figure = article_area(ledger)
+        self.low = self.figure["low"]
+        self.areas = reference_areas(ledger).set_index("id", drop=False)
+        self.armenia = self.areas.loc[ARMENIA_ID]
+        options = [(label, place_id) for label, place_id in zip(self.areas["label"], self.areas["id"],
+                                                                  strict=True)]
+        self.place = widgets.Dropdown(options=options, value=DEFAULT_PLACE, description="Compare with")
+        self.place.add_class("rp-area-place")
+        self.place.style.description_width = "initial"
+        self.custom = widgets.Text(
+            value="", description="Your area (km²)", placeholder="e.g. 105.4", continuous_update=False
+        )
+        self.custom.add_class("rp-area-input")
+        self.custom.style.description_width = "initial"
+        self.reset_control = reset_button(self.reset)
+        self.reset_control.add_class("rp-area-reset")
+        self.result = widgets.HTML()
+        self.result.add_class("rp-area-result")
+        self.custom_result = widgets.HTML()
+        self.custom_result.add_class("rp-area-custom-result")
+        self.shapes = widgets.HTML()
+        self.shapes.add_class("rp-area-shapes")
+        heading = widgets.HTML(
+            f"<b>The article (paragraph {self.figure['paragraph']}): “{escape(self.figure['quote'])}”</b>"
+            " — a lower bound: the area may be larger, never smaller."
+        )
+        self.place.observe(self._update, names="value")
+        self.custom.observe(self._update, names="value")
+        self.widget = widgets.VBox(
+            [heading, widgets.HBox([self.place, self.reset_control]), self.result, self.custom,
+             self.custom_result, self.shapes]
+        )
+        self.widget.add_class("rp-area-widget")
+        self._update()
+
+    def _place_html(self) -> str:
+        row = self.areas.loc[self.place.value]
+        armenia = self.armenia
+        sentence = compare_sentence(self.low, row["label"], row["area_km2"], row["area_text"])
+        lines = [f"<p class='rp-area-ratio'><b>{escape(sentence)}</b></p>"]
+        lines.append(source_html(row))
+        if row["id"] != ARMENIA_ID:
+            sentence = compare_sentence(
+                self.low, "Armenia's total area", armenia["area_km2"], armenia["area_text"]
+            )
+            lines.append(
+                f"<p class='rp-area-armenia'>{escape(sentence)} (source: "
+                f"{escape(str(armenia['source']))}, {escape(armenia['side'])})</p>"
+            )
+        return "".join(lines)
+
+    def _update(self, _change=None) -> None:
+        row = self.areas.loc[self.place.value]
+        self.result.value = self._place_html()
+        items = [(f"at least {format_km2(self.low)} km² (the article)", self.low, "bound"),
+                 (str(row["place"]), float(row["area_km2"]), "place")]
+        value, message = parse_positive_number(self.custom.value, "an area in km²", math.inf)
+        if value is None:
+            level = "info" if str(self.custom.value).strip() == "" else "problem"
+            self.custom_result.value = notice(message, level)
+        elif value > MAX_REASONABLE_AREA_KM2:
+            self.custom_result.value = notice(
+                f"{format_km2(value)} km² is more than the whole surface of the Earth "
+                f"({MAX_REASONABLE_AREA_KM2:,} km²). Check the number of digits.", "problem"
+            )
+        else:
+            self.custom_result.value = (
+                "<p class='rp-area-custom-ratio'>"
+                + escape(compare_sentence(self.low, "your area", value)) + "</p>"
+            )
+            items.append(("your area", value, "custom"))
+        self.shapes.value = squares_svg(items)
+
+    def reset(self) -> None:
+        self.custom.value = ""
+        self.place.value = DEFAULT_PLACE
+        self._update()
+
+    def example_changes(self):
+        changes = [(self.place, place_id) for place_id in self.areas["id"]]
+        changes += [(self.custom, raw) for raw in ["105.4", "", "-3", "abc", "1e12", "29,743", "0.5"]]
+        return changes
