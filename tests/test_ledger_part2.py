@@ -1,0 +1,348 @@
+"""Evidence ledger, part 2: claims, actors, relations, events, positions, glossary and lexicon."""
+
+import csv
+import re
+import shutil
+
+import pandas as pd
+import pytest
+from frictionless import validate
+
+from readingpack.actors import count_mentions, find_mentions, ledger_mentions, match_aliases
+from readingpack.ledger import Ledger, LedgerError
+from readingpack.lexicon import count_terms, find_terms, ledger_terms, term_regex
+from readingpack.paths import data_dir
+
+DATA = data_dir()
+LEDGER = Ledger(DATA)
+ARTICLE = LEDGER.article
+AUTHOR = "sossi_tatikyan"
+BODY = range(3, 21)
+QUOTED_TABLES = ["claims", "relations", "events", "positions", "glossary"]
+
+
+def paragraph_start(number: int) -> int:
+    return int(ARTICLE.paragraphs.loc[number, "start"])
+
+
+def quote_spans(table: str) -> pd.DataFrame:
+    """The table's rows that have a quote, with the quote's start and end in article.txt."""
+    frame = LEDGER[table].dropna(subset=["quote"]).copy()
+    frame["start"] = [paragraph_start(p) + ARTICLE.paragraph(p).index(q)
+                      for p, q in zip(frame["paragraph"], frame["quote"], strict=True)]
+    frame["end"] = frame["start"] + frame["quote"].str.len()
+    return frame
+
+
+def body_sentences() -> pd.DataFrame:
+    sentences = LEDGER.sentences
+    return sentences[sentences["paragraph"].isin(BODY)]
+
+
+def overlapping(spans: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
+    return spans[(spans["start"] < end) & (start < spans["end"])]
+
+
+# ---- quotes ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("table", QUOTED_TABLES)
+def test_every_quote_is_exact_and_unique_in_its_paragraph(table):
+    rows = LEDGER[table].dropna(subset=["quote"])
+    for number, quote in rows[["paragraph", "quote"]].itertuples(index=False):
+        assert ARTICLE.paragraph(number).count(quote) == 1, (table, number, quote)
+
+
+@pytest.mark.parametrize("table", QUOTED_TABLES)
+def test_every_quoted_table_checks_its_quotes_in_the_schema(table):
+    checks = LEDGER.tables[table].schema.get("x-checks", [])
+    assert {"check": "quote_in_paragraph", "quote": "quote", "paragraph": "paragraph"} in checks
+
+
+def test_every_body_sentence_is_covered_by_a_claim():
+    claims = quote_spans("claims")
+    uncovered = [
+        ARTICLE.text[start:end]
+        for start, end in zip(body_sentences()["start"], body_sentences()["end"], strict=True)
+        if overlapping(claims, start, end).empty
+    ]
+    assert uncovered == []
+
+
+def test_claims_lie_in_body_paragraphs_in_text_order():
+    claims = quote_spans("claims")
+    assert claims["paragraph"].isin(BODY).all()
+    assert claims["claim_id"].tolist() == [f"CL{i:03d}" for i in range(1, len(claims) + 1)]
+    assert claims.sort_values(["start", "claim_id"])["claim_id"].tolist() == claims["claim_id"].tolist()
+
+
+def test_sentences_with_an_attribution_word_yield_a_claim_by_someone_else():
+    lexicon = LEDGER.lexicon
+    attribution = lexicon[lexicon["category"] == "attribution_verb"]
+    found = find_terms(ARTICLE.paragraphs, attribution)
+    claims = quote_spans("claims")
+    missing = []
+    for start, end in zip(body_sentences()["start"], body_sentences()["end"], strict=True):
+        words = found[(found["start"] >= start) & (found["end"] <= end)]
+        if words.empty:
+            continue
+        speakers = set(overlapping(claims, start, end)["speaker"])
+        if speakers <= {AUTHOR}:
+            missing.append((words["match"].tolist(), ARTICLE.text[start:end]))
+    assert missing == []
+    for verb in ["claims", "demands", "accuses", "stated", "denying", "reportedly"]:
+        assert verb in set(attribution["term"]), verb
+
+
+def test_every_claim_type_has_two_codebook_examples_of_that_type():
+    codebook = (DATA / "CODEBOOK.md").read_text(encoding="utf-8")
+    types = dict(zip(LEDGER.claims["claim_id"], LEDGER.claims["claim_type"], strict=True))
+    sections = re.split(r"^### ", codebook, flags=re.M)[1:]
+    examples = {}
+    for section in sections:
+        name = section.split("\n", 1)[0].strip()
+        examples[name] = re.findall(r"^> (CL\d{3}) ", section, flags=re.M)
+    schema_types = next(f for f in LEDGER.tables["claims"].schema["fields"]
+                        if f["name"] == "claim_type")["constraints"]["enum"]
+    for claim_type in schema_types:
+        assert len(examples.get(claim_type, [])) >= 2, claim_type
+        assert all(types[claim_id] == claim_type for claim_id in examples[claim_type]), claim_type
+    for claim_id in re.findall(r"\bCL\d{3}\b", codebook):
+        assert claim_id in types, claim_id
+
+
+def test_claim_speakers_are_linked_as_speakers():
+    links = LEDGER.claim_actors
+    speakers = set(zip(links[links["role"] == "speaker"]["claim_id"],
+                       links[links["role"] == "speaker"]["actor_id"], strict=True))
+    for claim_id, speaker in zip(LEDGER.claims["claim_id"], LEDGER.claims["speaker"], strict=True):
+        assert (claim_id, speaker) in speakers
+    assert set(links["claim_id"]) == set(LEDGER.claims["claim_id"])
+
+
+# ---- actors and mentions ---------------------------------------------------------------------
+
+
+def test_every_alias_is_found_in_the_text():
+    mentions = ledger_mentions(LEDGER)
+    assert set(LEDGER.actor_aliases["alias"]) - set(mentions["alias"]) == set()
+
+
+def test_every_named_actor_has_an_alias_and_bio_actors_appear_only_in_the_bio():
+    actors, aliases = LEDGER.actors, LEDGER.actor_aliases
+    without = set(actors["actor_id"]) - set(aliases["actor_id"])
+    assert without == set(actors[actors["type"] == "unnamed_source"]["actor_id"])
+    mentions = ledger_mentions(LEDGER)
+    for actor_id in actors[actors["bio_only"]]["actor_id"]:
+        assert set(mentions[mentions["actor_id"] == actor_id]["paragraph"]) == {23}, actor_id
+    in_body = set(mentions[mentions["paragraph"].between(1, 20)]["actor_id"])
+    assert set(actors[~actors["bio_only"]]["actor_id"]) - in_body <= {"unnamed_sources", AUTHOR}
+
+
+def test_in_article_descriptions_are_attributed():
+    for text in LEDGER.actors["in_article"]:
+        assert re.match(r"(The article|This organisation appears only in the author's bio)", text), text
+
+
+def test_the_split_name_in_paragraph_17_is_an_alias():
+    split = "Az\xa0\xa0\xa0\xa0 erbaijan’s"
+    assert split in ARTICLE.paragraph(17)
+    aliases = LEDGER.actor_aliases
+    assert aliases[aliases["alias"] == split]["actor_id"].tolist() == ["azerbaijan"]
+
+
+def test_matching_respects_word_boundaries_and_prefers_the_longest_alias():
+    aliases = ["Azerbaijan", "Azerbaijan’s", "EU", "EUMA", "EU Mission in Armenia", "Armenia",
+               "U.S.", "U.S"]
+    text = ("Azerbaijani media, Azerbaijan’s EUMA, the EU Mission in Armenia, the EU, the U.S. "
+            "and the U.S, Armenia.")
+    found = [alias for _, _, alias in match_aliases(text, aliases)]
+    assert found == ["Azerbaijan’s", "EUMA", "EU Mission in Armenia", "EU", "U.S.", "U.S", "Armenia"]
+
+
+def small_ledger_frames(text: str):
+    paragraphs = pd.DataFrame({"number": [1], "start": [0], "text": [text]})
+    aliases = pd.DataFrame({"actor_id": ["azerbaijan", "azerbaijan", "baku", "eu", "euma"],
+                            "alias": ["Azerbaijan", "Azerbaijan’s", "Baku", "EU", "EUMA"]})
+    actors = pd.DataFrame({"actor_id": ["azerbaijan", "baku", "eu", "euma"],
+                           "stands_for": [None, "azerbaijan", None, None]})
+    return paragraphs, aliases, actors
+
+
+def test_mentions_count_baku_for_azerbaijan_and_not_adjectives_or_prefixes():
+    text = "Azerbaijani officials said Baku and Azerbaijan’s EUMA critics; the EU."
+    mentions = find_mentions(*small_ledger_frames(text))
+    counts = dict(count_mentions(mentions).itertuples(index=False))
+    assert counts == {"azerbaijan": 2, "eu": 1, "euma": 1}
+    as_written = dict(count_mentions(mentions, by="actor_id").itertuples(index=False))
+    assert as_written["baku"] == 1 and as_written["azerbaijan"] == 1
+
+
+def test_mentions_in_the_article():
+    mentions = ledger_mentions(LEDGER)
+    text = ARTICLE.text
+    assert all(text[s:e] == alias for s, e, alias in
+               zip(mentions["start"], mentions["end"], mentions["alias"], strict=True))
+    assert not any(text[e:e + 1] == "i" for e in mentions[mentions["alias"] == "Azerbaijan"]["end"])
+    assert (mentions[mentions["alias"] == "EU"]["end"].map(lambda e: text[e - 2:e + 2]) != "EUMA").all()
+    baku = mentions[mentions["alias"].isin(["Baku", "Baku’s"])]
+    assert len(baku) > 10 and set(baku["counted_as"]) == {"azerbaijan"}
+    split = mentions[(mentions["paragraph"] == 17) & (mentions["alias"] == "Az\xa0\xa0\xa0\xa0 erbaijan’s")]
+    assert split["counted_as"].tolist() == ["azerbaijan"]
+    eu_in_17 = mentions[(mentions["paragraph"] == 17) & (mentions["counted_as"] == "eu")]
+    assert len(eu_in_17) == 1  # "the EU"; "EUMA" and "EU Mission in Armenia" are the mission
+
+
+# ---- relations, events, positions -----------------------------------------------------------
+
+
+def test_events_date_only_from_the_text_or_a_cited_reference_row():
+    events = LEDGER.events
+    unknown = events[events["precision"] == "unknown"]
+    assert unknown["start"].isna().all() and unknown["end"].isna().all()
+    assert unknown["date_source"].isna().all()
+    dated = events[events["precision"] != "unknown"]
+    not_printed = dated[dated["date_as_printed"].isna()]
+    assert not_printed["date_source"].notna().all(), not_printed["event_id"].tolist()
+    for note in events["date_note"]:
+        assert note.strip()
+
+
+def test_printed_dates_without_a_year_use_the_publication_year():
+    events = LEDGER.events
+    month_day = re.compile(r"(January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December) \d{1,2}")
+    rows = zip(events["date_as_printed"], events["start"], events["date_note"], strict=True)
+    for printed, start, note in rows:
+        if isinstance(printed, str) and month_day.fullmatch(printed):
+            assert start.year == 2024 and "2024-11-22" in note, printed
+
+
+def test_repeated_events_point_to_a_first_mention():
+    events = LEDGER.events.set_index("event_id")
+    for event_id, first in events["same_event_as"].dropna().items():
+        assert first != event_id and pd.isna(events.loc[first, "same_event_as"])
+
+
+def test_every_issue_has_both_governments_and_labels_sit_in_their_quotes():
+    positions = LEDGER.positions
+    for issue_id in LEDGER.issues["issue_id"]:
+        governments = set(positions[positions["issue_id"] == issue_id]["government"])
+        assert governments == {"azerbaijan", "armenia"}, issue_id
+    for label, quote in zip(positions["label"], positions["quote"], strict=True):
+        if isinstance(label, str):
+            assert isinstance(quote, str) and label in quote
+    rows = zip(positions["reported_position"], positions["quote"], positions["paragraph"], strict=True)
+    for text, quote, number in rows:
+        assert text.startswith("The article")
+        assert pd.isna(quote) == pd.isna(number)
+        assert pd.notna(quote) or "does not report" in text
+
+
+# ---- glossary and lexicon -------------------------------------------------------------------
+
+
+def test_glossary_covers_the_terms_a_student_needs_and_every_side_of_section_g():
+    terms = " | ".join(LEDGER.glossary["term"]).lower()
+    for needed in ["delimitation", "cerd", "euma", "lawfare", "irredentis", "hybrid warfare",
+                   "responsibility to protect", "leave no one behind", "liberal peace",
+                   "provisional measures", "exclave", "preamble", "referendum", "peacekeeping",
+                   "cognitive warfare", "ethnic cleansing", "occupation", "aggressor", "blockade",
+                   "anti-terror", "separatists", "artsakh", "western azerbaijan", "capitulation",
+                   "propaganda", "expansionist", "zangezur", "crossroads of peace", "khankendi"]:
+        assert needed in terms, needed
+    variants = LEDGER.glossary[LEDGER.glossary["kind"] == "name_variant"]
+    for thing, rows in variants.groupby("thing"):
+        assert "neutral" in set(rows["used_by"]), thing
+    loaded = LEDGER.glossary[LEDGER.glossary["kind"].isin(["loaded_term", "name_variant"])]
+    assert (loaded["used_by"] != "neutral").sum() > 0
+    assert loaded[loaded["used_by"] != "neutral"]["neutral_wording"].notna().all()
+
+
+def test_every_lexicon_term_occurs_in_the_text():
+    counts = count_terms(LEDGER.lexicon, ledger_terms(LEDGER))
+    assert counts[counts["occurrences"] == 0]["term"].tolist() == []
+    quoted = set(LEDGER.lexicon[LEDGER.lexicon["category"] == "quoted_term"]["term"])
+    assert set(re.findall(r"“[^”“]*”", ARTICLE.text)) <= quoted
+
+
+def test_term_matching_is_whole_word_and_case_insensitive_unless_a_pattern_says_otherwise():
+    assert term_regex("may").findall("May you, mayor? It may.") == ["May", "may"]
+    assert term_regex("claims").findall("He claims; counterclaims") == ["claims"]
+    assert term_regex("x", r"(?-i:US)").findall("US us") == ["US"]
+
+
+def test_frictionless_validates_the_whole_package():
+    report = validate(DATA / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:10]
+
+
+# ---- corrupted copies -----------------------------------------------------------------------
+
+
+def corrupt(tmp_path, file: str, row: int, column: str, value: str):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    path = copy / file
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    rows[row][rows[0].index(column)] = value
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+    return copy
+
+
+CORRUPTIONS = [
+    ("claims.csv", 5, "claim_type", "opinion", "is not one of"),
+    ("claims.csv", 7, "quote", "He proudly said", "is not an exact substring"),
+    ("claims.csv", 3, "quote", "Azerbaijan", "occurs"),
+    ("claims.csv", 9, "speaker", "nobody", "is not a actor_id of actors.csv"),
+    ("claims.csv", 2, "claim_id", "CL001", "must be unique"),
+    ("claim_actors.csv", 4, "role", "witness", "is not one of"),
+    ("actors.csv", 3, "type", "country", "is not one of"),
+    ("actors.csv", 3, "stands_for", "atlantis", "is not a actor_id of actors.csv"),
+    ("actors.csv", 2, "bio_only", "yes", "is not true or false"),
+    ("actor_aliases.csv", 6, "actor_id", "atlantis", "is not a actor_id of actors.csv"),
+    ("actor_aliases.csv", 6, "alias", "Azerbaijan", "must be unique"),
+    ("relations.csv", 4, "relation_type", "war", "is not one of"),
+    ("relations.csv", 4, "paragraph", "99", "is not a number of paragraphs.csv"),
+    ("events.csv", 2, "start", "2024-02-30", "is not a real date"),
+    ("events.csv", 1, "start", "2024-12-01", "is above end"),
+    ("events.csv", 1, "date_source", "Z9", "is not a id of reference/facts.csv"),
+    ("events.csv", 5, "start", "", "needs a start"),
+    ("event_actors.csv", 3, "event_id", "EV999", "is not a event_id of events.csv"),
+    ("issues.csv", 2, "issue_id", "Bad Id", "does not match the pattern"),
+    ("issue_facts.csv", 1, "fact_id", "Q1", "is not a id of reference/facts.csv"),
+    ("positions.csv", 1, "government", "russia", "is not one of"),
+    ("positions.csv", 1, "quote", "Baku demands nothing", "is not an exact substring"),
+    ("glossary.csv", 3, "source_fact", "D99", "is not a id of reference/facts.csv"),
+    ("glossary.csv", 3, "used_by", "everyone", "is not one of"),
+    ("lexicon.csv", 2, "category", "loaded", "is not one of"),
+    ("lexicon.csv", 3, "explanation", "", "a value is required"),
+]
+
+
+@pytest.mark.parametrize(("file", "row", "column", "value", "message"), CORRUPTIONS,
+                         ids=[f"{c[0]}:{c[2]}:{c[1]}" for c in CORRUPTIONS])
+def test_a_corrupted_copy_raises_a_located_error(tmp_path, file, row, column, value, message):
+    copy = corrupt(tmp_path, file, row, column, value)
+    with pytest.raises(LedgerError) as caught:
+        Ledger(copy)
+    error = caught.value
+    assert error.file == file and error.line == row + 1
+    assert column in error.column.split(",") and message in error.problem, str(error)
+
+
+@pytest.mark.parametrize("file", ["claims.csv", "actors.csv", "events.csv", "positions.csv", "lexicon.csv"])
+def test_a_missing_column_or_an_empty_file_is_named(tmp_path, file):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    path = copy / file
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    path.write_text(",".join(header[:-1]) + "\n", encoding="utf-8")
+    with pytest.raises(LedgerError, match=rf"^{re.escape(file)}, line 1: missing column"):
+        Ledger(copy)
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(LedgerError, match=rf"^{re.escape(file)}: the file is empty"):
+        Ledger(copy)
