@@ -1,0 +1,129 @@
+"""Framing: pick a category of words from the lexicon and see it highlighted in the article.
+
+The categories are those of data/lexicon.csv (evaluative words, attribution verbs, hedges,
+certainty markers, words in quotation marks), found by readingpack.lexicon. A paragraph range
+narrows the view. The widget counts and shows; it never scores the author. The static version
+is `framing_table`: every term of every category with its count and paragraphs.
+"""
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..ledger import load_ledger
+from ..lexicon import count_terms, ledger_terms
+from ..ui import PackWidget, escape, highlight_spans, notice, reset_button
+
+CATEGORIES = {
+    "evaluative": "Evaluative words",
+    "attribution_verb": "Attribution verbs",
+    "hedge": "Hedges",
+    "certainty_marker": "Certainty markers",
+    "quoted_term": "Words in quotation marks",
+}
+DEFAULT_CATEGORY = "attribution_verb"
+
+
+def framing_table(ledger=None) -> pd.DataFrame:
+    """Every term of the lexicon with its category, its occurrences in the whole article, the
+    paragraphs where it occurs, and what the word does; ordered by category, then count."""
+    ledger = ledger or load_ledger()
+    found = ledger_terms(ledger)
+    table = count_terms(ledger.lexicon, found).merge(
+        ledger.lexicon[["term", "category", "explanation"]], on=["term", "category"], how="left"
+    )
+    order = {category: n for n, category in enumerate(CATEGORIES)}
+    table["category_order"] = table["category"].map(order)
+    table = table.sort_values(["category_order", "occurrences", "term"], ascending=[True, False, True])
+    table["category"] = table["category"].map(CATEGORIES)
+    return table.drop(columns="category_order").reset_index(drop=True)
+
+
+class Framing(PackWidget):
+    """Pick a category of words and a paragraph range; see the words highlighted, with counts."""
+
+    def __init__(self, ledger=None):
+        self.ledger = ledger or load_ledger()
+        self.paragraphs = self.ledger.article.paragraphs
+        self.found = ledger_terms(self.ledger)
+        self.lexicon = self.ledger.lexicon.set_index(["term", "category"])
+        first, last = int(self.paragraphs["number"].min()), int(self.paragraphs["number"].max())
+        self.full_range = (first, last)
+        self.category = widgets.Dropdown(
+            options=[(label, key) for key, label in CATEGORIES.items()],
+            value=DEFAULT_CATEGORY, description="Category",
+        )
+        self.category.add_class("rp-framing-category")
+        self.range = widgets.IntRangeSlider(
+            value=self.full_range, min=first, max=last, step=1, description="Paragraphs",
+            continuous_update=False,
+        )
+        self.range.add_class("rp-framing-range")
+        self.reset_control = reset_button(self.reset)
+        self.reset_control.add_class("rp-framing-reset")
+        self.counts = widgets.HTML()
+        self.counts.add_class("rp-framing-counts")
+        self.text = widgets.HTML()
+        self.text.add_class("rp-framing-text")
+        for control in (self.category, self.range):
+            control.observe(self._update, names="value")
+        self.widget = widgets.VBox([
+            widgets.HBox([self.category, self.range, self.reset_control]), self.counts, self.text,
+        ])
+        self.widget.add_class("rp-framing-widget")
+        self._update()
+
+    def matches(self) -> pd.DataFrame:
+        first, last = self.range.value
+        found = self.found
+        return found[(found["category"] == self.category.value)
+                     & found["paragraph"].between(first, last)]
+
+    def _update(self, _change=None) -> None:
+        first, last = self.range.value
+        matches = self.matches()
+        label = CATEGORIES[self.category.value]
+        where = "the whole article" if (first, last) == self.full_range else (
+            f"paragraph {first}" if first == last else f"paragraphs {first}-{last}")
+        if matches.empty:
+            self.counts.value = (
+                f"<p class='rp-framing-summary'><b>{label}</b> in {where}: none found.</p>"
+            )
+            self.text.value = notice("Widen the paragraph range or choose another category.")
+            return
+        per_term = matches.groupby("term").agg(
+            occurrences=("start", "size"), paragraphs=("paragraph", lambda p: sorted(set(p)))
+        ).sort_values(["occurrences"], ascending=False, kind="stable")
+        rows = "".join(
+            f"<tr><td>{escape(term)}</td><td>{row.occurrences}</td>"
+            f"<td>{', '.join(str(p) for p in row.paragraphs)}</td>"
+            f"<td>{escape(self.lexicon.loc[(term, self.category.value), 'explanation'])}</td></tr>"
+            for term, row in per_term.iterrows()
+        )
+        self.counts.value = (
+            f"<p class='rp-framing-summary'><b>{label}</b> in {where}: {len(matches)} "
+            f"occurrence{'s' if len(matches) != 1 else ''} of {len(per_term)} "
+            f"term{'s' if len(per_term) != 1 else ''}.</p>"
+            "<table class='rp-framing-table'><tr><th>term</th><th>occurrences</th>"
+            f"<th>paragraphs</th><th>what the word does</th></tr>{rows}</table>"
+        )
+        parts = []
+        for number, group in matches.groupby("paragraph"):
+            paragraph = self.paragraphs.loc[number]
+            spans = [(s - paragraph["start"], e - paragraph["start"])
+                     for s, e in zip(group["start"], group["end"], strict=True)]
+            parts.append(
+                f"<p class='rp-framing-paragraph'><b>¶{number}</b> "
+                f"{highlight_spans(paragraph['text'], spans, label=label)}</p>"
+            )
+        self.text.value = "".join(parts)
+
+    def reset(self) -> None:
+        with self.category.hold_trait_notifications(), self.range.hold_trait_notifications():
+            self.category.value = DEFAULT_CATEGORY
+            self.range.value = self.full_range
+        self._update()
+
+    def example_changes(self) -> list[tuple[widgets.Widget, object]]:
+        changes = [(self.category, key) for key in CATEGORIES]
+        changes += [(self.range, (3, 12)), (self.range, (6, 6)), (self.range, self.full_range)]
+        return changes
