@@ -182,3 +182,57 @@ def test_signposts_table(ledger):
     table = setting.signposts_table(ledger.paragraphs)
     assert table[table["signpost"] == "However"]["paragraph"].tolist() == [6, 10, 15, 18, 20]
     assert table.iloc[-2:].values.tolist() == [[20, "To conclude"], [20, "However"]]
+
+
+@pytest.fixture
+def names(ledger):
+    return setting.NamesWidget(ledger.glossary)
+
+
+def test_names_widget_starts_on_the_main_town(names):
+    assert names.thing.value == "main town of Nagorno-Karabakh"
+    shown = plain(names.result.value)
+    assert shown.startswith(
+        "Main town of Nagorno-Karabakh : 3 names, 0 of them used in the article. "
+        "The pack's own prose writes: Stepanakert (Khankendi)."
+    )
+    assert "Stepanakert used mainly in Armenia not used" in shown
+    assert "Khankendi used mainly in Azerbaijan not used" in shown
+
+
+def test_names_widget_shows_where_the_article_uses_a_name(names):
+    names.thing.value = "the route through Armenia's south"
+    shown = plain(names.result.value)
+    assert "3 names, 2 of them used in the article" in shown
+    assert "Crossroads of Peace used mainly in Armenia paragraph 19: “Crossroads of Peace”" in shown
+    assert "Zangezur corridor used mainly in Azerbaijan paragraph 19: “Zangezour corridor”" in shown
+    names.thing.value = "the events of 19-20 September 2023"
+    shown = plain(names.result.value)
+    assert "The pack's own prose writes: the September 2023 military operation." in shown
+    assert "used mainly in Azerbaijan paragraph 12: “counter-terror operation”" in shown
+
+
+def test_names_widget_reset_and_every_option(names):
+    first = names.result.value
+    for control, value in names.example_changes():
+        control.value = value
+        assert "names" in plain(names.result.value) or "1 name," in plain(names.result.value)
+    names.thing.value = "the 2020 war"
+    names.reset_control.click()
+    assert names.thing.value == "main town of Nagorno-Karabakh"
+    assert names.result.value == first
+    assert "rp-names-thing" in names.thing._dom_classes and names.thing.description
+
+
+def test_names_table_covers_every_name_variant(ledger):
+    table = setting.names_table(ledger.glossary)
+    variants = ledger.glossary[ledger.glossary["kind"] == "name_variant"]
+    assert len(table) == len(variants)
+    assert set(table["thing"]) == set(variants["thing"])
+    town = table[table["thing"] == "main town of Nagorno-Karabakh"]
+    assert town["who uses it"].tolist() == [
+        "neutral default (the pack's own prose)", "used mainly in Armenia", "used mainly in Azerbaijan"
+    ]
+    for row in table[table["in the article"] != "not used"].itertuples(index=False):
+        number = int(row[3].split()[-1])
+        assert row[4] in ledger.article.paragraph(number)

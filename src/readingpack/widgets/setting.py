@@ -297,3 +297,101 @@ def signposts_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
                 rows.append({"paragraph": int(row.number), "signpost": word, "offset": match.start()})
     table = pd.DataFrame(rows, columns=["paragraph", "signpost", "offset"])
     return table.sort_values(["paragraph", "offset"]).drop(columns="offset").reset_index(drop=True)
+
+
+# --- The names each side uses (FACTS section G, from the ledger's glossary) -----------------
+
+USED_BY_LABELS = {
+    "neutral": "neutral default (the pack's own prose)",
+    "AM": "used mainly in Armenia",
+    "AZ": "used mainly in Azerbaijan",
+    "author": "the article's author",
+    "author, AM": "the article's author; used mainly in Armenia",
+    "author, AZ": "the article's author; used mainly in Azerbaijan",
+}
+USED_BY_ORDER = ["neutral", "AM", "author, AM", "AZ", "author, AZ", "author"]
+
+
+def names_table(glossary: pd.DataFrame) -> pd.DataFrame:
+    """Every name variant of the glossary, grouped by the thing named: who uses it, and where the
+    article uses it (an example paragraph and quote), or "not used in the article"."""
+    variants = glossary[glossary["kind"] == "name_variant"].copy()
+    things = list(dict.fromkeys(variants["thing"]))
+    variants["thing_order"] = variants["thing"].map(things.index)
+    variants["who_order"] = variants["used_by"].map(USED_BY_ORDER.index)
+    variants = variants.sort_values(["thing_order", "who_order", "term_id"], kind="stable")
+    rows = []
+    for row in variants.itertuples(index=False):
+        used = not pd.isna(row.paragraph)
+        rows.append({
+            "thing": row.thing,
+            "name": row.term,
+            "who uses it": USED_BY_LABELS[row.used_by],
+            "in the article": f"paragraph {int(row.paragraph)}" if used else "not used",
+            "example quote": row.quote if used else "",
+        })
+    return pd.DataFrame(rows)
+
+
+def quoted(text: str) -> str:
+    """A quote from the article as HTML: its exact words in italics, quotation marks included."""
+    return f'<i class="rp-quote">{ui.escape(text)}</i>'
+
+
+class NamesWidget(ui.PackWidget):
+    """Choose a thing (the main town, the region, the 2020 war, ...) and see each side's name for
+    it, the pack's neutral default, and whether and where the article uses each name."""
+
+    def __init__(self, glossary: pd.DataFrame):
+        self.table = names_table(glossary)
+        self.glossary = glossary[glossary["kind"] == "name_variant"].set_index("term")
+        self.things = list(dict.fromkeys(self.table["thing"]))
+        self.thing = widgets.Dropdown(
+            options=self.things, value=self.things[0], description="Thing named",
+            style={"description_width": "initial"}, layout=widgets.Layout(width="max-content"),
+        )
+        self.thing.add_class("rp-names-thing")
+        self.reset_control = ui.reset_button(self.reset)
+        self.reset_control.add_class("rp-names-reset")
+        self.result = widgets.HTML()
+        self.result.add_class("rp-names-result")
+        self.thing.observe(lambda _change: self.update(), names="value")
+        self.widget = widgets.VBox([widgets.HBox([self.thing, self.reset_control]), self.result])
+        self.widget.add_class("rp-names")
+        self.update()
+
+    def update(self) -> None:
+        thing = self.thing.value
+        rows = self.table[self.table["thing"] == thing]
+        wording = self.glossary.loc[rows["name"], "neutral_wording"].dropna()
+        neutral = wording.iloc[0] if len(wording) else "(no neutral name)"
+        used = rows[rows["in the article"] != "not used"]
+        lines = [
+            '<table class="rp-names-table" style="border-collapse:collapse">',
+            "<thead><tr><th style='text-align:left;padding:2px 8px'>Name</th>"
+            "<th style='text-align:left;padding:2px 8px'>Who uses it</th>"
+            "<th style='text-align:left;padding:2px 8px'>In the article</th></tr></thead><tbody>",
+        ]
+        for row in rows.itertuples(index=False):
+            where = row[3]
+            if where != "not used":
+                where = f"{where}: {quoted(row[4])}"
+            lines.append(
+                f"<tr><td style='padding:2px 8px'><b>{ui.escape(row.name)}</b></td>"
+                f"<td style='padding:2px 8px'>{ui.escape(row[2])}</td>"
+                f"<td style='padding:2px 8px'>{where}</td></tr>"
+            )
+        lines.append("</tbody></table>")
+        summary = (
+            f'<div class="rp-names-summary"><b>{ui.escape(thing[0].upper() + thing[1:])}</b>: '
+            f"{plural(len(rows), 'name')}, {len(used)} of them used in the article. "
+            f"The pack's own prose writes: {ui.escape(neutral)}."
+            "</div>"
+        )
+        self.result.value = summary + "".join(lines)
+
+    def reset(self) -> None:
+        self.thing.value = self.things[0]
+
+    def example_changes(self) -> list[tuple[widgets.Widget, object]]:
+        return [(self.thing, thing) for thing in self.things] + [(self.thing, self.things[0])]
