@@ -1,0 +1,281 @@
+"""Actors side by side: where the article mentions them, what claims involve them, how they relate.
+
+Mentions are counted with readingpack.actors over every surface form of an actor
+(data/actor_aliases.csv). A capital used for its government ("Baku") is an actor of its own
+whose `stands_for` names the state: a state's mentions, claims and relations include its
+capital's, and each item says "(as Baku)" so that the folding stays visible.
+"""
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .. import actors as mention_tools
+from ..ledger import load_ledger
+from ..style import LINESTYLES
+from ..ui import PackWidget, escape, notice, reset_button
+
+DEFAULT_PAIR = ("azerbaijan", "armenia")
+
+# Relation types grouped for drawing: each group has its own line style, so that the network
+# reads in grey-scale. The groups describe what the article reports, not a judgement.
+RELATION_GROUPS = {
+    "force and control": ["military_action", "military_exercise", "territorial_control",
+                          "territorial_claim", "detention", "restriction", "deterrence", "prevention"],
+    "demands, pressure and words": ["demand", "pressure", "warning", "accusation", "criticism",
+                                    "rejection", "information_campaign"],
+    "cooperation, contact and supply": ["agreement", "coordination", "meeting", "mediation", "proposal",
+                                        "support", "supply", "arms_supply", "influence"],
+    "legal steps and inaction": ["court_order", "legal_action", "inaction"],
+}
+GROUP_OF = {kind: group for group, kinds in RELATION_GROUPS.items() for kind in kinds}
+GROUP_LINESTYLES = dict(zip(RELATION_GROUPS, LINESTYLES, strict=True))  # "-", "--", ":", "-."
+ROLE_WORDS = {
+    "speaker": "says it",
+    "subject": "the claim is about it",
+    "target": "acted upon or addressed",
+    "mentioned": "named in the claim",
+}
+
+
+def relation_group(relation_type: str) -> str:
+    return GROUP_OF.get(relation_type, "legal steps and inaction")
+
+
+class ActorData:
+    """Mentions, claims and relations of every actor, with capitals folded into their state."""
+
+    def __init__(self, ledger=None):
+        ledger = ledger or load_ledger()
+        self.paragraphs = list(ledger.paragraphs["number"])
+        self.actors = ledger.actors.set_index("actor_id", drop=False)
+        self.mentions = mention_tools.ledger_mentions(ledger)
+        self.claims = ledger.claims.set_index("claim_id", drop=False)
+        self.claim_actors = ledger.claim_actors
+        self.relations = ledger.relations
+        stands_for = self.actors["stands_for"].dropna()
+        self.forms_of = {actor: [actor] for actor in self.actors.index}
+        for capital, state in stands_for.items():
+            self.forms_of[state].append(capital)
+        self.names = dict(zip(self.actors["actor_id"], self.actors["name"], strict=True))
+
+    def name(self, actor: str) -> str:
+        return self.names.get(actor, actor)
+
+    def form_note(self, actor: str, as_recorded: str) -> str:
+        return "" if as_recorded == actor else f" (as {self.names[as_recorded].split(' (')[0]})"
+
+    def mentions_of(self, actor: str) -> pd.DataFrame:
+        return self.mentions[self.mentions["actor_id"].isin(self.forms_of[actor])]
+
+    def strip_counts(self, actor: str) -> list[int]:
+        per_paragraph = self.mentions_of(actor)["paragraph"].value_counts()
+        return [int(per_paragraph.get(number, 0)) for number in self.paragraphs]
+
+    def claims_of(self, actor: str) -> pd.DataFrame:
+        rows = self.claim_actors[self.claim_actors["actor_id"].isin(self.forms_of[actor])]
+        columns = ["claim_id", "paragraph", "quote", "claim_type", "speaker"]
+        rows = rows.merge(self.claims[columns].reset_index(drop=True), on="claim_id")
+        return rows.sort_values(["claim_id", "role"], ignore_index=True)
+
+    def relations_of(self, actor: str) -> pd.DataFrame:
+        forms = self.forms_of[actor]
+        mask = self.relations["source_actor"].isin(forms) | self.relations["target_actor"].isin(forms)
+        return self.relations[mask].reset_index(drop=True)
+
+
+def strip_svg(data: ActorData, actors: list[str]) -> str:
+    """One row of cells per actor, one cell per paragraph, mention counts printed in the cells
+    and shaded darker for more mentions."""
+    cell, label_w, top = 26, 190, 18
+    width = label_w + cell * len(data.paragraphs) + 4
+    height = top + cell * len(actors) + 4
+    rows = [data.strip_counts(actor) for actor in actors]
+    peak = max([1] + [max(r) for r in rows])
+    description = "; ".join(
+        f"{data.name(actor)}: mentioned in paragraphs "
+        + (", ".join(str(p) for p, n in zip(data.paragraphs, row, strict=True) if n) or "none")
+        for actor, row in zip(actors, rows, strict=True)
+    )
+    parts = [f'<svg class="rp-actors-strip-svg" xmlns="http://www.w3.org/2000/svg" width="{width}" '
+             f'height="{height}" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-label="{escape(description)}">']
+    for index, number in enumerate(data.paragraphs):
+        x = label_w + index * cell + cell / 2
+        parts.append(f'<text x="{x:.0f}" y="12" text-anchor="middle" font-size="10">{number}</text>')
+    for row_index, (actor, row) in enumerate(zip(actors, rows, strict=True)):
+        y = top + row_index * cell
+        parts.append(f'<text x="{label_w - 6}" y="{y + cell / 2 + 4:.0f}" text-anchor="end" '
+                     f'font-size="12">{escape(data.name(actor)[:28])}</text>')
+        for index, count in enumerate(row):
+            x = label_w + index * cell
+            shade = 255 - int(200 * count / peak)
+            ink = "#ffffff" if shade < 130 else "#000000"
+            parts.append(f'<rect x="{x}" y="{y}" width="{cell - 2}" height="{cell - 2}" '
+                         f'fill="rgb({shade},{shade},{shade})" stroke="#999999"/>')
+            if count:
+                parts.append(f'<text x="{x + (cell - 2) / 2:.0f}" y="{y + cell / 2 + 3:.0f}" '
+                             f'text-anchor="middle" font-size="11" fill="{ink}">{count}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def actor_column_html(data: ActorData, actor: str) -> str:
+    row = data.actors.loc[actor]
+    mentions = data.mentions_of(actor)
+    forms = mentions["alias"].value_counts()
+    form_text = ", ".join(f"“{alias}” {count}" for alias, count in forms.items()) or "none"
+    paragraphs = sorted(set(mentions["paragraph"]))
+    parts = [
+        f"<h4>{escape(data.name(actor))}</h4>",
+        f"<p class='rp-actors-summary'>{escape(str(row['type']).replace('_', ' '))}: "
+        f"{escape(str(row['role']))}"
+        f"<br><b>{len(mentions)} mentions</b> in {len(paragraphs)} paragraphs; surface forms: "
+        f"{escape(form_text)}</p>",
+    ]
+    if pd.notna(row["in_article"]):
+        parts.append(f"<p><i>{escape(str(row['in_article']))}</i></p>")
+    claims = data.claims_of(actor)
+    parts.append(f"<p class='rp-actors-claims-count'><b>Claims: {claims['claim_id'].nunique()}</b> "
+                 + escape(_role_counts(claims)) + "</p>")
+    items = [
+        f"<li>{escape(c.claim_id)} ¶{c.paragraph} [{escape(c.claim_type.replace('_', ' '))}; "
+        f"{escape(ROLE_WORDS[c.role])}{escape(data.form_note(actor, c.actor_id))}]: “{escape(c.quote)}”</li>"
+        for c in claims.itertuples()
+    ]
+    parts.append(f"<ul class='rp-actors-claims' style='max-height:16em;overflow:auto'>{''.join(items)}</ul>")
+    relations = data.relations_of(actor)
+    parts.append(f"<p><b>Relations the article describes: {len(relations)}</b></p>")
+    items = [
+        f"<li>{escape(data.name(r.source_actor))} → {escape(data.name(r.target_actor))}: "
+        f"{escape(r.relation_type.replace('_', ' '))} (¶{r.paragraph}): “{escape(r.quote)}”</li>"
+        for r in relations.itertuples()
+    ]
+    parts.append(
+        f"<ul class='rp-actors-relations' style='max-height:12em;overflow:auto'>{''.join(items)}</ul>"
+    )
+    return "".join(parts)
+
+
+def _role_counts(claims: pd.DataFrame) -> str:
+    counts = claims.groupby("role")["claim_id"].nunique()
+    if counts.empty:
+        return "(none recorded)"
+    return "(" + ", ".join(f"{ROLE_WORDS[role]}: {count}" for role, count in counts.items()) + ")"
+
+
+def together_html(data: ActorData, first: str, second: str) -> str:
+    a = set(data.mentions_of(first)["paragraph"])
+    b = set(data.mentions_of(second)["paragraph"])
+    shared = sorted(a & b)
+    between = data.relations[
+        (data.relations["source_actor"].isin(data.forms_of[first])
+         & data.relations["target_actor"].isin(data.forms_of[second]))
+        | (data.relations["source_actor"].isin(data.forms_of[second])
+           & data.relations["target_actor"].isin(data.forms_of[first]))
+    ]
+    text = (f"<p class='rp-actors-together'><b>Together:</b> both are mentioned in {len(shared)} "
+            f"paragraph{'s' if len(shared) != 1 else ''}"
+            + (f" ({', '.join(str(p) for p in shared)})" if shared else "")
+            + f"; the article describes {len(between)} relation{'s' if len(between) != 1 else ''} "
+            "between them.</p>")
+    return text
+
+
+def actors_table(ledger=None) -> pd.DataFrame:
+    """The static version: every actor with its mentions (all surface forms), claims and relations."""
+    data = ActorData(ledger)
+    rows = []
+    for actor in data.actors.index:
+        mentions = data.mentions_of(actor)
+        claims = data.claims_of(actor)
+        relations = data.relations_of(actor)
+        by_role = claims.groupby("role")["claim_id"].nunique()
+        rows.append({
+            "actor": data.name(actor),
+            "type": data.actors.loc[actor, "type"],
+            "mentions": len(mentions),
+            "surface forms": ", ".join(f"{a} ({n})" for a, n in mentions["alias"].value_counts().items()),
+            "paragraphs": ", ".join(str(p) for p in sorted(set(mentions["paragraph"]))),
+            "claims": claims["claim_id"].nunique(),
+            "as speaker": int(by_role.get("speaker", 0)),
+            "as subject": int(by_role.get("subject", 0)),
+            "as target": int(by_role.get("target", 0)),
+            "relations": len(relations),
+        })
+    table = pd.DataFrame(rows).sort_values(["mentions", "actor"], ascending=[False, True], ignore_index=True)
+    return table
+
+
+def cooccurrence(mentions: pd.DataFrame, actors: list[str], by: str = "counted_as") -> pd.DataFrame:
+    """Paragraphs in which two actors are both mentioned (the diagonal: paragraphs mentioning one)."""
+    present = (mentions.groupby([by, "paragraph"]).size() > 0).unstack(fill_value=False)
+    present = present.reindex(actors).fillna(False).astype(int)
+    return present @ present.T
+
+
+def folded_relations(ledger=None) -> pd.DataFrame:
+    """relations.csv with capitals folded into their state, and each relation's drawing group."""
+    ledger = ledger or load_ledger()
+    stands_for = ledger.actors.set_index("actor_id")["stands_for"].dropna().to_dict()
+    table = ledger.relations.copy()
+    table["source"] = table["source_actor"].map(lambda a: stands_for.get(a, a))
+    table["target"] = table["target_actor"].map(lambda a: stands_for.get(a, a))
+    table["group"] = table["relation_type"].map(relation_group)
+    return table
+
+
+class ActorComparison(PackWidget):
+    """Pick two actors and see them side by side."""
+
+    def __init__(self, ledger=None):
+        self.data = ActorData(ledger)
+        counts = {actor: len(self.data.mentions_of(actor)) for actor in self.data.actors.index}
+        order = sorted(counts, key=lambda a: (-counts[a], self.data.name(a)))
+        options = [(f"{self.data.name(a)} ({counts[a]} mentions)", a) for a in order]
+        self.first = widgets.Dropdown(options=options, value=DEFAULT_PAIR[0], description="Actor A")
+        self.second = widgets.Dropdown(options=options, value=DEFAULT_PAIR[1], description="Actor B")
+        self.first.add_class("rp-actors-first")
+        self.second.add_class("rp-actors-second")
+        self.reset_control = reset_button(self.reset)
+        self.reset_control.add_class("rp-actors-reset")
+        self.status = widgets.HTML()
+        self.status.add_class("rp-actors-status")
+        self.strip = widgets.HTML()
+        self.strip.add_class("rp-actors-strip")
+        self.left = widgets.HTML(layout=widgets.Layout(width="50%"))
+        self.left.add_class("rp-actors-left")
+        self.right = widgets.HTML(layout=widgets.Layout(width="50%"))
+        self.right.add_class("rp-actors-right")
+        for control in (self.first, self.second):
+            control.observe(self._update, names="value")
+        self.widget = widgets.VBox([
+            widgets.HBox([self.first, self.second, self.reset_control]),
+            self.status, self.strip, widgets.HBox([self.left, self.right]),
+        ])
+        self.widget.add_class("rp-actors-widget")
+        self._update()
+
+    def _update(self, _change=None) -> None:
+        first, second = self.first.value, self.second.value
+        if first == second:
+            self.status.value = notice(
+                f"You chose {self.data.name(first)} twice: choose a different actor B to compare."
+            )
+            self.strip.value = strip_svg(self.data, [first])
+            self.left.value = actor_column_html(self.data, first)
+            self.right.value = ""
+            return
+        self.status.value = together_html(self.data, first, second)
+        self.strip.value = strip_svg(self.data, [first, second])
+        self.left.value = actor_column_html(self.data, first)
+        self.right.value = actor_column_html(self.data, second)
+
+    def reset(self) -> None:
+        self.first.value, self.second.value = DEFAULT_PAIR
+        self._update()
+
+    def example_changes(self):
+        values = [value for _, value in self.first.options]
+        changes = [(self.second, value) for value in values]
+        changes += [(self.first, value) for value in values[:12]]
+        return changes

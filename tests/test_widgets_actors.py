@@ -1,0 +1,134 @@
+"""The actor comparison widget (lesson 4) and the counting helpers behind lesson 4's tables."""
+
+import pytest
+
+from readingpack import actors as mention_tools
+from readingpack.ledger import load_ledger
+from readingpack.widgets.actors import (
+    RELATION_GROUPS,
+    ActorComparison,
+    ActorData,
+    actors_table,
+    cooccurrence,
+    folded_relations,
+    strip_svg,
+)
+
+
+@pytest.fixture
+def widget():
+    return ActorComparison()
+
+
+def _expected_mentions(actor_ids):
+    mentions = mention_tools.ledger_mentions(load_ledger())
+    return mentions[mentions["actor_id"].isin(actor_ids)]
+
+
+def test_default_pair_counts_every_surface_form_including_baku(widget):
+    assert (widget.first.value, widget.second.value) == ("azerbaijan", "armenia")
+    azerbaijan = _expected_mentions(["azerbaijan", "baku"])
+    assert f"<b>{len(azerbaijan)} mentions</b>" in widget.left.value
+    baku = (azerbaijan["alias"] == "Baku").sum()
+    assert f"“Baku” {baku}" in widget.left.value
+    assert "<h4>Azerbaijan</h4>" in widget.left.value and "<h4>Armenia</h4>" in widget.right.value
+    assert "(as Baku" in widget.left.value
+
+
+def test_exact_text_for_the_default_pair(widget):
+    assert "<b>67 mentions</b> in 20 paragraphs" in widget.left.value
+    assert "“Azerbaijan” 38, “Baku” 17" in widget.left.value
+    assert "<b>57 mentions</b> in 18 paragraphs" in widget.right.value
+    assert "both are mentioned in 17 paragraphs" in widget.status.value
+
+
+def test_together_line_names_shared_paragraphs_and_relations(widget):
+    data = ActorData()
+    first, second = data.mentions_of("azerbaijan"), data.mentions_of("armenia")
+    shared = sorted(set(first["paragraph"]) & set(second["paragraph"]))
+    expected = f"both are mentioned in {len(shared)} paragraphs ({', '.join(map(str, shared))})"
+    assert expected in widget.status.value
+    assert "relations between them" in widget.status.value
+
+
+def test_strip_prints_counts_per_paragraph(widget):
+    data = ActorData()
+    counts = data.strip_counts("azerbaijan")
+    assert len(counts) == 23 and sum(counts) == len(data.mentions_of("azerbaijan"))
+    assert f">{max(counts)}</text>" in widget.strip.value
+    assert "Azerbaijan: mentioned in paragraphs" in widget.strip.value
+
+
+def test_choosing_the_same_actor_twice_gives_a_message_and_recovers(widget):
+    widget.second.value = "azerbaijan"
+    assert "You chose Azerbaijan twice: choose a different actor B to compare." in widget.status.value
+    assert widget.right.value == ""
+    widget.second.value = "russia"
+    assert "<h4>Russia</h4>" in widget.right.value
+    assert "Together:" in widget.status.value
+
+
+def test_claims_and_relations_are_listed(widget):
+    widget.first.value = "aliyev"
+    widget.second.value = "pashinyan"
+    data = ActorData()
+    claims = data.claims_of("aliyev")
+    assert f"<b>Claims: {claims['claim_id'].nunique()}</b>" in widget.left.value
+    first_claim = claims.iloc[0]
+    assert f"“{first_claim['quote']}”".replace("&", "&amp;").replace("<", "&lt;")[:40] in widget.left.value
+    relations = data.relations_of("pashinyan")
+    assert f"Relations the article describes: {len(relations)}" in widget.right.value
+    assert "meeting" in widget.status.value or "1 relation between them" in widget.status.value
+
+
+def test_reset_restores_the_initial_state(widget):
+    initial = (widget.first.value, widget.second.value, widget.status.value, widget.strip.value,
+               widget.left.value, widget.right.value)
+    widget.first.value = "russia"
+    widget.second.value = "russia"
+    widget.reset_control.click()
+    assert (widget.first.value, widget.second.value, widget.status.value, widget.strip.value,
+            widget.left.value, widget.right.value) == initial
+
+
+def test_every_example_change_runs(widget):
+    for control, value in widget.example_changes():
+        control.value = value
+        assert widget.left.value.startswith("<h4>")
+    offered = {v for c, v in widget.example_changes() if c is widget.second}
+    assert offered == set(load_ledger().actors["actor_id"])
+
+
+def test_controls_are_labelled_and_classed(widget):
+    assert widget.first.description == "Actor A" and widget.second.description == "Actor B"
+    assert "rp-actors-first" in widget.first._dom_classes
+    assert "rp-actors-strip" in widget.strip._dom_classes
+
+
+def test_static_table_covers_every_actor():
+    ledger = load_ledger()
+    table = actors_table(ledger)
+    assert len(table) == len(ledger.actors)
+    row = table.set_index("actor").loc["Azerbaijan"]
+    assert "Baku (" in row["surface forms"]
+    assert row["mentions"] == len(_expected_mentions(["azerbaijan", "baku"]))
+
+
+def test_cooccurrence_diagonal_is_paragraph_count():
+    mentions = mention_tools.ledger_mentions(load_ledger())
+    matrix = cooccurrence(mentions, ["azerbaijan", "armenia"])
+    paragraphs = mentions.query("counted_as == 'azerbaijan'")["paragraph"].nunique()
+    assert matrix.loc["azerbaijan", "azerbaijan"] == paragraphs
+    assert matrix.loc["azerbaijan", "armenia"] == matrix.loc["armenia", "azerbaijan"]
+
+
+def test_every_relation_type_has_a_drawing_group():
+    relations = folded_relations()
+    kinds = {k for group in RELATION_GROUPS.values() for k in group}
+    assert set(relations["relation_type"]) <= kinds
+    assert "baku" not in set(relations["source"]) | set(relations["target"])
+
+
+def test_strip_svg_for_one_actor():
+    svg = strip_svg(ActorData(), ["un"])
+    assert svg.startswith("<svg") and "United Nations" in svg
