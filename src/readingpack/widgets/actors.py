@@ -229,6 +229,7 @@ class ActorComparison(PackWidget):
 
     def __init__(self, ledger=None):
         self.data = ActorData(ledger)
+        self._columns: dict[str, str] = {}
         counts = {actor: len(self.data.mentions_of(actor)) for actor in self.data.actors.index}
         order = sorted(counts, key=lambda a: (-counts[a], self.data.name(a)))
         options = [(f"{self.data.name(a)} ({counts[a]} mentions)", a) for a in order]
@@ -262,13 +263,19 @@ class ActorComparison(PackWidget):
                 f"You chose {self.data.name(first)} twice: choose a different actor B to compare."
             )
             self.strip.value = strip_svg(self.data, [first])
-            self.left.value = actor_column_html(self.data, first)
+            self.left.value = self._column(first)
             self.right.value = ""
             return
         self.status.value = together_html(self.data, first, second)
         self.strip.value = strip_svg(self.data, [first, second])
-        self.left.value = actor_column_html(self.data, first)
-        self.right.value = actor_column_html(self.data, second)
+        self.left.value = self._column(first)
+        self.right.value = self._column(second)
+
+    def _column(self, actor: str) -> str:
+        """An actor's column, built once per actor (the ledger does not change in a session)."""
+        if actor not in self._columns:
+            self._columns[actor] = actor_column_html(self.data, actor)
+        return self._columns[actor]
 
     def reset(self) -> None:
         self.first.value, self.second.value = DEFAULT_PAIR
