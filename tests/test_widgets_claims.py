@@ -44,7 +44,7 @@ def test_filter_by_speaker(explorer):
     assert "CL121 · reported statement · speaker: Ilham Aliyev" in plain(explorer.result.value)
     explorer.speaker.value = "others"
     assert plain(explorer.count.value) == "46 claims match in 17 paragraphs."
-    explorer.speaker.value = cl.AUTHOR
+    explorer.speaker.value = explorer.author
     assert plain(explorer.count.value) == "93 claims match in 17 paragraphs."
 
 
@@ -79,7 +79,7 @@ def test_no_match_gives_a_friendly_message_and_the_explorer_keeps_working(explor
 def test_reset_restores_the_initial_state(explorer):
     first = (explorer.count.value, explorer.result.value)
     explorer.claim_type.value = "statistic"
-    explorer.speaker.value = cl.AUTHOR
+    explorer.speaker.value = explorer.author
     explorer.actor.value = "armenia"
     explorer.paragraphs.value = (6, 6)
     explorer.reset_control.click()
@@ -140,7 +140,7 @@ def test_paragraph_tables(ledger):
     by_type = cl.types_by_paragraph(ledger.claims)
     assert by_type.index.tolist() == list(range(3, 21))
     assert by_type.loc[12].sum() == 19
-    voice = cl.voice_by_paragraph(ledger.claims)
+    voice = cl.voice_by_paragraph(ledger.claims, ledger.actors)
     assert voice.loc[14].tolist() == [0, 5]
     assert voice.sum().tolist() == [93, 46]
 

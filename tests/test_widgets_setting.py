@@ -16,7 +16,7 @@ def ledger():
 
 @pytest.fixture
 def reader(ledger):
-    return setting.ParagraphReader(ledger.paragraphs)
+    return setting.ParagraphReader(ledger.paragraphs, ledger.outline)
 
 
 def plain(html: str) -> str:
@@ -147,14 +147,20 @@ def test_reading_copy_holds_every_paragraph_exactly(ledger):
 
 
 def test_structure_table(ledger):
-    table = setting.structure_table(ledger.paragraphs)
+    table = setting.structure_table(ledger.paragraphs, ledger.outline)
     assert len(table) == 23
     assert table["words"].sum() == 2179
     body = table[table["kind"] == "body"]
     assert body["words"].sum() == 1973
     assert table.set_index("paragraph").loc[13, "words"] == 40
-    assert set(body["section"]) == {name for _first, _last, name in setting.SECTIONS}
-    assert set(setting.TOPICS) == set(body["paragraph"])
+    assert set(body["section"]) == set(ledger.outline["section"])
+    assert set(ledger.outline["paragraph"]) == set(body["paragraph"])
+    assert table.set_index("paragraph").loc[20, "section"] == "Conclusion and recommendation"
+
+
+def test_structure_without_an_outline_groups_by_kind(ledger):
+    table = setting.structure_table(ledger.paragraphs)
+    assert set(table.loc[table["kind"] == "body", "section"]) == {"Body"}
 
 
 def test_word_count_treats_non_breaking_spaces_as_spaces():

@@ -11,7 +11,6 @@ import pandas as pd
 from .. import ui
 from ..paths import data_dir
 
-AUTHOR = "sossi_tatikyan"
 TYPE_ORDER = ["checkable_fact", "statistic", "evaluation", "prediction", "reported_statement",
               "analogy", "recommendation"]
 TYPE_LABELS = {
@@ -23,7 +22,20 @@ TYPE_LABELS = {
     "analogy": "analogy",
     "recommendation": "recommendation",
 }
-FIRST_BODY, LAST_BODY = 3, 20
+
+
+def author_id(actors: pd.DataFrame) -> str:
+    """The actor id of the article's author (the one actor of type "author")."""
+    authors = actors.loc[actors["type"] == "author", "actor_id"].tolist()
+    if len(authors) != 1:
+        raise ValueError(f"actors.csv should have exactly one actor of type 'author'; it has {authors}")
+    return authors[0]
+
+
+def body_range(paragraphs: pd.DataFrame) -> tuple[int, int]:
+    """The first and last body paragraph."""
+    body = paragraphs.loc[paragraphs["kind"] == "body", "number"]
+    return int(body.min()), int(body.max())
 
 
 def type_label(claim_type: str) -> str:
@@ -75,7 +87,7 @@ def types_table(claims: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
 
 def speaker_names(actors: pd.DataFrame) -> dict[str, str]:
     names = dict(zip(actors["actor_id"], actors["name"], strict=True))
-    names[AUTHOR] = "the author"
+    names[author_id(actors)] = "the author"
     return names
 
 
@@ -90,9 +102,9 @@ def claims_table(claims: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
 
 def type_by_speaker(claims: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Counts of claims by speaker (rows, the author first) and type (columns), with totals."""
-    names = speaker_names(actors)
+    names, author = speaker_names(actors), author_id(actors)
     speakers = claims["speaker"].value_counts()
-    order = [AUTHOR] + [s for s in speakers.index if s != AUTHOR]
+    order = [author] + [s for s in speakers.index if s != author]
     table = pd.crosstab(claims["speaker"], claims["claim_type"])
     table = table.reindex(index=order, columns=TYPE_ORDER, fill_value=0)
     table.index = [names[s] for s in order]
@@ -103,17 +115,22 @@ def type_by_speaker(claims: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def _claim_paragraphs(claims: pd.DataFrame) -> range:
+    return range(int(claims["paragraph"].min()), int(claims["paragraph"].max()) + 1)
+
+
 def types_by_paragraph(claims: pd.DataFrame) -> pd.DataFrame:
-    """Counts of claims per body paragraph (rows 3-20) and type (columns in the codebook's order)."""
+    """Counts of claims per paragraph (every paragraph from the first to the last with a claim)
+    and type (columns in the codebook's order)."""
     table = pd.crosstab(claims["paragraph"], claims["claim_type"])
-    return table.reindex(index=range(FIRST_BODY, LAST_BODY + 1), columns=TYPE_ORDER, fill_value=0)
+    return table.reindex(index=_claim_paragraphs(claims), columns=TYPE_ORDER, fill_value=0)
 
 
-def voice_by_paragraph(claims: pd.DataFrame) -> pd.DataFrame:
-    """Per body paragraph: claims in the author's voice and claims whose speaker is someone else."""
-    voice = claims["speaker"].eq(AUTHOR).map({True: "the author", False: "someone else"})
+def voice_by_paragraph(claims: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """Per paragraph: claims in the author's voice and claims whose speaker is someone else."""
+    voice = claims["speaker"].eq(author_id(actors)).map({True: "the author", False: "someone else"})
     table = pd.crosstab(claims["paragraph"], voice)
-    return table.reindex(index=range(FIRST_BODY, LAST_BODY + 1),
+    return table.reindex(index=_claim_paragraphs(claims),
                          columns=["the author", "someone else"], fill_value=0)
 
 
@@ -127,6 +144,8 @@ class ClaimExplorer(ui.PackWidget):
                  paragraphs: pd.DataFrame):
         self.claims = claims.reset_index(drop=True)
         self.names = speaker_names(actors)
+        self.author = author = author_id(actors)
+        self.first_body, self.last_body = body_range(paragraphs)
         self.texts = {int(r.number): str(r.text) for r in paragraphs.itertuples(index=False)}
         self.spans = {}
         for row in self.claims.itertuples(index=False):
@@ -145,16 +164,16 @@ class ClaimExplorer(ui.PackWidget):
         self.claim_type.add_class("rp-claims-type")
 
         speakers = self.claims["speaker"].value_counts()
-        others = int((self.claims["speaker"] != AUTHOR).sum())
+        others = int((self.claims["speaker"] != author).sum())
         self.speaker = widgets.Dropdown(
-            options=[("Anyone", "all"), (f"The author ({speakers.get(AUTHOR, 0)})", AUTHOR),
+            options=[("Anyone", "all"), (f"The author ({speakers.get(author, 0)})", author),
                      (f"Anyone but the author ({others})", "others")]
-            + [(f"{self.names[s]} ({n})", s) for s, n in speakers.items() if s != AUTHOR],
+            + [(f"{self.names[s]} ({n})", s) for s, n in speakers.items() if s != author],
             value="all", description="Speaker",
         )
         self.speaker.add_class("rp-claims-speaker")
 
-        involved = claim_actors[claim_actors["actor_id"] != AUTHOR]["actor_id"].value_counts()
+        involved = claim_actors[claim_actors["actor_id"] != author]["actor_id"].value_counts()
         self.actor = widgets.Dropdown(
             options=[("Any actor", "all")]
             + [(f"{self.names[a]} ({plural(int(n), 'claim')})", a) for a, n in involved.items()],
@@ -163,7 +182,7 @@ class ClaimExplorer(ui.PackWidget):
         self.actor.add_class("rp-claims-actor")
 
         self.paragraphs = widgets.IntRangeSlider(
-            value=(FIRST_BODY, LAST_BODY), min=FIRST_BODY, max=LAST_BODY, step=1,
+            value=(self.first_body, self.last_body), min=self.first_body, max=self.last_body, step=1,
             description="Paragraphs", continuous_update=False,
         )
         self.paragraphs.add_class("rp-claims-paragraphs")
@@ -198,7 +217,7 @@ class ClaimExplorer(ui.PackWidget):
         if self.claim_type.value != "all":
             keep &= claims["claim_type"] == self.claim_type.value
         if self.speaker.value == "others":
-            keep &= claims["speaker"] != AUTHOR
+            keep &= claims["speaker"] != self.author
         elif self.speaker.value != "all":
             keep &= claims["speaker"] == self.speaker.value
         if self.actor.value != "all":
@@ -246,7 +265,7 @@ class ClaimExplorer(ui.PackWidget):
             self.claim_type.value = "all"
             self.speaker.value = "all"
             self.actor.value = "all"
-            self.paragraphs.value = (FIRST_BODY, LAST_BODY)
+            self.paragraphs.value = (self.first_body, self.last_body)
         finally:
             self._quiet = False
         self.update()
@@ -256,6 +275,6 @@ class ClaimExplorer(ui.PackWidget):
         for control in (self.claim_type, self.speaker, self.actor):
             changes += [(control, value) for _label, value in control.options]
             changes.append((control, "all"))
-        changes += [(self.paragraphs, (n, n)) for n in range(FIRST_BODY, LAST_BODY + 1)]
-        changes.append((self.paragraphs, (FIRST_BODY, LAST_BODY)))
+        changes += [(self.paragraphs, (n, n)) for n in range(self.first_body, self.last_body + 1)]
+        changes.append((self.paragraphs, (self.first_body, self.last_body)))
         return changes

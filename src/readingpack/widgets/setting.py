@@ -1,9 +1,9 @@
 """Lesson 1, the article and its setting: its structure, a numbered reading copy, a paragraph
 reader, the background primer from the reference facts, and the names each side uses.
 
-Everything here reads the ledger's tables (paragraphs, reference facts, glossary); the only
-content typed here is the reading outline (which section of the argument each body paragraph
-belongs to), a teaching aid that describes where topics sit without judging them.
+Everything here reads the ledger's tables (paragraphs, outline, reference facts, glossary). The
+outline (data/outline.csv: which section of the argument each body paragraph belongs to) is
+the pack's teaching aid, describing where topics sit without judging them.
 """
 
 import re
@@ -13,34 +13,6 @@ import pandas as pd
 
 from .. import ui
 
-# The pack's reading outline of the body (paragraphs 3-20): a teaching aid, not ledger data.
-SECTIONS = [
-    (3, 5, "Recent events (October-November 2024)"),
-    (6, 7, "The author's case stated"),
-    (8, 13, "Background: from the first war to 2023"),
-    (14, 19, "Demands the article reports, and the author's answers"),
-    (20, 20, "Conclusion and recommendation"),
-]
-TOPICS = {
-    3: "Azerbaijan's 9 November celebrations and President Aliyev's speech",
-    4: "President Aliyev's speech at the opening of COP29",
-    5: "Meetings on the peace agreement in October 2024",
-    6: "Preconditions, border areas and the figure of 215 km²",
-    7: "The author's summary of Azerbaijan's aims",
-    8: "The 2020 war and the first Karabakh war, as the author tells them",
-    9: "After the 2020 ceasefire",
-    10: "Russia, the West and the principle of territorial integrity",
-    11: "The Lachin road and the orders of the International Court of Justice",
-    12: "The September 2023 military operation and the departure",
-    13: "The question of return",
-    14: "Armenia's case at the International Court of Justice",
-    15: "Armenia's constitution",
-    16: "Azerbaijan's constitution and territorial claims",
-    17: "The EU Mission in Armenia",
-    18: "Armed forces and arms supplies",
-    19: "The route through southern Armenia",
-    20: "The author's conclusion and recommendation",
-}
 KIND_LABELS = {
     "title": "Title",
     "standfirst": "Standfirst (summary line under the title)",
@@ -51,16 +23,13 @@ KIND_LABELS = {
 MAX_FIND_LENGTH = 60
 
 
-def section_of(number: int, kind: str) -> str:
+def section_of(number: int, kind: str, sections: dict[int, str]) -> str:
     """The outline section of a body paragraph; the other paragraphs are grouped by kind."""
     if kind in ("title", "standfirst"):
         return "Title and standfirst"
     if kind in ("byline", "bio"):
         return "Bylines and the author's bio"
-    for first, last, name in SECTIONS:
-        if first <= number <= last:
-            return name
-    return KIND_LABELS.get(kind, kind)
+    return sections.get(number, KIND_LABELS.get(kind, kind))
 
 
 def word_count(text: str) -> int:
@@ -68,16 +37,21 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def structure_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """One row per paragraph: number, kind, outline section, topic, words and characters."""
+def structure_table(paragraphs: pd.DataFrame, outline: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per paragraph: number, kind, outline section, topic, words and characters.
+
+    Without an outline, paragraphs are grouped by kind only."""
+    outline = outline if outline is not None else pd.DataFrame(columns=["paragraph", "section", "topic"])
+    sections = dict(zip(outline["paragraph"].astype(int), outline["section"], strict=True))
+    topics = dict(zip(outline["paragraph"].astype(int), outline["topic"], strict=True))
     rows = []
     for row in paragraphs.itertuples(index=False):
         number, kind = int(row.number), str(row.kind)
         rows.append({
             "paragraph": number,
             "kind": kind,
-            "section": section_of(number, kind),
-            "topic": TOPICS.get(number, KIND_LABELS.get(kind, kind)),
+            "section": section_of(number, kind, sections),
+            "topic": topics.get(number, KIND_LABELS.get(kind, kind)),
             "words": word_count(str(row.text)),
             "characters": len(str(row.text)),
         })
@@ -121,11 +95,11 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 class ParagraphReader(ui.PackWidget):
     """Choose a kind of paragraph and a paragraph number; optionally find a word in the article."""
 
-    def __init__(self, paragraphs: pd.DataFrame):
-        self.table = structure_table(paragraphs)
+    def __init__(self, paragraphs: pd.DataFrame, outline: pd.DataFrame | None = None):
+        self.table = structure_table(paragraphs, outline)
         self.texts = {int(r.number): str(r.text) for r in paragraphs.itertuples(index=False)}
         kinds = list(dict.fromkeys(self.table["kind"]))
-        kind_options = [("All paragraphs (1-23)", "all")] + [
+        kind_options = [(f"All paragraphs (1-{len(self.table)})", "all")] + [
             (f"{KIND_LABELS[k]} ({self._range_label(k)})", k) for k in kinds
         ]
         self.kind = widgets.Dropdown(options=kind_options, value="all", description="Kind")
