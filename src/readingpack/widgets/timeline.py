@@ -1,0 +1,495 @@
+"""The article's events on one time axis (lesson 5): the event table, the chart, the widget.
+
+Every event comes from data/events.csv. Its date is kept with its precision (day, month,
+year, range, or unknown when the article gives no date and no cited reference row allows
+one), so nothing is drawn more precisely than the article (or a cited reference fact) allows.
+
+The events are grouped in tracks. The author argues that diplomatic steps and military or
+coercive events run in parallel; the tracks put the two side by side so that students can
+look for themselves. Which category goes on which track is the pack's choice (TRACKS).
+
+`TimelineWidget` filters the events by a range of years and by category and shows the
+matching events as an inline SVG strip and a list (no matplotlib redraw on change).
+`draw_timeline` draws the static chart with matplotlib.
+"""
+
+import html
+from datetime import date
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .. import ui
+from ..ledger import load_ledger
+
+CATEGORY_ORDER = [
+    "diplomatic", "legal", "military", "humanitarian",
+    "political", "economic", "historical", "rhetorical",
+]
+
+# track key -> (label, categories). The grouping is the pack's choice, stated in lesson 5.
+TRACKS = {
+    "diplomatic_legal": ("Diplomatic and legal steps", ("diplomatic", "legal")),
+    "military_coercive": ("Military, coercive and humanitarian events", ("military", "humanitarian")),
+    "other": ("Other events", ("political", "economic", "historical", "rhetorical")),
+}
+
+PRECISIONS = ["day", "month", "year", "range", "unknown"]
+PRECISION_LABELS = {
+    "day": "a day",
+    "month": "a month",
+    "year": "a year",
+    "range": "a range of dates",
+    "unknown": "no date (the article gives none)",
+}
+# How each precision is drawn in the static chart (matplotlib) and on the widget's strip (SVG).
+PRECISION_STYLE = {
+    "day": {"color": "#000000", "hatch": ""},
+    "month": {"color": "#888888", "hatch": ""},
+    "year": {"color": "#ffffff", "hatch": "///"},
+    "range": {"color": "#ffffff", "hatch": "..."},
+    "open": {"color": "#ffffff", "hatch": ""},  # a range whose end is not given: a start only
+}
+NOTHING_MATCHES = (
+    "No event matches these choices. Widen the range of years, tick more categories, "
+    "or press Reset."
+)
+NO_CATEGORY = "Tick at least one category to see events."
+
+
+def track_of(category: str) -> str:
+    for key, (_label, categories) in TRACKS.items():
+        if category in categories:
+            return key
+    return "other"
+
+
+def track_label(category: str) -> str:
+    return TRACKS[track_of(category)][0]
+
+
+def _text(value) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def _day(value) -> date | None:
+    if value is None or pd.isna(value):
+        return None
+    return pd.Timestamp(value).date()
+
+
+def normalised_date(precision: str, start, end) -> str:
+    """The normalised date as a student reads it: 2022-02-22, 2022-11, 2020, 2021 to 2023."""
+    first, last = _day(start), _day(end)
+    if precision == "unknown" or first is None:
+        return "no date"
+    if precision == "day":
+        return first.isoformat()
+    if precision == "month":
+        return f"{first:%Y-%m}"
+    if precision == "year":
+        return f"{first:%Y}"
+    if last is None:
+        return f"from {first.isoformat()} (end not given)"
+    if first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31:
+        return f"{first:%Y} to {last:%Y}" if first.year != last.year else f"{first:%Y}"
+    return f"{first.isoformat()} to {last.isoformat()}"
+
+
+def event_table(events: pd.DataFrame | None = None, repeats: bool = False) -> pd.DataFrame:
+    """Every event, in date order (undated ones last), numbered, with its track, a readable
+    normalised date, and flags for undated events and ranges whose end is not given.
+
+    `events` needs the columns of events.csv; by default it is read from the ledger. Rows that
+    only mention an event again (same_event_as) are left out unless `repeats` is true.
+    """
+    if events is None:
+        events = load_ledger()["events"]
+    table = events.copy()
+    if not repeats and "same_event_as" in table.columns:
+        table = table[table["same_event_as"].isna()]
+    table["normalised"] = [
+        normalised_date(p, s, e)
+        for p, s, e in zip(table["precision"], table["start"], table["end"], strict=True)
+    ]
+    table["track"] = [track_label(c) for c in table["category"]]
+    table["undated"] = table["precision"].eq("unknown") | table["start"].isna()
+    table["open_end"] = ~table["undated"] & table["end"].isna()
+    table = table.sort_values(["undated", "start", "end", "paragraph", "event_id"], kind="stable")
+    table = table.reset_index(drop=True)
+    table.insert(0, "number", range(1, len(table) + 1))
+    return table
+
+
+def stack_levels(rows: pd.DataFrame, min_gap_days: int) -> pd.Series:
+    """A level (0, 1, 2, ...) per dated event so that events of the same track that lie closer
+    than `min_gap_days` are drawn one above the other instead of on top of each other."""
+    levels = {}
+    for _track, group in rows.groupby("track", sort=False):
+        free_from: list[pd.Timestamp] = []  # per level: the first day it is free again
+        for index, event in group.iterrows():
+            end = event["end"] if pd.notna(event["end"]) else event["start"]
+            level = next((i for i, day in enumerate(free_from) if day <= event["start"]), None)
+            if level is None:
+                free_from.append(pd.Timestamp(0))
+                level = len(free_from) - 1
+            free_from[level] = end + pd.Timedelta(days=min_gap_days)
+            levels[index] = level
+    return pd.Series(levels, dtype="int64").reindex(rows.index)
+
+
+def year_bounds(table: pd.DataFrame) -> tuple[int, int]:
+    """The first and last year any dated event touches (1918 and 2027 for the article)."""
+    dated = table[~table["undated"]]
+    ends = dated["end"].fillna(dated["start"])
+    return int(dated["start"].min().year), int(ends.max().year)
+
+
+def select_events(table: pd.DataFrame, first_year: int, last_year: int,
+                  categories, include_undated: bool = True) -> pd.DataFrame:
+    """Events of `categories` whose dates overlap the years first_year..last_year (inclusive),
+    plus the undated events of those categories when include_undated is true."""
+    low = pd.Timestamp(first_year, 1, 1)
+    high = pd.Timestamp(last_year, 12, 31)
+    in_category = table["category"].isin(list(categories))
+    ends = table["end"].fillna(table["start"])
+    overlaps = ~table["undated"] & (table["start"] <= high) & (ends >= low)
+    keep = in_category & (overlaps | (table["undated"] & include_undated))
+    return table[keep]
+
+
+# ---------------------------------------------------------------------------------------------
+# Inline SVG (inside the widget) and HTML list
+# ---------------------------------------------------------------------------------------------
+
+SVG_WIDTH, LEFT, RIGHT, ROW, TOP = 800, 260, 40, 22, 26
+PATTERNS = (
+    '<defs>'
+    '<pattern id="rp-hatch-year" width="6" height="6" patternUnits="userSpaceOnUse" '
+    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
+    '<line x1="0" y1="0" x2="0" y2="6" stroke="#000000" stroke-width="2"/></pattern>'
+    '<pattern id="rp-hatch-range" width="5" height="5" patternUnits="userSpaceOnUse">'
+    '<rect width="5" height="5" fill="#ffffff"/><circle cx="2.5" cy="2.5" r="1.1" fill="#000000"/>'
+    '</pattern></defs>'
+)
+
+
+def _x(day: date, low: date, high: date) -> float:
+    span = (high - low).days or 1
+    return LEFT + (SVG_WIDTH - LEFT - RIGHT) * (day - low).days / span
+
+
+def _marker(precision: str, x0: float, x1: float, y: float, title: str) -> str:
+    tip = f"<title>{ui.escape(title)}</title>"
+    if precision == "open":
+        return (f'<polygon points="{x0:.1f},{y - 6:.1f} {x0 + 10:.1f},{y:.1f} {x0:.1f},{y + 6:.1f}" '
+                f'fill="#ffffff" stroke="#000000" stroke-width="1.5" class="rp-mark-open">{tip}</polygon>')
+    if precision == "day":
+        return (f'<circle cx="{x0:.1f}" cy="{y:.1f}" r="5" fill="#000000" '
+                f'class="rp-mark-day">{tip}</circle>')
+    width = max(x1 - x0, 7.0)
+    fill = {"month": "#888888", "year": "url(#rp-hatch-year)", "range": "url(#rp-hatch-range)"}
+    return (f'<rect x="{x0:.1f}" y="{y - 6:.1f}" width="{width:.1f}" height="12" '
+            f'fill="{fill.get(precision, "#ffffff")}" stroke="#000000" stroke-width="1" '
+            f'class="rp-mark-{precision}">{tip}</rect>')
+
+
+def _ticks(first_year: int, last_year: int) -> list[int]:
+    span = last_year - first_year + 1
+    step = next(s for s in (1, 2, 5, 10, 20, 25, 50) if span / s <= 12)
+    start = first_year + (-first_year) % step
+    return list(range(start, last_year + 2, step))
+
+
+def timeline_svg(selected: pd.DataFrame, first_year: int, last_year: int) -> str:
+    """The dated events of `selected` on a strip from first_year to last_year, one lane per
+    track; each mark is numbered as in the list below it and carries the event as a tooltip."""
+    low, high = date(first_year, 1, 1), date(last_year + 1, 1, 1)
+    dated = selected[~selected["undated"]]
+    lanes = []
+    y = TOP
+    parts = []
+    for key, (label, _categories) in TRACKS.items():
+        rows = dated[[track_of(c) == key for c in dated["category"]]]
+        if rows.empty and key == "other":
+            continue
+        # greedy packing: each event goes on the first sub-row where it does not overlap
+        sub_rows: list[float] = []
+        placed = []
+        for _, event in rows.iterrows():
+            start = max(_day(event["start"]), low)
+            end = min(_day(event["end"]) or _day(event["start"]), high)
+            x0, x1 = _x(start, low, high), _x(end, low, high)
+            reach = max(x1, x0 + 7) + 4 + 7 * len(str(event["number"]))
+            row = next((i for i, used in enumerate(sub_rows) if used < x0 - 6), None)
+            if row is None:
+                sub_rows.append(reach)
+                row = len(sub_rows) - 1
+            else:
+                sub_rows[row] = reach
+            placed.append((event, x0, x1, row))
+        height = max(len(sub_rows), 1) * ROW + 8
+        lanes.append((label, y, height))
+        for event, x0, x1, row in placed:
+            cy = y + 4 + ROW / 2 + row * ROW
+            printed = _text(event["date_as_printed"]) or "no date printed"
+            title = (f"{event['number']}. {printed}: "
+                     f"{event['summary']} ({event['category']}, paragraph {event['paragraph']})")
+            kind = "open" if event["open_end"] else event["precision"]
+            parts.append(_marker(kind, x0, x1, cy, title))
+            label_x = (x0 if kind == "day" else max(x1, x0 + 7)) + (9 if kind == "open" else 7)
+            parts.append(f'<text x="{label_x:.1f}" y="{cy + 4:.1f}" font-size="11">{event["number"]}</text>')
+        y += height + 6
+    total = y + 18
+    axis = [f'<line x1="{LEFT}" y1="{total - 20}" x2="{SVG_WIDTH - RIGHT}" y2="{total - 20}" '
+            'stroke="#000000"/>']
+    for year in _ticks(first_year, last_year):
+        tick = date(year, 1, 1)
+        if not low <= tick <= high:
+            continue
+        x = _x(tick, low, high)
+        axis.append(f'<line x1="{x:.1f}" y1="{TOP - 4}" x2="{x:.1f}" y2="{total - 16}" '
+                    'stroke="#dddddd"/>')
+        axis.append(f'<text x="{x:.1f}" y="{total - 4}" font-size="11" text-anchor="middle">{year}</text>')
+    lane_parts = []
+    for label, lane_y, height in lanes:
+        lane_parts.append(f'<rect x="{LEFT}" y="{lane_y}" width="{SVG_WIDTH - LEFT - RIGHT}" '
+                          f'height="{height}" fill="#f6f6f6" stroke="#cccccc"/>')
+        lane_parts.append(f'<text x="{LEFT - 8}" y="{lane_y + height / 2 + 4:.1f}" font-size="12" '
+                          f'text-anchor="end">{ui.escape(label)}</text>')
+    title = (f"Timeline of {len(dated)} dated events from {first_year} to {last_year}, "
+             "one lane per track")
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="rp-timeline-svg" role="img" '
+        f'aria-label="{html.escape(title)}" width="{SVG_WIDTH}" height="{total:.0f}" '
+        f'viewBox="0 0 {SVG_WIDTH} {total:.0f}" font-family="sans-serif">'
+        f'<title>{ui.escape(title)}</title>{PATTERNS}'
+        + "".join(lane_parts) + "".join(axis) + "".join(parts) + "</svg>"
+    )
+
+
+def legend_svg() -> str:
+    """The key to the marks: one per date precision."""
+    items = [("day", "a day"), ("month", "a month"), ("year", "a year"), ("range", "a range"),
+             ("open", "a start only")]
+    parts = []
+    x = 4
+    for precision, label in items:
+        x1 = x + (0 if precision == "day" else 22)
+        parts.append(_marker(precision, x + 6, x1, 12, label))
+        text_x = {"day": x + 16, "open": x + 22}.get(precision, x1 + 6)
+        parts.append(f'<text x="{text_x}" y="16" font-size="11">{label}</text>')
+        x += 90
+    parts.append(f'<text x="{x}" y="16" font-size="11">undated: listed only</text>')
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" class="rp-timeline-legend" role="img" '
+        'aria-label="Key: a black dot is a day, a grey box a month, a striped box a year, '
+        'a dotted box a range, a white triangle a start whose end is not given; undated events '
+        'are listed only" width="640" height="24" '
+        'font-family="sans-serif">' + PATTERNS + "".join(parts) + "</svg>"
+    )
+
+
+TABLE_STYLE = "border-collapse:collapse;font-size:0.9em"
+CELL_STYLE = "border-bottom:1px solid #cccccc;padding:3px 6px;text-align:left;vertical-align:top"
+LIST_COLUMNS = ["#", "Date as printed", "Normalised date", "Precision", "Category", "Quote", "¶"]
+
+
+def events_html(selected: pd.DataFrame) -> str:
+    """The selected events as an HTML table, numbered as on the strip."""
+    head = "".join(f'<th style="{CELL_STYLE}">{c}</th>' for c in LIST_COLUMNS)
+    rows = []
+    for _, event in selected.iterrows():
+        printed = event["date_as_printed"]
+        printed = "—" if printed is None or pd.isna(printed) else f"“{ui.escape(printed)}”"
+        normalised = ui.escape(event["normalised"])
+        source = event.get("date_source")
+        if isinstance(source, str) and source:
+            normalised += f" <small>(from reference fact {ui.escape(source)})</small>"
+        cells = [
+            str(event["number"]), printed, normalised, ui.escape(event["precision"]),
+            ui.escape(event["category"]), f"“{ui.escape(event['quote'])}”", str(event["paragraph"]),
+        ]
+        rows.append("<tr>" + "".join(f'<td style="{CELL_STYLE}">{c}</td>' for c in cells) + "</tr>")
+    return (
+        f'<table class="rp-timeline-table" style="{TABLE_STYLE}"><thead><tr>' + head + "</tr></thead><tbody>"
+        + "".join(rows) + "</tbody></table>"
+    )
+
+
+def summary_text(selected: pd.DataFrame, total: int, first_year: int, last_year: int) -> str:
+    undated = int(selected["undated"].sum())
+    dated = len(selected) - undated
+    text = (f"{len(selected)} of {total} events shown: {dated} dated between {first_year} "
+            f"and {last_year}")
+    if undated:
+        text += f", and {undated} the article does not date (listed last, not on the strip)"
+    return text + "."
+
+
+class TimelineWidget(ui.PackWidget):
+    """Pick a range of years and categories; see the matching events on a strip and in a list."""
+
+    def __init__(self, events: pd.DataFrame | None = None):
+        self.table = event_table(events)
+        self.first_year, self.last_year = year_bounds(self.table)
+        present = set(self.table["category"])
+        self.categories = [c for c in CATEGORY_ORDER if c in present] + sorted(
+            present - set(CATEGORY_ORDER))
+        self.years = widgets.IntRangeSlider(
+            value=(self.first_year, self.last_year), min=self.first_year, max=self.last_year,
+            step=1, description="Years", continuous_update=False,
+            layout=widgets.Layout(width="560px"),
+        )
+        self.years.add_class("rp-timeline-years")
+        self.category_boxes = {}
+        for category in self.categories:
+            box = widgets.Checkbox(
+                value=True, description=category.capitalize(), indent=False,
+                layout=widgets.Layout(width="130px"),
+            )
+            box.add_class("rp-timeline-category")
+            box.add_class(f"rp-timeline-category-{category}")
+            self.category_boxes[category] = box
+        self.undated = widgets.Checkbox(value=True, description="Include events with no date",
+                                        indent=False)
+        self.undated.add_class("rp-timeline-undated")
+        self.reset_control = ui.reset_button(self.reset)
+        self.reset_control.add_class("rp-timeline-reset")
+        self.summary = widgets.HTML()
+        self.summary.add_class("rp-timeline-summary")
+        self.chart = widgets.HTML()
+        self.chart.add_class("rp-timeline-chart")
+        self.listing = widgets.HTML()
+        self.listing.add_class("rp-timeline-list")
+        self._muted = False
+        for control in [self.years, self.undated, *self.category_boxes.values()]:
+            control.observe(self._update, names="value")
+        tracks = []
+        for label, categories in TRACKS.values():
+            boxes = [self.category_boxes[c] for c in categories if c in self.category_boxes]
+            if boxes:
+                tracks.append(widgets.HBox([widgets.Label(f"{label}:",
+                                                          layout=widgets.Layout(width="200px")),
+                                            *boxes]))
+        self.widget = widgets.VBox(
+            [widgets.HBox([self.years, self.reset_control]), *tracks, self.undated,
+             widgets.HTML(legend_svg()), self.summary, self.chart, self.listing]
+        )
+        self.widget.add_class("rp-timeline")
+        self._update()
+
+    def chosen_categories(self) -> list[str]:
+        return [c for c, box in self.category_boxes.items() if box.value]
+
+    def _update(self, _change=None) -> None:
+        if self._muted:
+            return
+        first, last = self.years.value
+        chosen = self.chosen_categories()
+        if not chosen:
+            self.summary.value = ui.notice(NO_CATEGORY)
+            self.chart.value = ""
+            self.listing.value = ""
+            return
+        selected = select_events(self.table, first, last, chosen, self.undated.value)
+        if selected.empty:
+            self.summary.value = ui.notice(NOTHING_MATCHES)
+            self.chart.value = ""
+            self.listing.value = ""
+            return
+        self.summary.value = f"<p>{ui.escape(summary_text(selected, len(self.table), first, last))}</p>"
+        self.chart.value = timeline_svg(selected, first, last)
+        self.listing.value = events_html(selected)
+
+    def reset(self) -> None:
+        """Every year, every category, undated events included."""
+        self._muted = True
+        try:
+            self.years.value = (self.first_year, self.last_year)
+            self.undated.value = True
+            for box in self.category_boxes.values():
+                box.value = True
+        finally:
+            self._muted = False
+        self._update()
+
+    def example_changes(self) -> list[tuple[widgets.Widget, object]]:
+        changes: list[tuple[widgets.Widget, object]] = [
+            (self.years, (2020, 2024)),
+            (self.years, (2022, 2023)),
+            (self.years, (1918, 1920)),
+            (self.years, (self.first_year, self.last_year)),
+            (self.undated, False),
+            (self.undated, True),
+        ]
+        for box in self.category_boxes.values():
+            changes += [(box, False), (box, True)]
+        return changes
+
+
+# ---------------------------------------------------------------------------------------------
+# The static chart (matplotlib)
+# ---------------------------------------------------------------------------------------------
+
+def draw_panel(ax, table: pd.DataFrame, first_day, last_day, min_gap_days: int = 0,
+               unnumbered: tuple | None = None) -> None:
+    """Draw the dated events of `table` (from event_table) between first_day and last_day on
+    `ax`, one lane per track (diplomatic and legal on top), each mark drawn by its precision
+    and numbered as in the table. Events closer than `min_gap_days` on the same track are
+    stacked. Events starting inside the period `unnumbered` (first, last) get no number."""
+    import matplotlib.dates as mdates
+
+    first_day, last_day = pd.Timestamp(first_day), pd.Timestamp(last_day)
+    dated = table[~table["undated"]].copy()
+    dated["end"] = dated["end"].fillna(dated["start"])
+    shown = dated[(dated["start"] <= last_day) & (dated["end"] >= first_day)]
+    levels = stack_levels(shown, min_gap_days)
+    bottom, ticks, labels = 0.0, [], []
+    for label, _categories in reversed(list(TRACKS.values())):
+        rows = shown[shown["track"] == label]
+        count = int(levels[rows.index].max()) + 1 if len(rows) else 1
+        ticks.append(bottom + (count - 1) / 2)
+        labels.append(label.replace(" and humanitarian", "\nand humanitarian"))
+        for index, event in rows.iterrows():
+            y = bottom + levels[index]
+            style = PRECISION_STYLE["open" if event["open_end"] else event["precision"]]
+            if event["precision"] == "day":
+                ax.plot(event["start"], y, marker="o", color="black", linestyle="none")
+            elif event["open_end"]:
+                ax.plot(event["start"], y, marker=">", markersize=9, color="white",
+                        markeredgecolor="black", linestyle="none")
+            else:
+                width = event["end"] - event["start"] + pd.Timedelta(days=1)
+                ax.barh(y, width, left=event["start"], height=0.5, color=style["color"],
+                        hatch=style["hatch"], edgecolor="black", linewidth=1)
+            if unnumbered is None or not (
+                pd.Timestamp(unnumbered[0]) <= event["start"] <= pd.Timestamp(unnumbered[1])
+            ):
+                ax.annotate(str(event["number"]), (event["start"], y), xytext=(4, 4),
+                            textcoords="offset points", fontsize=8)
+        bottom += count + 0.8
+        if bottom < 100:
+            ax.axhline(bottom - 0.9, color="#999999", linewidth=0.8)
+    ax.set_xlim(first_day, last_day)
+    ax.set_ylim(-0.8, bottom - 0.9)
+    ax.set_yticks(ticks, labels)
+    ax.grid(axis="y", visible=False)
+    years = (last_day.year - first_day.year) or 1
+    ax.xaxis.set_major_locator(mdates.YearLocator(10 if years > 20 else 1))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+
+
+def legend_handles() -> list:
+    """Legend entries for draw_panel: one per way a date is drawn."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    handles = [Line2D([], [], marker="o", color="black", linestyle="none", label="a day")]
+    for precision in ["month", "year", "range"]:
+        style = PRECISION_STYLE[precision]
+        handles.append(Rectangle((0, 0), 1, 1, facecolor=style["color"], hatch=style["hatch"],
+                                 edgecolor="black", label=f"a {precision}"))
+    handles.append(Line2D([], [], marker=">", markersize=9, color="white", markeredgecolor="black",
+                          linestyle="none", label="a start only (end not given)"))
+    return handles
