@@ -40,9 +40,11 @@ ROWS = {
         {"actor_id": "southland", "alias": "Southland"},
     ],
     "claims": [
-        {"claim_id": "CL001", "paragraph": "3", "quote": "On March 3, Northland and Southland met in Lakeside",
+        {"claim_id": "CL001", "paragraph": "3",
+         "quote": "On March 3, Northland and Southland met in Lakeside",
          "claim_type": "checkable_fact", "speaker": "jane"},
-        {"claim_id": "CL002", "paragraph": "3", "quote": "Northland’s minister said that “the road will open soon”",
+        {"claim_id": "CL002", "paragraph": "3",
+         "quote": "Northland’s minister said that “the road will open soon”",
          "claim_type": "reported_statement", "speaker": "northland"},
         {"claim_id": "CL003", "paragraph": "4", "quote": "At least 12 villages lie near the road",
          "claim_type": "statistic", "speaker": "jane"},
@@ -58,8 +60,9 @@ ROWS = {
         {"figure_id": "F001", "paragraph": "3", "quote": "March 3", "qualifier": "exact", "kind": "date",
          "counts_what": "the day of the meeting", "date_start": "2024-03-03", "date_end": "2024-03-03",
          "date_precision": "day", "year_printed": "false", "date_note": "No year printed."},
-        {"figure_id": "F002", "paragraph": "4", "quote": "At least 12 villages", "value_low": "12",
-         "unit": "villages", "qualifier": "at_least", "kind": "count", "counts_what": "villages near the road"},
+        {"figure_id": "F002", "paragraph": "4", "quote": "At least 12 villages",
+         "value_low": "12", "unit": "villages", "qualifier": "at_least", "kind": "count",
+         "counts_what": "villages near the road"},
     ],
 }
 
