@@ -82,9 +82,10 @@ def contents_source(paths: list[Path], notebooks: list) -> str:
 
 
 PLAN_BEGIN, PLAN_END = "<!-- course plan: begin -->", "<!-- course plan: end -->"
-# The compressed two-session course: which lessons are taught in class in each session; the
-# others become reading at home (see docs/instructor-guide.md).
-TWO_SESSIONS = {"Session 1": ["00", "01", "02", "03"], "Session 2": ["04", "06", "08"]}
+# The compressed two-session course: the lessons taught in class in each session (teaching
+# minutes in class, exercises as homework); the others become reading at home
+# (see docs/instructor-guide.md).
+TWO_SESSIONS = {"Session 1": ["00", "02", "03"], "Session 2": ["04", "06", "08"]}
 
 
 def course_plan_source(paths: list[Path], notebooks: list) -> str:
@@ -97,14 +98,16 @@ def course_plan_source(paths: list[Path], notebooks: list) -> str:
     teaching_sum = sum(r[1] for r in rows.values())
     exercise_sum = sum(r[2] for r in rows.values())
     lines += [f"| **Total** | {teaching_sum} | {exercise_sum} | {teaching_sum + exercise_sum} |", "",
-              "### Compressed: two sessions", "", "| Session | Lessons in class | Minutes in class |",
-              "|---|---|---|"]
+              "### Compressed: two sessions", "",
+              "| Session | Lessons in class | Teaching in class (min) | Exercises as homework (min) |",
+              "|---|---|---|---|"]
     for session, numbers in TWO_SESSIONS.items():
         chosen = [n for n in numbers if n in rows]
-        total = sum(rows[n][1] + rows[n][2] for n in chosen)
-        lines.append(f"| {session} | {', '.join(chosen)} | {total} |")
+        teaching = sum(rows[n][1] for n in chosen)
+        exercise = sum(rows[n][2] for n in chosen)
+        lines.append(f"| {session} | {', '.join(chosen)} | {teaching} | {exercise} |")
     homework = [n for n in rows if not any(n in v for v in TWO_SESSIONS.values())]
-    lines += ["", "Dropped from class time (reading at home, exercises optional): "
+    lines += ["", "Dropped from class time (read at home; their exercises optional): "
               f"lessons {', '.join(homework)}."]
     return "\n".join(lines)
 
