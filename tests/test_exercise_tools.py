@@ -115,6 +115,9 @@ def _solution_notebook(tmp_path):
             "<!-- BEGIN RUBRIC -->\n- 2 points: exact quote\n<!-- END RUBRIC -->"
         ),
         nbformat.v4.new_code_cell("# NBVAL_IGNORE_OUTPUT\nprint(1)"),
+        nbformat.v4.new_code_cell(
+            '# BEGIN SOLUTION\nsummary = (\n    "The author argues ..."\n)\n# END SOLUTION\ncheck("9.6")'
+        ),
     ]
     nb.cells[1].outputs = [nbformat.v4.new_output("stream", text="ok")]
     nb.cells[1].execution_count = 3
@@ -128,7 +131,8 @@ def test_generation_replaces_marked_regions_and_drops_outputs(tmp_path):
     exercise = assignments.exercise_notebook(_solution_notebook(tmp_path))
     sources = [c.source for c in exercise.cells]
     assert sources[1] == "share = ...  # your answer\ncheck('9.1')"
-    assert sources[2] == "# your code here\nprint('done')"
+    assert sources[2] == "# your code here\nprint('done')"  # a block that is code, not a text
+    assert sources[5] == 'summary = ...  # your answer\ncheck("9.6")'
     assert "The author argues" not in sources[3] and assignments.ANSWER_PROMPT in sources[3]
     assert "2 points" not in sources[3] and "never rewards agreeing" in sources[3]
     assert sources[4] == "print(1)"

@@ -4,7 +4,8 @@ Marked regions of a solution notebook are replaced by prompts:
 
 - code: a line ending in `# SOLUTION` such as `share = 215 / 29743 * 100  # SOLUTION`
   becomes `share = ...  # your answer`; lines between `# BEGIN SOLUTION` and
-  `# END SOLUTION` become `# your code here`;
+  `# END SOLUTION` become `# your code here`, or `name = ...  # your answer` when the block
+  only assigns a text to one variable (a long written answer);
 - markdown: text between `<!-- BEGIN SOLUTION -->` and `<!-- END SOLUTION -->` (exemplar
   answers) becomes a prompt to answer; text between `<!-- BEGIN RUBRIC -->` and
   `<!-- END RUBRIC -->` becomes a note on how answers are marked.
@@ -14,8 +15,10 @@ markers. `python -m readingpack.assignments` writes them; `--check` reports stal
 """
 
 import argparse
+import ast
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 import nbformat
@@ -40,10 +43,26 @@ class MarkerError(ValueError):
     """A solution notebook's markers are unbalanced or malformed."""
 
 
+def _block_prompt(match: re.Match) -> str:
+    """A block that only assigns a text to one variable (a written answer) becomes
+    `name = ...  # your answer`; any other block becomes `# your code here`."""
+    indent, body = match.group(1), "\n".join(match.group(0).split("\n")[1:-1])
+    try:
+        statements = ast.parse(textwrap.dedent(body)).body
+    except SyntaxError:
+        statements = []
+    if len(statements) == 1 and isinstance(statements[0], ast.Assign):
+        targets, value = statements[0].targets, statements[0].value
+        is_text = isinstance(value, ast.Constant) and isinstance(value.value, str)
+        if is_text and len(targets) == 1 and isinstance(targets[0], ast.Name):
+            return f"{indent}{targets[0].id} = ...  # your answer"
+    return f"{indent}# your code here"
+
+
 def strip_code(source: str, where: str) -> str:
     if source.count("# BEGIN SOLUTION") != source.count("# END SOLUTION"):
         raise MarkerError(f"{where}: unbalanced # BEGIN SOLUTION / # END SOLUTION")
-    source = CODE_BLOCK.sub(lambda m: f"{m.group(1)}# your code here", source)
+    source = CODE_BLOCK.sub(_block_prompt, source)
     lines = []
     for line in source.split("\n"):
         match = CODE_LINE.match(line)
