@@ -1,0 +1,299 @@
+"""Lesson 6 (the two governments' positions, as the article reports them): the exercise tasks
+and their checks.
+
+Every expected value is computed from the ledger (data/positions.csv, data/issues.csv,
+data/issue_facts.csv, data/reference/facts.csv); only the keys of the multiple-choice and
+classification tasks, and the task parameters (which issue, which row), are typed here.
+"""
+
+from functools import cache
+
+import pandas as pd
+
+from ..checks import (
+    CORRECT,
+    INCORRECT,
+    Feedback,
+    check_choice,
+    check_collection,
+    check_label,
+    check_number,
+    check_written,
+    register,
+    type_problem,
+)
+
+RUBRIC = "the rubric in solutions/06_positions.ipynb, task {}"
+GOVERNMENT_NAMES = {"azerbaijan": "Azerbaijan's government", "armenia": "Armenia's government"}
+
+# Task 6.3: the issue and the government whose quoted label the student copies.
+LABEL_ISSUE, LABEL_GOVERNMENT = "southern_route", "azerbaijan"
+# Task 6.4: the issue chosen in the positions widget, and the fact its box shows.
+WIDGET_ISSUE, WIDGET_FACT = "armenia_constitution", "E11"
+# Task 6.5: the position row the student classifies.
+CLASSIFIED_ROW = "P07"
+ROW_LABELS = ["demand", "stated_position"]
+
+
+@cache
+def _ledger():
+    from ..ledger import load_ledger
+
+    return load_ledger()
+
+
+@cache
+def _positions() -> pd.DataFrame:
+    return _ledger()["positions"]
+
+
+def _reported() -> pd.DataFrame:
+    """Rows with a quote: a position the article reports (an empty quote records that it does not)."""
+    positions = _positions()
+    return positions[positions["quote"].notna()]
+
+
+def sides_per_issue() -> pd.Series:
+    return _reported().groupby("issue_id")["government"].nunique()
+
+
+def issues_of(government: str) -> set[str]:
+    reported = _reported()
+    return set(reported.loc[reported["government"] == government, "issue_id"])
+
+
+# 6.1 ------------------------------------------------------------------------------------
+
+def expected_both() -> int:
+    return int((sides_per_issue() == 2).sum())
+
+
+@register("6.1", "both_sides_count", "number",
+          "On how many issues does the article report both governments' positions?")
+def check_both(answer):
+    sides = sides_per_issue()
+    issues = _ledger()["issues"]
+    near = [
+        (len(issues),
+         "That is every issue. Each issue has rows for both governments, but a row with an empty "
+         "quote records that the article does NOT report that government's position. Keep the "
+         "rows with a quote first."),
+        (int((sides == 1).sum()),
+         "That is the number of issues on which the article reports only one side: the question "
+         "asks for both."),
+        (len(issues_of("armenia")),
+         f"That is the number of issues with a reported position of {GOVERNMENT_NAMES['armenia']}. "
+         "On one of them the article gives no position of Azerbaijan's government: count the "
+         "issues with both."),
+        (len(issues_of("azerbaijan")),
+         f"That is the number of issues with a reported position of "
+         f"{GOVERNMENT_NAMES['azerbaijan']}. On several of them the article gives no position of "
+         "Armenia's government: count the issues with both."),
+        (len(_reported()),
+         "That counts position rows with a quote, not issues: some issues have two or three rows "
+         "for one government. Count the issues on which both governments appear."),
+    ]
+    feedback = check_number(answer, expected_both(), 0,
+                            "the number of issues with both governments' positions", near)
+    if feedback.status == CORRECT:
+        return Feedback(CORRECT, f"Yes: {expected_both()} of the {len(issues)} issues. Both columns "
+                        "still come through the author's account: these are the positions the "
+                        "article reports, in its words.")
+    return feedback
+
+
+# 6.2 ------------------------------------------------------------------------------------
+
+def expected_one_side() -> set[str]:
+    sides = sides_per_issue()
+    return set(sides[sides == 1].index)
+
+
+@register("6.2", "one_side_issues", "code",
+          "Which issues report only one government's position? List their issue_id values.")
+def check_one_side(answer):
+    expected = expected_one_side()
+    if isinstance(answer, pd.DataFrame):
+        return Feedback(INCORRECT, "This is a whole table (a DataFrame). The answer should be a "
+                        "list of issue_id values such as ['eu_mission']: take the index or the "
+                        "issue_id column of your selection.")
+    if isinstance(answer, pd.Index):
+        answer = list(answer)
+    elif isinstance(answer, pd.Series):  # the ids themselves, or counts indexed by issue_id
+        answer = list(answer) if pd.api.types.is_string_dtype(answer) else list(answer.index)
+    if isinstance(answer, str) or not hasattr(answer, "__iter__"):
+        return check_collection(answer, expected, "issue ids")
+    given = {str(a).strip() for a in answer}
+    issues = _ledger()["issues"]
+    labels = dict(zip(issues["issue"], issues["issue_id"], strict=True))
+    if given and given <= set(labels):
+        return Feedback(INCORRECT, "These are the issues' descriptions. Give their short names "
+                        "(the issue_id column), such as 'eu_mission'.")
+    only_azerbaijan = expected - issues_of("armenia")
+    only_armenia = expected - issues_of("azerbaijan")
+    both = {i for i, n in sides_per_issue().items() if n == 2}
+    if given == only_azerbaijan and only_armenia:
+        shown = ", ".join(sorted(only_armenia))
+        return Feedback(INCORRECT, "You found the issues where Armenia's government's position is "
+                        f"missing, but not the other way round: on {shown} the article reports only "
+                        "Armenia's government's position, and none of Azerbaijan's government.")
+    if given == both:
+        return Feedback(INCORRECT, "These are the issues on which the article reports both "
+                        "governments' positions: the question asks for the others.")
+    feedback = check_collection(given, expected, "issues with only one side reported")
+    if feedback.status == CORRECT:
+        return Feedback(CORRECT, feedback.message + f" On {len(only_azerbaijan)} the article "
+                        f"reports only Azerbaijan's government, on {len(only_armenia)} only "
+                        "Armenia's. A missing column means that the article does not report a "
+                        "position, not that the government has none.")
+    return feedback
+
+
+# 6.3 ------------------------------------------------------------------------------------
+
+def position_row(issue_id: str, government: str) -> pd.Series:
+    reported = _reported()
+    return reported[(reported["issue_id"] == issue_id)
+                    & (reported["government"] == government)].iloc[0]
+
+
+def expected_label() -> str:
+    return str(position_row(LABEL_ISSUE, LABEL_GOVERNMENT)["label"])
+
+
+def _unquoted(text: str) -> str:
+    return text.strip().strip("“”\"'‘’ ")
+
+
+@register("6.3", "route_label", "code",
+          "Which label does the article quote for the southern route as Azerbaijan's government's "
+          "demand? Copy it exactly.")
+def check_route_label(answer):
+    expected = expected_label()
+    row = position_row(LABEL_ISSUE, LABEL_GOVERNMENT)
+    if not isinstance(answer, str):
+        if isinstance(answer, pd.Series):
+            return Feedback(INCORRECT, "This is a column (a Series). The answer is one text: take "
+                            "the single value, for example with .iloc[0].")
+        return type_problem(answer, "the label as text in quotes")
+    if answer == expected:
+        other = position_row(LABEL_ISSUE, "armenia")["label"]
+        return Feedback(CORRECT, f"Yes, exactly: {expected} (paragraph {row['paragraph']}), curly "
+                        "quotation marks and the article's spelling “Zangezour” [sic] included. "
+                        f"The article quotes {other} for Armenia's government's offer.")
+    inner = _unquoted(expected)
+    if answer.strip() == expected:
+        return Feedback(INCORRECT, "The right label, but with extra spaces before or after it: "
+                        "copy it exactly.")
+    if answer.strip() == inner:
+        return Feedback(INCORRECT, f"The right words, but without the curly quotation marks: the "
+                        f"label is the term as the article quotes it, {expected}.")
+    if _unquoted(answer) == inner:
+        return Feedback(INCORRECT, "The right words, but the quotation marks are not the article's: "
+                        "it uses curly quotes “ ”, not straight ones (\" \").")
+    if "zangezur" in answer.lower():
+        return Feedback(INCORRECT, "The article spells it “Zangezour” [sic], not the usual "
+                        "“Zangezur”: an exact quote keeps the article's spelling, typos included.")
+    if _unquoted(answer).lower() == inner.lower():
+        return Feedback(INCORRECT, "The right words, but the capital letters differ from the "
+                        "article's: copy it exactly.")
+    for _, other in _reported()[_reported()["label"].notna()].iterrows():
+        if _unquoted(answer) == _unquoted(str(other["label"])):
+            whose = GOVERNMENT_NAMES[other["government"]]
+            return Feedback(INCORRECT, f"That is the label the article quotes for {whose} on the "
+                            f"issue {other['issue_id']!r}. Look at the row of {LABEL_ISSUE!r} for "
+                            "Azerbaijan's government.")
+    return Feedback(INCORRECT, f"That is not the label. Look at the label column of the row where "
+                    f"issue_id is {LABEL_ISSUE!r} and government is {LABEL_GOVERNMENT!r}.")
+
+
+# 6.4 ------------------------------------------------------------------------------------
+
+AFTER_OPTIONS = [
+    "Reference fact E12: Aliyev and Pashinyan signed the peace agreement at the White House on "
+    "8 August 2025.",
+    "Reference fact E11: on 13 March 2025 both foreign ministries announced that the treaty text "
+    "was agreed, and Azerbaijan said that signing required a change to Armenia's constitution; "
+    "the sources are on both sides (AM and AZ).",
+    "Armenia's constitution was changed in the referendum of 2027.",
+    "Reference fact E11 proves that the author was right: Azerbaijan's government kept its "
+    "precondition.",
+    "Reference fact E11 proves that the author was wrong: the text was agreed, so there was no "
+    "obstruction.",
+]
+AFTER_CORRECT = 2  # the key of this choice task
+
+
+def after_facts(issue_id: str) -> list[str]:
+    from ..widgets.positions import PositionsData
+
+    return PositionsData(_ledger()).after_facts(issue_id)
+
+
+@register("6.4", "after_choice", "widget",
+          "Use the positions widget: what does the box “After the article was published” report "
+          "for the issue of Armenia's constitution?")
+def check_after(answer):
+    not_a_score = (
+        "Later events are context, not a score. The box reports what the ministries announced "
+        "after 22 November 2024; it can neither confirm nor refute an analysis written before, "
+        "whichever way you read it."
+    )
+    shown = after_facts(WIDGET_ISSUE)
+    links = _ledger()["issue_facts"]
+    labels = _ledger()["issues"].set_index("issue_id")["issue"]
+    linked_e12 = " and to ".join(
+        f"“{labels[i]}”" for i in links.loc[links["fact_id"] == "E12", "issue_id"])
+    why = {
+        AFTER_CORRECT: (
+            f"Yes: the box shows {', '.join(shown)} for this issue, with its sources on both sides. "
+            "It is context for the article's report that Azerbaijan's government demands a change "
+            "to Armenia's constitution, not a verdict on it."
+        ),
+        1: (
+            f"E12 is not in the box for this issue (the pack links it to {linked_e12}). It also "
+            "reports that the foreign ministers initialled, not signed, the agreement."
+        ),
+        3: (
+            "No reference fact reports a referendum. The article says one is “planned in 2027”: a "
+            "plan at the time of writing, not an event that happened."
+        ),
+        4: not_a_score,
+        5: not_a_score,
+    }
+    return check_choice(answer, AFTER_OPTIONS, AFTER_CORRECT, why)
+
+
+# 6.5 ------------------------------------------------------------------------------------
+
+ROW_KEY = "stated_position"  # the key of this classification task
+
+
+@register("6.5", "p07_label", "classification",
+          "Is position P07 a demand or a stated position?")
+def check_p07(answer):
+    row = _positions().set_index("position_id").loc[CLASSIFIED_ROW]
+    why = {
+        "stated_position": (
+            f"Yes: in {CLASSIFIED_ROW} Yerevan “points out” the territorial claims and, in the "
+            "article's words, “doesn’t demand to amend those documents” (paragraph "
+            f"{row['paragraph']}). Armenia's government states a view and asks nothing of "
+            "Azerbaijan here. Compare P04, where the article reports that Baku “demands Armenia "
+            "to change its constitution”."
+        ),
+        "demand": (
+            "The sentence contains the word “demand”, but negated: the article writes that "
+            "Yerevan “doesn’t demand to amend those documents”. Armenia's government points out "
+            "the claims; it asks nothing of the other side here."
+        ),
+    }
+    return check_label(answer, ROW_LABELS, ROW_KEY, why)
+
+
+# 6.6 ------------------------------------------------------------------------------------
+
+@register("6.6", "comparison_answer", "written",
+          "Compare the two columns for one issue fairly, noting that both come through the "
+          "author's account.")
+def check_comparison(answer):
+    return check_written(answer, _ledger().article.text, RUBRIC.format("6.6"), min_words=60)

@@ -1,0 +1,153 @@
+"""Lesson 5's exercise checks: a right answer, blanks, a wrong type and near misses per task."""
+
+import pandas as pd
+import pytest
+
+from readingpack.checks import CANNOT_CHECK, CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, check
+from readingpack.tasks import lesson05
+from readingpack.widgets.timeline import TimelineWidget
+
+BY_REFERENCE = ["EV010", "EV012", "EV018", "EV022", "EV023", "EV026", "EV028", "EV029", "EV035",
+                "EV037", "EV044"]
+
+
+def run(task_id, value):
+    return check(task_id, {TASKS[task_id].variable: value})
+
+
+def test_expected_values_come_from_the_ledger():
+    assert lesson05.expected_unknown() == 19
+    assert lesson05.expected_by_reference() == set(BY_REFERENCE)
+    assert lesson05.november_12_row()["precision"] == "day"
+    assert lesson05.category_counts().idxmax() == "military"
+    assert lesson05.expected_widget() == 3
+    assert lesson05.span_days() == 209
+
+
+def test_lesson_5_has_seven_tasks_from_guided_to_open():
+    tasks = lesson05_tasks()
+    assert [t.task_id for t in tasks] == [f"5.{k}" for k in range(1, 8)]
+    assert {t.kind for t in tasks} == {"code", "classification", "widget", "number", "written"}
+
+
+def lesson05_tasks():
+    from readingpack.checks import tasks_for_lesson
+
+    return tasks_for_lesson(5)
+
+
+@pytest.mark.parametrize("task_id", [f"5.{k}" for k in range(1, 8)])
+@pytest.mark.parametrize("blank", [..., None, "", []])
+def test_blank_answers_are_not_answered_yet(task_id, blank):
+    feedback = run(task_id, blank)
+    assert feedback.status == NOT_ANSWERED
+    assert TASKS[task_id].variable in feedback.message
+
+
+@pytest.mark.parametrize("task_id", [f"5.{k}" for k in range(1, 8)])
+def test_no_answer_ever_raises(task_id):
+    for odd in [object(), {"a": 1}, 3.5, -1, True, "text", ["x"], pd.DataFrame({"a": [1]})]:
+        assert run(task_id, odd).status in {INCORRECT, NOT_MARKED, CANNOT_CHECK, NOT_ANSWERED}
+
+
+def test_5_1_unknown_precision():
+    right = run("5.1", 19)
+    assert right.status == CORRECT and "never drawn on the axis" in right.message
+    assert "should be a number" in run("5.1", "19").message
+    empty_end = run("5.1", 20)
+    assert empty_end.status == INCORRECT and "EV023" in empty_end.message and "'range'" in empty_end.message
+    assert "prints no date" in run("5.1", 23).message
+    assert "all rows in events" in run("5.1", 50).message
+    assert run("5.1", 12).message == "12 is too low for the number of events with precision 'unknown'."
+
+
+def test_5_2_dated_only_by_a_reference_row():
+    right = run("5.2", BY_REFERENCE)
+    assert right.status == CORRECT and "All 11" in right.message
+    assert run("5.2", pd.Series(BY_REFERENCE)).status == CORRECT
+    assert run("5.2", tuple(reversed(BY_REFERENCE))).status == CORRECT
+    every_source = run("5.2", [*BY_REFERENCE, "EV005", "EV013", "EV016", "EV036"])
+    assert every_source.status == INCORRECT
+    assert "every event with a date_source" in every_source.message and "EV036" in every_source.message
+    printed_empty = run("5.2", [e for e in BY_REFERENCE if e not in {"EV012", "EV023", "EV026", "EV028"}])
+    assert printed_empty.status == INCORRECT
+    assert "Missing: EV012, EV023, EV026, EV028" in printed_empty.message
+    assert "“nine-month”" in printed_empty.message
+    other = run("5.2", [*BY_REFERENCE[:-1], "EV001"])
+    assert "missing 1: 'EV044'" in other.message and "not expected: 'EV001'" in other.message
+    assert "should be a list of event ids" in run("5.2", "EV010").message
+    assert "whole table (a DataFrame)" in run("5.2", pd.DataFrame({"event_id": BY_REFERENCE})).message
+
+
+def test_5_3_precision_of_november_12():
+    right = run("5.3", "day")
+    assert right.status == CORRECT
+    assert "publication date (22 November 2024) fixes the year" in right.message
+    assert run("5.3", "Day").status == CORRECT
+    unknown = run("5.3", "unknown")
+    assert unknown.status == INCORRECT and "Only the year is missing" in unknown.message
+    assert "single day" in run("5.3", "month").message
+    assert "12-13 Nov 2024" in run("5.3", "range").message
+    assert "Did you mean 'day'?" in run("5.3", "dya").message
+    assert "one of the labels" in run("5.3", 1).message
+
+
+def test_5_4_largest_category():
+    right = run("5.4", "military")
+    assert right.status == CORRECT and "11 rows" in right.message and "tie at 10" in right.message
+    assert run("5.4", " Military ").status == CORRECT
+    tied = run("5.4", "diplomatic")
+    assert tied.status == INCORRECT and "fewer than 'military' (11)" in tied.message
+    assert "tie at 10" in tied.message
+    assert "'legal' has 4 rows" in run("5.4", "legal").message
+    assert "not a category" in run("5.4", "war").message
+    series = run("5.4", lesson05.category_counts())
+    assert series.status == INCORRECT and ".idxmax()" in series.message
+    assert "category name in quotes" in run("5.4", 11).message
+
+
+def test_5_5_the_widget_shows_what_the_check_expects():
+    widget = TimelineWidget()
+    widget.years.value = (2023, 2023)
+    for category, box in widget.category_boxes.items():
+        box.value = category == "military"
+    widget.undated.value = False
+    assert "3 of 48 events shown: 3 dated between 2023 and 2023." in widget.summary.value
+    assert lesson05.expected_widget() == 3
+
+
+def test_5_5_military_events_in_2023():
+    right = run("5.5", 3)
+    assert right.status == CORRECT and "Only 1 of them lies wholly inside 2023" in right.message
+    assert "Include events with no date" in run("5.5", 7).message
+    assert "Untick “Humanitarian”" in run("5.5", 5).message
+    assert "whole middle track and the undated" in run("5.5", 11).message
+    assert "wholly inside 2023" in run("5.5", 1).message
+    assert "should be a number" in run("5.5", "3").message
+
+
+def test_5_6_days_between_two_dated_events():
+    right = run("5.6", 209)
+    assert right.status == CORRECT and "(D2 and C4)" in right.message
+    assert run("5.6", 209.0).status == CORRECT
+    wrong_way = run("5.6", -209)
+    assert wrong_way.status == INCORRECT and wrong_way.message.startswith("Counted the wrong way")
+    off_by_one = run("5.6", 210)
+    assert "both the first and the last day" in off_by_one.message
+    assert "operation's end (20 September 2023)" in off_by_one.message
+    assert "One day too few" in run("5.6", 208).message
+    assert "Take its .days" in run("5.6", pd.Timedelta(days=209)).message
+    assert "should be a number" in run("5.6", "209").message
+    assert run("5.6", 300).message.startswith("300 is too high")
+
+
+def test_5_7_written_answers_are_not_machine_marked():
+    answer = ("The author argues that Azerbaijan’s “bellicose rhetoric continues in parallel to the "
+              "formally stated progress in the peace process between Armenia and Azerbaijan”.")
+    feedback = run("5.7", answer)
+    assert feedback.status == NOT_MARKED
+    assert "all 1 quotation(s) are exact" in feedback.message and "aim for at least 60" in feedback.message
+    assert "solutions/05_timeline.ipynb, task 5.7" in feedback.message
+    misquoted = run("5.7", "The author says the “rhetoric runs in parallel to the peace talks”.")
+    assert "not found word for word" in misquoted.message
+    assert "should be text" in run("5.7", ["a", "list"]).message

@@ -1,0 +1,154 @@
+"""Lesson 6's exercise checks: a right answer, blanks, a wrong type and near misses per task."""
+
+import pandas as pd
+import pytest
+
+from readingpack.checks import (
+    CANNOT_CHECK,
+    CORRECT,
+    INCORRECT,
+    NOT_ANSWERED,
+    NOT_MARKED,
+    TASKS,
+    check,
+    tasks_for_lesson,
+)
+from readingpack.ledger import load_ledger
+from readingpack.tasks import lesson06
+from readingpack.widgets.positions import PositionsWidget
+
+ONE_SIDE = ["azerbaijan_constitution", "eu_mission", "international_presence", "nk_status",
+            "self_governance", "september_2023", "western_role"]
+
+
+def run(task_id, value):
+    return check(task_id, {TASKS[task_id].variable: value})
+
+
+def test_expected_values_come_from_the_ledger():
+    assert lesson06.expected_both() == 8
+    assert lesson06.expected_one_side() == set(ONE_SIDE)
+    assert lesson06.expected_label() == "“Zangezour corridor”"
+    assert lesson06.after_facts(lesson06.WIDGET_ISSUE) == [lesson06.WIDGET_FACT]
+
+
+def test_lesson_6_has_six_tasks_from_guided_to_open():
+    tasks = tasks_for_lesson(6)
+    assert [t.task_id for t in tasks] == [f"6.{k}" for k in range(1, 7)]
+    assert {t.kind for t in tasks} == {"number", "code", "widget", "classification", "written"}
+
+
+def test_the_choice_and_classification_keys_match_the_ledger():
+    facts = load_ledger()["reference_facts"].set_index("id")
+    assert "change to Armenia's constitution" in facts.loc["E11", "note"]
+    assert "13 Mar 2025" in facts.loc["E11", "value"]
+    assert set(facts.loc["E11", ["side", "side_2"]]) == {"AM", "AZ"}
+    assert "initialled (did not sign)" in facts.loc["E12", "value"]
+    assert "E12" not in lesson06.after_facts(lesson06.WIDGET_ISSUE)
+    row = load_ledger()["positions"].set_index("position_id").loc[lesson06.CLASSIFIED_ROW]
+    assert row["government"] == "armenia" and "doesn’t demand to amend" in row["quote"]
+    assert row["quote"] in load_ledger().article.text
+
+
+@pytest.mark.parametrize("task_id", [f"6.{k}" for k in range(1, 7)])
+@pytest.mark.parametrize("blank", [..., None, "", []])
+def test_blank_answers_are_not_answered_yet(task_id, blank):
+    feedback = run(task_id, blank)
+    assert feedback.status == NOT_ANSWERED
+    assert TASKS[task_id].variable in feedback.message
+
+
+@pytest.mark.parametrize("task_id", [f"6.{k}" for k in range(1, 7)])
+def test_no_answer_ever_raises(task_id):
+    for odd in [object(), {"a": 1}, 3.5, -1, True, "text", ["x"], pd.DataFrame({"a": [1]})]:
+        assert run(task_id, odd).status in {INCORRECT, NOT_MARKED, CANNOT_CHECK, NOT_ANSWERED}
+
+
+def test_6_1_issues_with_both_sides():
+    right = run("6.1", 8)
+    assert right.status == CORRECT and "8 of the 15 issues" in right.message
+    assert "author's account" in right.message
+    assert "empty quote" in run("6.1", 15).message
+    assert "only one side" in run("6.1", 7).message
+    assert "Armenia's government" in run("6.1", 9).message
+    assert "Azerbaijan's government" in run("6.1", 14).message
+    assert "not issues" in run("6.1", 32).message
+    assert run("6.1", 23).message.startswith("23 is too high")
+    assert "should be a number" in run("6.1", "8").message
+
+
+def test_6_2_issues_with_one_side_only():
+    right = run("6.2", ONE_SIDE)
+    assert right.status == CORRECT and "All 7" in right.message
+    assert "only Armenia's" in right.message and "not that the government has none" in right.message
+    counts = pd.Series(1, index=ONE_SIDE)
+    assert run("6.2", counts).status == CORRECT
+    assert run("6.2", pd.Index(ONE_SIDE)).status == CORRECT
+    one_way = run("6.2", [i for i in ONE_SIDE if i != "azerbaijan_constitution"])
+    assert one_way.status == INCORRECT
+    assert "not the other way round: on azerbaijan_constitution" in one_way.message
+    both = run("6.2", sorted(set(load_ledger()["issues"]["issue_id"]) - set(ONE_SIDE)))
+    assert "both governments' positions" in both.message
+    described = run("6.2", ["The EU Mission in Armenia (EUMA)"])
+    assert "issues' descriptions" in described.message
+    assert "missing 6" in run("6.2", ["eu_mission"]).message
+    assert "should be a list of issue ids" in run("6.2", "eu_mission").message
+    assert "whole table (a DataFrame)" in run("6.2", pd.DataFrame({"issue_id": ONE_SIDE})).message
+
+
+def test_6_3_the_label_is_quoted_exactly():
+    right = run("6.3", "“Zangezour corridor”")
+    assert right.status == CORRECT and "[sic]" in right.message and "“Crossroads of Peace”" in right.message
+    assert "without the curly quotation marks" in run("6.3", "Zangezour corridor").message
+    assert "not straight ones" in run("6.3", '"Zangezour corridor"').message
+    assert "spells it “Zangezour” [sic]" in run("6.3", "“Zangezur corridor”").message
+    assert "capital letters" in run("6.3", "“zangezour corridor”").message
+    assert "extra spaces" in run("6.3", " “Zangezour corridor” ").message
+    other_side = run("6.3", "“Crossroads of Peace”")
+    assert other_side.status == INCORRECT and "Armenia's government" in other_side.message
+    assert "label column" in run("6.3", "corridor").message
+    assert "as text in quotes" in run("6.3", 14).message
+    assert ".iloc[0]" in run("6.3", pd.Series(["“Zangezour corridor”"])).message
+
+
+def test_6_4_the_widget_box_shows_what_the_choice_expects():
+    widget = PositionsWidget()
+    widget.issue.value = lesson06.WIDGET_ISSUE
+    assert 'data-fact="E11"' in widget.after.value and 'data-fact="E12"' not in widget.after.value
+    assert "change to Armenia's constitution" in widget.after.value
+    assert "Context only" in widget.after.value
+
+
+def test_6_4_later_events_are_context_not_a_score():
+    right = run("6.4", 2)
+    assert right.status == CORRECT and "E11" in right.message and "not a verdict" in right.message
+    for verdict in (4, 5):
+        feedback = run("6.4", verdict)
+        assert feedback.status == INCORRECT and feedback.message.startswith("Later events are context")
+    assert "initialled, not signed" in run("6.4", 1).message
+    assert "“planned in 2027”" in run("6.4", 3).message
+    assert "without quotes" in run("6.4", "2").message
+    assert "from 1 to 5" in run("6.4", 6).message
+    assert "whole number" in run("6.4", 2.0).message
+
+
+def test_6_5_demand_or_stated_position():
+    right = run("6.5", "stated_position")
+    assert right.status == CORRECT and "“doesn’t demand to amend those documents”" in right.message
+    assert run("6.5", "Stated position").status == CORRECT
+    negated = run("6.5", "demand")
+    assert negated.status == INCORRECT and "but negated" in negated.message
+    assert "Did you mean 'stated_position'?" in run("6.5", "stated_positon").message
+    assert "one of the labels" in run("6.5", 7).message
+
+
+def test_6_6_written_answers_are_not_machine_marked():
+    answer = ("The article reports that “Armenia is instead offering to open communications” in "
+              "paragraph 19, and that Baku and Moscow “jointly demand an extraterritorial” route.")
+    feedback = run("6.6", answer)
+    assert feedback.status == NOT_MARKED
+    assert "all 2 quotation(s) are exact" in feedback.message
+    assert "solutions/06_positions.ipynb, task 6.6" in feedback.message
+    straight = run("6.6", "The article quotes the “Zangezur corridor” as Baku's demand.")
+    assert "not found word for word" in straight.message
+    assert "should be text" in run("6.6", 42).message
