@@ -193,3 +193,31 @@ def test_instructor_page_lists_tasks_solutions_and_rubrics(tmp_path):
     assert "share = 215 / 29743 * 100" in section and "x = 1\ny = 2" in section
     assert "**Exemplar answer:**\n\nThe author argues ..." in section
     assert "**Rubric:**\n\n- 2 points: exact quote" in section
+
+
+SOLUTIONS = sorted((PROJECT_ROOT / "solutions").glob("[0-9][0-9]_*.ipynb"))
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
+def test_each_solution_matches_its_lesson_and_registers_its_tasks(path):
+    import re
+
+    lesson = nbformat.read(PROJECT_ROOT / "notebooks" / path.name, as_version=4)
+    solution = nbformat.read(path, as_version=4)
+    minutes = lesson.metadata["readingpack"]["exercise_minutes"]
+    assert solution.metadata["readingpack"]["exercise_minutes"] == minutes
+    assert f"*Exercises: {minutes} min*" in solution.cells[0].source + solution.cells[1].source
+    number = int(path.name[:2])
+    headings = re.findall(r"^### Task (\d+)\.(\d+) · (\w+) · ", "\n".join(
+        c.source for c in solution.cells if c.cell_type == "markdown"), re.M)
+    assert len(headings) >= 6, f"{path.name} has {len(headings)} tasks; at least six are needed"
+    registered = {t.task_id: t for t in checks.tasks_for_lesson(number)}
+    for lesson_number, task, kind in headings:
+        task_id = f"{lesson_number}.{task}"
+        assert int(lesson_number) == number and task_id in registered, f"{task_id} has no check"
+        assert registered[task_id].kind == kind, f"{task_id}: heading says {kind}"
+    assert "written" in {kind for *_, kind in headings}, f"{path.name} has no written answer"
+    outputs = "".join(o.get("text", "") for c in solution.cells if c.cell_type == "code" for o in c.outputs)
+    for status in (checks.INCORRECT, checks.NOT_ANSWERED, checks.CANNOT_CHECK):
+        reported = outputs.replace("not machine-marked", "")
+        assert f"{status}." not in reported, f"a check in {path.name} reports {status}"
