@@ -25,8 +25,14 @@ from nbclient import NotebookClient
 
 from .paths import PROJECT_ROOT
 
+# The floor: start a kernel and import the pack (every module the lessons import from it,
+# which brings pandas, matplotlib and ipywidgets), without loading data or drawing anything.
 FLOOR_SOURCE = (
-    "import readingpack.ledger\nimport readingpack.widgets\nimport pandas\nimport matplotlib.pyplot"
+    "import importlib, pkgutil\n"
+    "import matplotlib.pyplot\n"
+    "import readingpack.ledger, readingpack.style, readingpack.widgets\n"
+    "for module in pkgutil.iter_modules(readingpack.widgets.__path__):\n"
+    "    importlib.import_module(f'readingpack.widgets.{module.name}')"
 )
 RSS_SOURCE = (
     "import resource, sys\n"
