@@ -1,38 +1,22 @@
 """Lesson 2's exercise checks: a right, a blank, a wrong-type and a near-miss answer per task."""
 
-import pandas as pd
-import pytest
 
-from readingpack.checks import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, check
+from readingpack.checks import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, TASKS
+from readingpack.checks import check_value as run
 from readingpack.ledger import load_ledger
 from readingpack.tasks import lesson02
 from readingpack.widgets.claims import ClaimExplorer
 
-BLANKS = [..., None, "", "..."]
 TASK_IDS = ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6"]
 RIGHT_TYPES = {"CL027": "statistic", "CL093": "evaluation", "CL098": "prediction"}
 
 
-def variable(task_id: str) -> str:
-    return TASKS[task_id].variable
-
-
-def run(task_id: str, answer):
-    return check(task_id, {variable(task_id): answer})
 
 
 def test_lesson_2_has_six_tasks_of_the_kinds_needed():
     kinds = {t.task_id: t.kind for t in TASKS.values() if t.task_id.startswith("2.")}
     assert sorted(kinds) == TASK_IDS
     assert {"code", "choice", "classification", "widget", "written"} <= set(kinds.values())
-
-
-@pytest.mark.parametrize("task_id", TASK_IDS)
-@pytest.mark.parametrize("blank", BLANKS)
-def test_blank_answers_are_not_answered_yet(task_id, blank):
-    feedback = run(task_id, blank)
-    assert feedback.status == NOT_ANSWERED
-    assert f"Replace the ... in {variable(task_id)} = ..." in feedback.message
 
 
 def test_expected_values_come_from_the_ledger():
@@ -139,8 +123,3 @@ def test_2_6_written_answers_are_not_machine_marked():
     assert "not found word for word" in inexact.message and "aim for at least 40" in inexact.message
 
 
-def test_no_checker_raises_on_odd_answers():
-    for task_id in TASK_IDS:
-        for odd in (pd.DataFrame(), object(), {"x": 1}, [[1]], -1, float("nan")):
-            feedback = run(task_id, odd)
-            assert feedback.status in {INCORRECT, NOT_ANSWERED, NOT_MARKED}, (task_id, odd, feedback)

@@ -3,39 +3,24 @@
 import re
 
 import pandas as pd
-import pytest
 
-from readingpack.checks import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, check
+from readingpack.checks import CORRECT, INCORRECT, NOT_MARKED, TASKS
+from readingpack.checks import check_value as run
 from readingpack.ledger import load_ledger
 from readingpack.tasks import lesson04
 from readingpack.widgets.actors import ActorComparison
 
-BLANKS = [..., None, "", "..."]
 TASK_IDS = ["4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7"]
 SPLIT = "Az\u00a0\u00a0\u00a0\u00a0 erbaijan’s"
 FORMS = {"Azerbaijan": 38, "Azerbaijan’s": 10, SPLIT: 1, "Baku": 17, "Baku’s": 1}
 
 
-def variable(task_id: str) -> str:
-    return TASKS[task_id].variable
-
-
-def run(task_id: str, answer):
-    return check(task_id, {variable(task_id): answer})
 
 
 def test_lesson_4_has_seven_tasks_of_the_kinds_needed():
     kinds = {t.task_id: t.kind for t in TASKS.values() if t.task_id.startswith("4.")}
     assert sorted(kinds) == TASK_IDS
     assert {"code", "choice", "number", "widget", "written"} <= set(kinds.values())
-
-
-@pytest.mark.parametrize("task_id", TASK_IDS)
-@pytest.mark.parametrize("blank", BLANKS)
-def test_blank_answers_are_not_answered_yet(task_id, blank):
-    feedback = run(task_id, blank)
-    assert feedback.status == NOT_ANSWERED
-    assert f"Replace the ... in {variable(task_id)} = ..." in feedback.message
 
 
 def test_expected_values_come_from_the_ledger():
@@ -157,8 +142,3 @@ def test_4_7_written_answers_are_not_machine_marked():
     assert "not found word for word" in inexact.message
 
 
-def test_no_checker_raises_on_odd_answers():
-    for task_id in TASK_IDS:
-        for odd in (pd.DataFrame(), object(), {"x": 1}, [[1]], -1, float("nan"), {"Baku": [1]}):
-            feedback = run(task_id, odd)
-            assert feedback.status in {INCORRECT, NOT_ANSWERED, NOT_MARKED}, (task_id, odd, feedback)

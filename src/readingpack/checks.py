@@ -111,6 +111,13 @@ def check(task_id: str, namespace: dict | None = None) -> Feedback:
     return Feedback(feedback.status, feedback.message, task.task_id)
 
 
+def check_value(task_id: str, answer: Any) -> Feedback:
+    """Check `answer` as the answer to task `task_id` (for tests and instructors)."""
+    _load_task_modules()
+    task = TASKS.get(str(task_id))
+    return check(task_id, {task.variable: answer} if task else {})
+
+
 def _task_order(task_id: str) -> tuple[int, ...]:
     return tuple(int(part) for part in re.findall(r"\d+", task_id))
 
