@@ -61,6 +61,14 @@ navigation: $(STAMP)
 outputs: $(STAMP) navigation
 	$(BIN)/python -m readingpack.nbtools notebooks/*.ipynb $(wildcard solutions/*.ipynb)
 
+## make html: the offline HTML edition of the lessons and exercises, in build/html
+html: $(STAMP)
+	$(BIN)/python -m readingpack.htmlbuild
+
+## make html-instructor: the same with the solutions, in build/html-instructor
+html-instructor: $(STAMP)
+	$(BIN)/python -m readingpack.htmlbuild --instructor
+
 clean:
 	rm -rf build test-artifacts .pytest_cache .ruff_cache
 

@@ -1,0 +1,66 @@
+"""The offline HTML edition in Chromium, served from a loopback web server: no request leaves
+the machine, every widget renders from its saved state, and axe-core finds no serious or
+critical accessibility violation on any page."""
+
+import json
+from collections import Counter
+
+import pytest
+from pagetools import artifact
+
+from readingpack import htmlbuild
+from readingpack.paths import PROJECT_ROOT
+
+AXE = PROJECT_ROOT / "vendor" / "axe-core" / "axe.min.js"
+PAGES = htmlbuild.site_pages(instructor=True)
+VIEW_SCRIPTS = 'script[type="application/vnd.jupyter.widget-view+json"]'
+RENDERED = """selector => Array.from(document.querySelectorAll(selector)).every(script => {
+    const area = script.previousElementSibling;
+    return area && area.classList.contains('widget-subarea') && area.querySelector('.jupyter-widgets');
+})"""
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => (await axe.run(document)).violations.map(v => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => n.target.join(' '))}))"""
+    )
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_is_offline_renders_its_widgets_and_is_accessible(name, html_site, new_page):
+    url, folder = html_site
+    assert (folder / name).exists()
+    page = new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{url}/{name}")
+    page.wait_for_load_state("load")
+    views = page.locator(VIEW_SCRIPTS).count()
+    if views:
+        page.wait_for_function(RENDERED, arg=VIEW_SCRIPTS, timeout=30_000)
+        text = page.locator(".widget-subarea").all_inner_texts()
+        assert not [t for t in text if "Loading" in t or "Error" in t]
+    assert page.external_requests == []
+    assert errors == []
+    violations = axe_violations(page)
+    artifact("axe").mkdir(exist_ok=True)
+    (artifact("axe") / f"{name.replace('/', '_')}.json").write_text(json.dumps(violations, indent=1))
+    serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+    assert serious == [], f"axe: {Counter(v['impact'] for v in violations)}: {serious}"
+
+
+def test_every_page_links_only_to_pages_that_exist(html_site):
+    from bs4 import BeautifulSoup
+
+    _url, folder = html_site
+    broken = []
+    for name in PAGES:
+        soup = BeautifulSoup((folder / name).read_text(encoding="utf-8"), "html.parser")
+        for link in soup.find_all("a", href=True):
+            href = link["href"].split("#")[0]
+            if href and ":" not in href and not (folder / name).parent.joinpath(href).exists():
+                broken.append(f"{name}: {link['href']}")
+    assert broken == []

@@ -1,0 +1,122 @@
+"""The offline HTML edition's build: vendored files, alt texts, links, and the built pages.
+
+The browser tests (tests/browser/test_html_edition.py) open every page in Chromium."""
+
+import hashlib
+import re
+
+import nbformat
+import pytest
+from bs4 import BeautifulSoup
+
+from readingpack import browser, htmlbuild
+from readingpack.htmlbuild import HtmlBuildError
+from readingpack.paths import PROJECT_ROOT
+
+VENDOR = PROJECT_ROOT / "vendor"
+PNG = (  # a 1x1 transparent PNG
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+)
+
+
+def test_vendored_files_match_their_checksums():
+    lines = (VENDOR / "SHA256SUMS").read_text().splitlines()
+    assert len(lines) >= 6
+    for line in lines:
+        digest, name = line.split(maxsplit=1)
+        assert hashlib.sha256((VENDOR / name).read_bytes()).hexdigest() == digest, name
+
+
+def test_every_vendored_package_ships_its_licence_and_is_listed():
+    readme = (VENDOR / "README.md").read_text()
+    for folder in ("html-manager", "requirejs", "axe-core"):
+        assert (VENDOR / folder / "LICENSE").exists()
+        assert f"`{folder}/`" in readme
+    assert "1.0.15" in readme and "2.3.8" in readme and "4.14.1" in readme
+
+
+def chart_notebook(description: str | None = "**What this chart shows:** two *bars*, A above B."):
+    nb = nbformat.v4.new_notebook()
+    chart = nbformat.v4.new_code_cell("plot()")
+    data = {"image/png": PNG, "text/plain": "<Figure>"}
+    chart.outputs = [nbformat.v4.new_output("display_data", data=data)]
+    title = nbformat.v4.new_markdown_cell("# 9. A lesson\n\nSee [the next one](10_next.ipynb#Top).")
+    nb.cells = [title, chart]
+    if description is not None:
+        nb.cells.append(nbformat.v4.new_markdown_cell(description))
+    nb.metadata["readingpack"] = {"teaching_minutes": 7, "exercise_minutes": 3}
+    return nb
+
+
+def test_the_chart_description_becomes_the_alt_text():
+    nb = chart_notebook()
+    htmlbuild.add_alt_texts(nb, "notebooks/09_x.ipynb")
+    assert nb.cells[1].outputs[0]["metadata"]["alt"] == "two bars, A above B."
+
+
+@pytest.mark.parametrize("description", [None, "A chart of two bars.", "**What this chart shows:**"])
+def test_a_chart_without_a_description_stops_the_build_naming_notebook_and_cell(description):
+    nb = chart_notebook(description)
+    with pytest.raises(HtmlBuildError, match=r"notebooks/09_x\.ipynb: cell 2 \(id .+\) shows an image"):
+        htmlbuild.add_alt_texts(nb, "notebooks/09_x.ipynb")
+
+
+def test_finish_page_rewrites_notebook_links_only():
+    page = htmlbuild.finish_page(
+        '<a href="02_claims.ipynb">a</a><a href="00_start_here.ipynb#Contents">b</a>'
+        '<a href="../solutions/03_figures.ipynb">c</a><a href="https://example.org/x.ipynb">d</a>'
+        '<a href="../data/README.md">e</a>', "x"
+    )
+    hrefs = [a["href"] for a in BeautifulSoup(page, "html.parser").find_all("a")]
+    assert hrefs == ["02_claims.html", "00_start_here.html#Contents", "../solutions/03_figures.html",
+                     "https://example.org/x.ipynb", "../data/README.md"]
+
+
+def test_finish_page_labels_task_list_boxes_and_refuses_the_default_alt():
+    page = htmlbuild.finish_page(
+        '<ul><li class="task-list-item"><input type="checkbox" disabled> Quote the <b>exact</b> '
+        "words</li></ul>", "x"
+    )
+    assert 'aria-label="Quote the exact words"' in page
+    nbconvert_default = (
+        '<div class="jp-Cell" id="cell-id=abc">'
+        f'<img src="a.png" alt="{htmlbuild.NBCONVERT_DEFAULT_ALT}"></div>'
+    )
+    with pytest.raises(HtmlBuildError, match=r"notebooks/03_figures\.ipynb: an image in cell-id=abc"):
+        htmlbuild.finish_page(nbconvert_default, "notebooks/03_figures.ipynb")
+
+
+def test_a_small_site_is_built_with_alt_texts_local_scripts_and_an_index(tmp_path):
+    project = tmp_path / "project"
+    (project / "notebooks").mkdir(parents=True)
+    (project / "exercises").mkdir()
+    nbformat.write(chart_notebook(), project / "notebooks" / "09_x.ipynb")
+    out = tmp_path / "site"
+    pages = htmlbuild.build_site(out, project=project)
+    assert sorted(p.relative_to(out).as_posix() for p in pages) == sorted(
+        htmlbuild.site_pages(project=project))
+    lesson = (out / "notebooks" / "09_x.html").read_text()
+    soup = BeautifulSoup(lesson, "html.parser")
+    assert soup.html["lang"] == "en"
+    assert soup.title.string == "9. A lesson – Reading a contested article with data"
+    assert soup.img["alt"] == "two bars, A above B."
+    assert soup.find("a", string="the next one")["href"] == "10_next.html#Top"
+    sources = [t.get("src") or t.get("href") for t in soup.find_all(["script", "link"])]
+    assert not [s for s in sources if s and re.match(r"(https?:)?//", s)], sources
+    assert "mathjax" not in lesson.lower()
+    index = (out / "index.html").read_text()
+    assert '<a href="notebooks/09_x.html">9. A lesson</a>' in index
+    assert "<td>7</td><td>3</td><td>10</td>" in index
+    assert (out / "_static" / "html-manager" / "embed-amd.js").exists()
+    assert (out / "_static" / "requirejs" / "require.js").exists()
+    article = (out / "article.html").read_text()
+    assert '<li id="p23" value="23">' in article and "Sossi Tatikyan" in article
+
+
+def test_find_chromium_prefers_the_environment_variable(monkeypatch):
+    assert browser.find_chromium({"CHROMIUM": "/opt/chrome"}) == "/opt/chrome"
+    monkeypatch.setattr(browser, "DEBIAN_CHROMIUM", "/nonexistent/chromium")
+    assert browser.find_chromium({}, playwright_chromium=None) is None
+    assert browser.find_chromium({}, playwright_chromium="/nonexistent/too") is None
+    existing = str(VENDOR / "README.md")
+    assert browser.find_chromium({}, playwright_chromium=existing) == existing
