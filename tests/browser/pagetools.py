@@ -97,3 +97,16 @@ def shows(page, css: str, text: str) -> None:
 def contains(page, css: str, *texts: str) -> None:
     for text in texts:
         expect(node(page, css)).to_contain_text(text)
+
+
+def focused_matches(page, css: str) -> bool:
+    return page.evaluate("css => !!document.activeElement && document.activeElement.matches(css)", css)
+
+
+def tab_to(page, css: str, backwards: bool = False, limit: int = 40) -> None:
+    """Press Tab (or Shift+Tab) until the focused element matches `css`."""
+    for _ in range(limit):
+        if focused_matches(page, css):
+            return
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+    raise AssertionError(f"{limit} presses of Tab never reached {css}")
