@@ -188,14 +188,11 @@ def finish_page(page: str, name: str) -> str:
     return str(soup)
 
 
-def site_nav(root: str, folders: tuple[str, ...]) -> str:
-    links = [f'<a href="{root}index.html">Home</a>', f'<a href="{root}article.html">The article</a>']
-    links += [
-        f'<a href="{root}index.html#{folder}">{FOLDER_LABELS[folder]}</a>'
-        for folder in folders
-        if folder != "notebooks"
-    ]
-    return f'<nav class="rp-site-nav" aria-label="Site">{"".join(links)}</nav>'
+def site_nav(root: str) -> str:
+    return (
+        f'<nav class="rp-site-nav" aria-label="Site"><a href="{root}index.html">Contents</a>'
+        f'<a href="{root}article.html">The article</a></nav>'
+    )
 
 
 def requirejs_config(root: str) -> str:
@@ -215,7 +212,7 @@ def make_exporter(root: str) -> HTMLExporter:
     return exporter
 
 
-def render_notebook(path: Path, folders: tuple[str, ...], exporter: HTMLExporter | None = None) -> str:
+def render_notebook(path: Path, exporter: HTMLExporter | None = None) -> str:
     """One notebook as a page of the site (which has the notebook's folder one level down)."""
     name = f"{path.parent.name}/{path.name}"
     nb = nbformat.read(path, as_version=4)
@@ -228,7 +225,7 @@ def render_notebook(path: Path, folders: tuple[str, ...], exporter: HTMLExporter
     resources = {
         "metadata": {"name": path.stem, "path": str(path.parent)},
         "readingpack": {
-            "root": "../", "site_nav": site_nav("../", folders), "requirejs_config": requirejs_config("../"),
+            "root": "../", "site_nav": site_nav("../"), "requirejs_config": requirejs_config("../"),
             "widget_a11y_js": WIDGET_A11Y_JS,
         },
     }
@@ -236,21 +233,22 @@ def render_notebook(path: Path, folders: tuple[str, ...], exporter: HTMLExporter
     return finish_page(page, name)
 
 
-def standalone_page(title: str, body: str, folders: tuple[str, ...]) -> str:
+def standalone_page(title: str, body: str) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
         f'<title>{html.escape(title)}</title>\n<link rel="icon" href="data:,">\n'
         f'<link rel="stylesheet" href="{STATIC}/readingpack.css">\n</head>\n<body>\n'
-        f"{site_nav('', folders)}\n<main class=\"rp-page\">\n{body}\n</main>\n</body>\n</html>\n"
+        f"{site_nav('')}\n<main class=\"rp-page\">\n{body}\n</main>\n</body>\n</html>\n"
     )
 
 
 def index_body(project: Path, folders: tuple[str, ...]) -> str:
-    rows = []
+    rows, totals = [], [0, 0]
     for path in lesson_paths(project / "notebooks"):
         nb = nbformat.read(path, as_version=4)
         teaching, exercise = minutes(nb)
+        totals = [totals[0] + teaching, totals[1] + exercise]
         cells = [f'<a href="notebooks/{path.stem}.html">{html.escape(notebook_title(nb))}</a>']
         for folder in folders[1:]:
             other = project / folder / path.name
@@ -260,6 +258,8 @@ def index_body(project: Path, folders: tuple[str, ...]) -> str:
             f"<tr><td>{path.name[:2]}</td>" + "".join(f"<td>{c}</td>" for c in cells)
             + f"<td>{teaching}</td><td>{exercise}</td><td>{teaching + exercise}</td></tr>"
         )
+    rows.append(f'<tr><td></td><td colspan="{len(folders)}"><b>All lessons</b></td><td>{totals[0]}</td>'
+                f"<td>{totals[1]}</td><td>{sum(totals)}</td></tr>")
     headers = ["#", "Lesson", *(FOLDER_LABELS[f] for f in folders[1:]),
                "Teaching (min)", "Exercises (min)", "Total (min)"]
     extra = []
@@ -269,9 +269,7 @@ def index_body(project: Path, folders: tuple[str, ...]) -> str:
         if pages:
             items = "".join(f'<li><a href="{folder}/{p.stem}.html">{html.escape(p.stem)}</a></li>'
                             for p in pages)
-            extra.append(f'<h2 id="{folder}">{FOLDER_LABELS[folder]}</h2>\n<ul>{items}</ul>')
-        else:
-            extra.append(f'<p id="{folder}">{FOLDER_LABELS[folder]} are linked from the table above.</p>')
+            extra.append(f'<h2 id="{folder}">More {FOLDER_LABELS[folder].lower()}</h2>\n<ul>{items}</ul>')
     return (
         f"<h1>{SITE_TITLE}</h1>\n"
         "<p>A teaching pack about one article. Read <a href=\"article.html\">the article with "
@@ -337,13 +335,13 @@ def build_site(out: Path, instructor: bool = False, project: Path = PROJECT_ROOT
     for path in notebooks(folders, project):
         target = out / page_name(path)
         target.parent.mkdir(exist_ok=True)
-        target.write_text(render_notebook(path, folders, exporter), encoding="utf-8")
+        target.write_text(render_notebook(path, exporter), encoding="utf-8")
         pages.append(target)
     for name, title, body in (
         ("index.html", f"{SITE_TITLE} – contents", index_body(project, folders)),
         ("article.html", f"The article, with numbered paragraphs – {SITE_TITLE}", article_body()),
     ):
-        (out / name).write_text(standalone_page(title, body, folders), encoding="utf-8")
+        (out / name).write_text(standalone_page(title, body), encoding="utf-8")
         pages.append(out / name)
     return pages
 
