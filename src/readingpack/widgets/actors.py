@@ -119,6 +119,12 @@ def strip_svg(data: ActorData, actors: list[str]) -> str:
     return "".join(parts)
 
 
+def _scroll_list(css_class: str, label: str, height: str, items: list[str]) -> str:
+    """A list that scrolls within `height`, reachable by keyboard (tabindex) and named."""
+    return (f"<ul class='{css_class}' tabindex='0' aria-label='{label}' "
+            f"style='max-height:{height};overflow:auto'>{''.join(items)}</ul>")
+
+
 def actor_column_html(data: ActorData, actor: str) -> str:
     row = data.actors.loc[actor]
     mentions = data.mentions_of(actor)
@@ -142,7 +148,7 @@ def actor_column_html(data: ActorData, actor: str) -> str:
         f"{escape(ROLE_WORDS[c.role])}{escape(data.form_note(actor, c.actor_id))}]: “{escape(c.quote)}”</li>"
         for c in claims.itertuples()
     ]
-    parts.append(f"<ul class='rp-actors-claims' style='max-height:16em;overflow:auto'>{''.join(items)}</ul>")
+    parts.append(_scroll_list("rp-actors-claims", "claims", "16em", items))
     relations = data.relations_of(actor)
     parts.append(f"<p><b>Relations the article describes: {len(relations)}</b></p>")
     items = [
@@ -150,9 +156,7 @@ def actor_column_html(data: ActorData, actor: str) -> str:
         f"{escape(r.relation_type.replace('_', ' '))} (¶{r.paragraph}): “{escape(r.quote)}”</li>"
         for r in relations.itertuples()
     ]
-    parts.append(
-        f"<ul class='rp-actors-relations' style='max-height:12em;overflow:auto'>{''.join(items)}</ul>"
-    )
+    parts.append(_scroll_list("rp-actors-relations", "relations", "12em", items))
     return "".join(parts)
 
 

@@ -369,9 +369,8 @@ class TimelineWidget(ui.PackWidget):
         for label, categories in TRACKS.values():
             boxes = [self.category_boxes[c] for c in categories if c in self.category_boxes]
             if boxes:
-                tracks.append(widgets.HBox([widgets.Label(f"{label}:",
-                                                          layout=widgets.Layout(width="200px")),
-                                            *boxes]))
+                tracks.append(widgets.VBox([widgets.HTML(f"<b>{ui.escape(label)}</b>"),
+                                            widgets.HBox(boxes)]))
         self.widget = widgets.VBox(
             [widgets.HBox([self.years, self.reset_control]), *tracks, self.undated,
              widgets.HTML(legend_svg()), self.summary, self.chart, self.listing]
