@@ -17,10 +17,15 @@ NOTEBOOK_FOLDERS := notebooks solutions exercises
 install: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+		echo "Could not create $(VENV) with $(PYTHON): install Python 3.11+ with venv (see README, Troubleshooting)."; \
+		exit 1; }
+	@$(BIN)/python -m pip install --quiet --upgrade pip && \
+	$(BIN)/python -m pip install --quiet -r requirements.txt && \
+	$(BIN)/python -m pip install --quiet --no-deps -e . || { \
+		echo "Could not install the pinned packages into $(VENV): the first set-up needs PyPI (a network"; \
+		echo "connection or a package mirror). Nothing else was changed; run the command again when online."; \
+		exit 1; }
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
