@@ -120,3 +120,15 @@ def test_find_chromium_prefers_the_environment_variable(monkeypatch):
     assert browser.find_chromium({}, playwright_chromium="/nonexistent/too") is None
     existing = str(VENDOR / "README.md")
     assert browser.find_chromium({}, playwright_chromium=existing) == existing
+
+
+STORED = [p for folder in ("notebooks", "solutions") for p in sorted((PROJECT_ROOT / folder).glob("*.ipynb"))]
+
+
+@pytest.mark.parametrize("path", STORED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_stored_chart_is_described_for_readers_who_cannot_see_it(path):
+    nb = nbformat.read(path, as_version=4)
+    htmlbuild.add_alt_texts(nb, path.name)  # raises, naming the cell, when a description is missing
+    alts = [o["metadata"]["alt"] for c in nb.cells if c.cell_type == "code" for o in c.outputs
+            if "image/png" in o.get("data", {})]
+    assert all(len(alt.split()) >= 8 and not alt.lower().startswith("a bar chart") for alt in alts)
