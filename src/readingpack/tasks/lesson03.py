@@ -23,7 +23,8 @@ from ..ledger import load_ledger
 from ..widgets.areas import article_area, reference_areas
 from ..widgets.figure_check import FigureData
 
-RUBRIC = "the rubric in solutions/03_figures.ipynb, task {}"
+RUBRIC = ("the rubric your instructor marks it with (in the instructors' copy: "
+          "solutions/03_figures.ipynb, task {})")
 AREA_FIGURE = "F015"
 ARMENIA = "A1"
 FUEL_DEPOT_DEATHS = "F033"
@@ -96,8 +97,9 @@ def check_share(answer) -> Feedback:
     if feedback.passed:
         return Feedback(
             CORRECT,
-            f"Yes: {low:g} / {armenia:,.0f} × 100 = {share:.2f}%. Since 215 km² is a lower bound, "
-            f"the area is at least {share:.2f}% of Armenia's total area (CIA World Factbook, {ARMENIA}).",
+            f"Yes: {low:g} / {armenia:,.0f} × 100 = {share:.2f}%. Since the article's 215 km² is a "
+            f"lower bound, the area it describes is at least {share:.2f}% of Armenia's total area "
+            f"(CIA World Factbook, {ARMENIA}).",
         )
     return feedback
 
@@ -159,8 +161,8 @@ ADD_WHY = {
        "that count different things are not added up whoever publishes them.",
     2: "Not the reason: the exercise does not judge the figures. Other sources give other numbers "
        "at other dates (the figure check), but that is not why they cannot be added.",
-    3: "Yes. The 27 are civilians the article says were killed during the military operation, the "
-       "“at least 220” died in the fuel depot explosion (a lower bound), and the 64 died from "
+    3: "Yes. According to the article, the 27 are civilians killed during the military operation, "
+       "the “At least 220” died in the fuel depot explosion (a lower bound), and the 64 died from "
        "exhaustion during the departure. Adding them would mix different things and turn a lower "
        "bound into a number that looks exact.",
     4: "Not the reason: all three count people (the unit column says people for each).",

@@ -23,7 +23,8 @@ from ..checks import (
     type_problem,
 )
 
-RUBRIC = "the rubric in solutions/06_positions.ipynb, task {}"
+RUBRIC = ("the rubric your instructor marks it with (in the instructors' copy: "
+          "solutions/06_positions.ipynb, task {})")
 GOVERNMENT_NAMES = {"azerbaijan": "Azerbaijan's government", "armenia": "Armenia's government"}
 
 # Task 6.3: the issue and the government whose quoted label the student copies.

@@ -20,7 +20,8 @@ from ..checks import (
     type_problem,
 )
 
-RUBRIC = "the rubric in solutions/08_checking_claims.ipynb, task {}"
+RUBRIC = ("the rubric your instructor marks it with (in the instructors' copy: "
+          "solutions/08_checking_claims.ipynb, task {})")
 AREA_FIGURE, OTHER_ESTIMATE, ARMENIA, AZERBAIJAN = "F015", "E10.1", "A1.1", "A2.1"
 WIDGET_FIGURE = "F027"  # ¶12 · four hundred injured
 PARTIES = ("AM", "AZ")
@@ -207,7 +208,7 @@ TOLL_OPTIONS = [
 
 
 @register("8.5", "toll_choice", "choice",
-          "Why are 218 and the article's “at least 220 more” not simply “wrong”?")
+          "Why are 218 and the article's “At least 220 more” not simply “wrong”?")
 def check_toll(answer):
     checks = _checks()
     row = checks[checks["value_id"] == "C3.1"].iloc[0]
