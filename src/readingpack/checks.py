@@ -239,9 +239,10 @@ def check_counts(answer: Any, expected: dict, what: str) -> Feedback:
 QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 
 
-def check_written(answer: Any, article_text: str, rubric_pointer: str, min_words: int = 30) -> Feedback:
+def check_written(answer: Any, article_text: str, rubric_location: str, min_words: int = 30) -> Feedback:
     """Written answers are not machine-marked. This checks only what can be checked honestly:
-    that there is an answer of some length, and that every quotation in it is exact."""
+    that there is an answer of some length, and that every quotation in it is exact.
+    `rubric_location` says where instructors find the rubric ("solutions/..., task 3.7")."""
     if not isinstance(answer, str):
         return type_problem(answer, "text in quotes (a string)")
     words = len(answer.split())
@@ -260,7 +261,8 @@ def check_written(answer: Any, article_text: str, rubric_pointer: str, min_words
     return Feedback(
         NOT_MARKED,
         "Written answers are not machine-marked: I only checked length and quotations ("
-        + ", ".join(notes) + f"). Compare your answer with {rubric_pointer}.",
+        + ", ".join(notes) + "). Your instructor marks it with a rubric that rewards exact "
+        f"quotation, clear attribution and use of evidence (instructors' copy: {rubric_location}).",
     )
 
 

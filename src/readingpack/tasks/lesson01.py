@@ -20,8 +20,7 @@ from ..checks import (
 from ..ledger import load_ledger
 from ..widgets.setting import find_spans, word_count
 
-RUBRIC = ("the rubric your instructor marks it with (in the instructors' copy: "
-          "solutions/01_article_and_setting.ipynb, task {})")
+RUBRIC = "solutions/01_article_and_setting.ipynb, task {}"
 TOWN = "main town of Nagorno-Karabakh"
 SEARCH_WORD = "Baku"
 

@@ -26,8 +26,7 @@ from ..checks import (
 from ..ledger import load_ledger
 from ..widgets.claims import author_id, codebook_rules, type_label
 
-RUBRIC = ("the rubric your instructor marks it with (in the instructors' copy: "
-          "solutions/02_claims.ipynb, task {})")
+RUBRIC = "solutions/02_claims.ipynb, task {}"
 CLASSIFY = ("CL027", "CL093", "CL098")  # task 2.2: a count, a motive, a hedged future event
 VOICE_CLAIM = "CL010"  # task 2.4: “Aliyev repeated Azerbaijani one-sided narratives of the conflict”
 

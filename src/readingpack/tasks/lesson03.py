@@ -23,8 +23,7 @@ from ..ledger import load_ledger
 from ..widgets.areas import article_area, reference_areas
 from ..widgets.figure_check import FigureData
 
-RUBRIC = ("the rubric your instructor marks it with (in the instructors' copy: "
-          "solutions/03_figures.ipynb, task {})")
+RUBRIC = "solutions/03_figures.ipynb, task {}"
 AREA_FIGURE = "F015"
 ARMENIA = "A1"
 FUEL_DEPOT_DEATHS = "F033"

@@ -26,8 +26,7 @@ from ..checks import (
 from ..ledger import load_ledger
 from ..widgets.actors import ActorData
 
-RUBRIC = ("the rubric your instructor marks it with (in the instructors' copy: "
-          "solutions/04_actors.ipynb, task {})")
+RUBRIC = "solutions/04_actors.ipynb, task {}"
 STATE = "azerbaijan"  # task 4.1
 MISSION = "euma"  # task 4.2
 FIRST_TWO = ("azerbaijan", "armenia")  # task 4.3

@@ -22,8 +22,7 @@ from ..checks import (
     type_problem,
 )
 
-RUBRIC = ("the rubric your instructor marks it with (in the instructors' copy: "
-          "solutions/05_timeline.ipynb, task {})")
+RUBRIC = "solutions/05_timeline.ipynb, task {}"
 
 # Task 5.3: the date as printed whose precision the student names.
 NOVEMBER_12 = "November 12"

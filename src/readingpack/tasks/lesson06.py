@@ -23,8 +23,7 @@ from ..checks import (
     type_problem,
 )
 
-RUBRIC = ("the rubric your instructor marks it with (in the instructors' copy: "
-          "solutions/06_positions.ipynb, task {})")
+RUBRIC = "solutions/06_positions.ipynb, task {}"
 GOVERNMENT_NAMES = {"azerbaijan": "Azerbaijan's government", "armenia": "Armenia's government"}
 
 # Task 6.3: the issue and the government whose quoted label the student copies.

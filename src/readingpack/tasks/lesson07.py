@@ -20,8 +20,7 @@ from ..checks import (
     type_problem,
 )
 
-RUBRIC = ("the rubric your instructor marks it with (in the instructors' copy: "
-          "solutions/07_language.ipynb, task {})")
+RUBRIC = "solutions/07_language.ipynb, task {}"
 
 # Task 7.1: attribution verbs in a range of paragraphs.
 VERB_RANGE = (9, 13)

@@ -20,8 +20,7 @@ from ..checks import (
     type_problem,
 )
 
-RUBRIC = ("the rubric your instructor marks it with (in the instructors' copy: "
-          "solutions/08_checking_claims.ipynb, task {})")
+RUBRIC = "solutions/08_checking_claims.ipynb, task {}"
 AREA_FIGURE, OTHER_ESTIMATE, ARMENIA, AZERBAIJAN = "F015", "E10.1", "A1.1", "A2.1"
 WIDGET_FIGURE = "F027"  # ¶12 · four hundred injured
 PARTIES = ("AM", "AZ")
