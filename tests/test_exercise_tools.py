@@ -98,7 +98,8 @@ def test_written_answers_are_never_machine_marked():
     exact = "The author writes that Baku “rejected international peacekeeping or even humanitarian presence”."
     feedback = checks.check_written(exact, ARTICLE, "the rubric", min_words=5)
     assert feedback.status == NOT_MARKED
-    assert "not machine-marked" in feedback.message and "all 1 quotation(s) are exact" in feedback.message
+    assert "not machine-marked" in str(feedback) and "all 1 quotation(s) are exact" in feedback.message
+    assert "Your instructor marks it with a rubric" in feedback.message
     wrong = "The author writes that Baku “refused all peacekeepers”."
     assert "not found word for word" in checks.check_written(wrong, ARTICLE, "the rubric").message
     assert checks.check_written("", ARTICLE, "the rubric").status == NOT_ANSWERED

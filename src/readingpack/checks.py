@@ -260,7 +260,7 @@ def check_written(answer: Any, article_text: str, rubric_location: str, min_word
         notes.append(f"not found word for word in the article: {shown}")
     return Feedback(
         NOT_MARKED,
-        "Written answers are not machine-marked: I only checked length and quotations ("
+        "A computer cannot judge a written answer: I only checked its length and quotations ("
         + ", ".join(notes) + "). Your instructor marks it with a rubric that rewards exact "
         f"quotation, clear attribution and use of evidence (instructors' copy: {rubric_location}).",
     )
