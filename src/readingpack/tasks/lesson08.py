@@ -226,9 +226,9 @@ def check_toll(answer):
             "pack labels it with its side instead of dropping it."
         ),
         4: (
-            "“More” refers back in the article: these deaths are in addition to those of the "
-            "military operation mentioned before (figure F026), not in addition to the source's "
-            "218."
+            "“More” refers back in the article: the ledger reads these deaths as in addition to "
+            "the “casualties” of the military operation mentioned before (figure F026, itself "
+            "ambiguous), not as in addition to the source's 218."
         ),
     }
     return check_choice(answer, TOLL_OPTIONS, 2, why)
