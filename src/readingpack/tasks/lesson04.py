@@ -25,6 +25,7 @@ from ..checks import (
 )
 from ..ledger import load_ledger
 from ..widgets.actors import ActorData
+from ..widgets.claims import author_id
 
 RUBRIC = "solutions/04_actors.ipynb, task {}"
 STATE = "azerbaijan"  # task 4.1
@@ -323,7 +324,7 @@ def quote_options() -> list[str]:
 def quoted_key() -> int:
     """The one option whose speaker is not the author and whose quote holds words in quotation marks."""
     rows = _quote_rows()
-    author = load_ledger().actors.query("type == 'author'")["actor_id"].iloc[0]
+    author = author_id(load_ledger().actors)
     direct = [i + 1 for i, r in enumerate(rows.itertuples()) if r.speaker != author and "“" in r.quote]
     if len(direct) != 1:
         raise ValueError(f"task 4.6 needs exactly one directly quoted option, found {direct}")
@@ -333,7 +334,7 @@ def quoted_key() -> int:
 @register("4.6", "quoted_directly", "choice", "Which claim quotes an actor's own words?")
 def check_quoted_directly(answer) -> Feedback:
     rows, names = _quote_rows(), _names()
-    author = load_ledger().actors.query("type == 'author'")["actor_id"].iloc[0]
+    author = author_id(load_ledger().actors)
     key = quoted_key()
     why = {}
     for index, row in enumerate(rows.itertuples(), start=1):

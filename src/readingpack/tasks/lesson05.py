@@ -6,7 +6,6 @@ classification task's label set and the task parameters (which events, which yea
 here.
 """
 
-from functools import cache
 
 import pandas as pd
 
@@ -21,6 +20,7 @@ from ..checks import (
     register,
     type_problem,
 )
+from ..ledger import load_ledger
 
 RUBRIC = "solutions/05_timeline.ipynb, task {}"
 
@@ -33,19 +33,10 @@ WIDGET_CATEGORY = "military"
 SPAN_FROM, SPAN_TO = "EV022", "EV026"
 
 
-@cache
-def _ledger():
-    from ..ledger import load_ledger
-
-    return load_ledger()
-
-
-@cache
 def _events() -> pd.DataFrame:
-    return _ledger()["events"]
+    return load_ledger()["events"]
 
 
-@cache
 def _table() -> pd.DataFrame:
     from ..widgets.timeline import event_table
 
@@ -319,4 +310,4 @@ def check_days(answer):
           "What does the timeline show, and not show, about the author's argument that "
           "diplomatic and military events run in parallel?")
 def check_parallel(answer):
-    return check_written(answer, _ledger().article.text, RUBRIC.format("5.7"), min_words=60)
+    return check_written(answer, load_ledger().article.text, RUBRIC.format("5.7"), min_words=60)

@@ -6,7 +6,6 @@ data/issue_facts.csv, data/reference/facts.csv); only the keys of the multiple-c
 classification tasks, and the task parameters (which issue, which row), are typed here.
 """
 
-from functools import cache
 
 import pandas as pd
 
@@ -22,6 +21,7 @@ from ..checks import (
     register,
     type_problem,
 )
+from ..ledger import load_ledger
 
 RUBRIC = "solutions/06_positions.ipynb, task {}"
 GOVERNMENT_NAMES = {"azerbaijan": "Azerbaijan's government", "armenia": "Armenia's government"}
@@ -35,16 +35,8 @@ CLASSIFIED_ROW = "P07"
 ROW_LABELS = ["demand", "stated_position"]
 
 
-@cache
-def _ledger():
-    from ..ledger import load_ledger
-
-    return load_ledger()
-
-
-@cache
 def _positions() -> pd.DataFrame:
-    return _ledger()["positions"]
+    return load_ledger()["positions"]
 
 
 def _reported() -> pd.DataFrame:
@@ -72,7 +64,7 @@ def expected_both() -> int:
           "On how many issues does the article report both governments' positions?")
 def check_both(answer):
     sides = sides_per_issue()
-    issues = _ledger()["issues"]
+    issues = load_ledger()["issues"]
     near = [
         (len(issues),
          "That is every issue. Each issue has rows for both governments, but a row with an empty "
@@ -124,7 +116,7 @@ def check_one_side(answer):
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
         return check_collection(answer, expected, "issue ids")
     given = {str(a).strip() for a in answer}
-    issues = _ledger()["issues"]
+    issues = load_ledger()["issues"]
     labels = dict(zip(issues["issue"], issues["issue_id"], strict=True))
     if given and given <= set(labels):
         return Feedback(INCORRECT, "These are the issues' descriptions. Give their short names "
@@ -227,7 +219,7 @@ AFTER_CORRECT = 2  # the key of this choice task
 def after_facts(issue_id: str) -> list[str]:
     from ..widgets.positions import PositionsData
 
-    return PositionsData(_ledger()).after_facts(issue_id)
+    return PositionsData(load_ledger()).after_facts(issue_id)
 
 
 @register("6.4", "after_choice", "widget",
@@ -240,8 +232,8 @@ def check_after(answer):
         "whichever way you read it."
     )
     shown = after_facts(WIDGET_ISSUE)
-    links = _ledger()["issue_facts"]
-    labels = _ledger()["issues"].set_index("issue_id")["issue"]
+    links = load_ledger()["issue_facts"]
+    labels = load_ledger()["issues"].set_index("issue_id")["issue"]
     linked_e12 = " and to ".join(
         f"“{labels[i]}”" for i in links.loc[links["fact_id"] == "E12", "issue_id"])
     why = {
@@ -296,4 +288,4 @@ def check_p07(answer):
           "Compare the two columns for one issue fairly, noting that both come through the "
           "author's account.")
 def check_comparison(answer):
-    return check_written(answer, _ledger().article.text, RUBRIC.format("6.6"), min_words=60)
+    return check_written(answer, load_ledger().article.text, RUBRIC.format("6.6"), min_words=60)
