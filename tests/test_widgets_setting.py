@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from readingpack import sources
 from readingpack.ledger import load_ledger
 from readingpack.widgets import setting
 
@@ -168,20 +169,38 @@ def test_word_count_treats_non_breaking_spaces_as_spaces():
 
 
 def test_primer_table_names_sources_and_sides(ledger):
-    table = setting.primer_table(ledger.reference_facts)
+    table = setting.primer_table(ledger)
     assert table["id"].tolist() == setting.PRIMER_IDS
-    row = table.set_index("id").loc["B3"]
-    assert row["side"] == "AM; INTL"
-    assert row["party source"] == "yes"
-    assert table.set_index("id").loc["E3", "party source"] == ""
+    sides = sources.fact_sides(ledger)
+    for row in table.itertuples(index=False):
+        assert row.side == sides.loc[row.id, "side"]
+        assert row[5] == sides.loc[row.id, "side_label"]
+        assert row.source
     assert table.loc[table["after the article"] == "yes", "id"].tolist() == ["E11", "E12"]
+    assert table["id"].tolist()[-2:] == ["E11", "E12"]
 
 
-def test_side_labels():
-    assert setting.side_label("AM", None, "RU") == "AM (reported by RU)"
-    assert setting.side_label("REF") == "REF"
-    assert setting.is_party("REF", None, None) is False
-    assert setting.is_party("INTL", "AZ") is True
+def test_primer_covers_the_background_in_order():
+    ids = setting.PRIMER_IDS
+    assert len(ids) == len(set(ids))
+    for group in [["A3"], ["K1a", "K1b", "K1c"], ["K3a", "K3b", "K3c", "K3d", "K3e"],
+                  ["K2a", "K2b", "K2c", "K2d", "K2e"], ["K4a"], ["E3", "K4b", "K4c"],
+                  ["D4", "D5", "K5a", "K5b"], ["A1", "K8c"], ["K6a", "K6b", "K6c"],
+                  ["D1", "D2", "C1", "C2", "E4", "E6", "E7", "E1", "E2"], ["E11", "E12"]]:
+        assert set(group) <= set(ids), group
+    def first(fact_id):
+        return ids.index(fact_id)
+    order = ["A3", "K1a", "K3a", "K2a", "K4a", "E3", "D4", "K8c", "K6a", "D1", "E11"]
+    assert [first(i) for i in order] == sorted(first(i) for i in order)
+
+
+def test_only_the_parties_are_party_sources(ledger):
+    """AM, AZ and NK are parties; Russia's state media (RU) are an interested state, not a party."""
+    table = setting.primer_table(ledger, ["E5", "E3", "C1", "C5", "C4"]).set_index("id")
+    assert table["party source"].to_dict() == {"E5": "", "E3": "", "C1": "yes", "C5": "yes",
+                                               "C4": "yes"}
+    assert "an interested state" in table.loc["E5", "who published it"]
+    assert not hasattr(setting, "PARTIES") and not hasattr(setting, "is_party")
 
 
 def test_signposts_table(ledger):
@@ -202,20 +221,39 @@ def test_names_widget_starts_on_the_main_town(names):
         "Main town of Nagorno-Karabakh : 3 names, 0 of them used in the article. "
         "The pack's own prose writes: Stepanakert (Khankendi)."
     )
-    assert "Stepanakert used mainly in Armenia not used" in shown
-    assert "Khankendi used mainly in Azerbaijan not used" in shown
+    assert ("Stepanakert in Armenia and among Karabakh Armenians: usage not documented not used"
+            in shown)
+    assert "Khankendi Azerbaijan's Ministry of Foreign Affairs (L9) not used" in shown
 
 
 def test_names_widget_shows_where_the_article_uses_a_name(names):
     names.thing.value = "the route through Armenia's south"
     shown = plain(names.result.value)
     assert "3 names, 2 of them used in the article" in shown
-    assert "Crossroads of Peace used mainly in Armenia paragraph 19: “Crossroads of Peace”" in shown
-    assert "Zangezur corridor used mainly in Azerbaijan paragraph 19: “Zangezour corridor”" in shown
+    assert ("Crossroads of Peace Armenia's government, as the article reports it (the article) "
+            "paragraph 19: “Crossroads of Peace”") in shown
+    assert ("Zangezur corridor Azerbaijan's and Russia's governments, as the article reports them "
+            "(the article) paragraph 19: “Zangezour corridor”") in shown
     names.thing.value = "the events of 19-20 September 2023"
     shown = plain(names.result.value)
     assert "The pack's own prose writes: the September 2023 military operation." in shown
-    assert "used mainly in Azerbaijan paragraph 12: “counter-terror operation”" in shown
+    assert ("Azerbaijan's Ministry of Defence (S1); Azerbaijan's government, as the article reports "
+            "it (the article) paragraph 12: “counter-terror operation”") in shown
+    assert "large-scale aggression Armenia's Ministry of Foreign Affairs (K9b) not used" in shown
+
+
+def test_names_widget_shows_terms_used_by_both_governments_and_international_bodies(names):
+    names.thing.value = "the Lachin road, December 2022 - September 2023"
+    shown = plain(names.result.value)
+    assert "The pack's own prose writes: the disruption of traffic on the Lachin road." in shown
+    assert "UN human rights experts (L12); the European Parliament, a political body (S10)" in shown
+    assert "self-blockade Hikmet Hajiyev, aide to Azerbaijan's President (L15)" in shown
+    names.thing.value = "the flight of Karabakh Armenians in late September 2023"
+    shown = plain(names.result.value)
+    assert ("The pack's own prose writes: the flight of more than 100,000 Karabakh Armenians to "
+            "Armenia.") in shown
+    assert "PACE, a parliamentary assembly: suspicions of “aspects of ethnic cleansing” (S11)" in shown
+    assert "Armenia's government: usage not documented" in shown
 
 
 def test_names_widget_reset_and_every_option(names):
@@ -237,8 +275,16 @@ def test_names_table_covers_every_name_variant(ledger):
     assert set(table["thing"]) == set(variants["thing"])
     town = table[table["thing"] == "main town of Nagorno-Karabakh"]
     assert town["who uses it"].tolist() == [
-        "neutral default (the pack's own prose)", "used mainly in Armenia", "used mainly in Azerbaijan"
+        "the pack's neutral default",
+        "in Armenia and among Karabakh Armenians: usage not documented",
+        "Azerbaijan's Ministry of Foreign Affairs (L9)",
     ]
-    for row in table[table["in the article"] != "not used"].itertuples(index=False):
-        number = int(row[3].split()[-1])
-        assert row[4] in ledger.article.paragraph(number)
+    assert town["evidence"].tolist() == ["", "", "L9"]
+    war = table[table["thing"] == "the 2020 war"].set_index("name")
+    assert war.loc["Second Karabakh war", "evidence"] == "K9a"
+    assert war.loc["2020 Karabakh war", "evidence"] == "the article"
+    for row in table[table["in the article"] != "not used"].to_dict("records"):
+        number = int(row["in the article"].split()[-1])
+        assert row["example quote"] in ledger.article.paragraph(number)
+    assert (table.groupby("thing", sort=False)["who uses it"].first()
+            == "the pack's neutral default").all()

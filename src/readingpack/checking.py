@@ -1,9 +1,12 @@
 """Checking the article's figures and dates against other sources, with a neutral outcome.
 
 Each check puts one figure of the article (data/figures.csv) beside one value of another
-source (data/reference/fact_values.csv), as linked in data/figure_reference.csv. Links whose
-relation is `context` are background, not checks: they are listed by `context_table`, never
-given an outcome. Numbers in names ("COP29", "“3+3”") are not checkable figures.
+source (data/reference/fact_values.csv), as linked in data/figure_reference.csv. Each link
+records a decision: `same_measure` (the source counts or dates the same thing, so the two can
+be compared), `different_measure` (it counts something else: the population before a crisis,
+arrivals by a date, refugees registered later, all deaths rather than civilians; shown side by
+side, never compared, never "differs") or `context` (background, listed by `context_table`).
+Numbers in names ("COP29", "“3+3”") are not checkable figures.
 
 An outcome is one of OUTCOMES, and says only how two values compare, never whether an
 opinion is right. The rules, applied in this order:
@@ -11,9 +14,9 @@ opinion is right. The rules, applied in this order:
 Numbers (the article's figure and the source's value as ranges: "at least 220" is 220 to no
 upper bound, "about 200" and a plain "218" are the number itself, "up to 1" is 0 to 1):
 
+  M1  The source counts a different measure                          -> a different measure
   N1  The same number with the same qualifier                       -> consistent
-  N2  The two ranges touch or overlap                               -> consistent for the
-      same measure; roughly consistent for a comparable measure or a different definition
+  N2  The two ranges touch or overlap                               -> consistent
   N3  The gap between the nearest ends is at most ROUGH_TOLERANCE
       (10%) of the larger of those two ends                         -> roughly consistent
   N4  Otherwise                                                     -> differs
@@ -22,15 +25,12 @@ Dates (each as the span of days it can mean: "2020" is 1 Jan to 31 Dec 2020):
 
   D1  The same span                                                 -> consistent
   D2  One span lies inside the other (the less precise date contains
-      the more precise one)                                         -> consistent for the
-      same measure; roughly consistent otherwise
+      the more precise one)                                         -> consistent
   D3  The spans overlap in part                                     -> roughly consistent
   D4  The spans do not meet                                         -> differs (the gap in days)
 
   X1  A number against a date, or a value missing on either side    -> could not be checked
       from the sources at hand
-
-A relation of `different_definition` never gives "consistent": at best "roughly consistent".
 
 Where a rule cannot see what matters (a duration against a starting date, two different
 events in the same month, a count that could not be matched to one named source), a hand-coded
@@ -42,31 +42,24 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .sources import with_sides
+
 CONSISTENT = "consistent"
 ROUGHLY = "roughly consistent"
 DIFFERS = "differs"
+DIFFERENT_MEASURE = "a different measure: shown, not compared"
 UNCHECKED = "could not be checked from the sources at hand"
-OUTCOMES = (CONSISTENT, ROUGHLY, DIFFERS, UNCHECKED)
+OUTCOMES = (CONSISTENT, ROUGHLY, DIFFERS, DIFFERENT_MEASURE, UNCHECKED)
 
 ROUGH_TOLERANCE = 0.10
 UNIT_WORDS = {"km2": "km²"}
 QUALIFIER_WORDS = {"at_least": "at least", "more_than": "more than", "unspecified": "at least"}
-CHECK_RELATIONS = ("same_measure", "comparable_measure", "different_definition")
+CHECK_RELATIONS = ("same_measure", "different_measure")
 RELATION_LABELS = {
     "same_measure": "the same measure",
-    "comparable_measure": "a comparable measure, with its own population, date or definition",
-    "different_definition": "a different definition: never average or add the two",
+    "different_measure": "a different measure: never compare, average or add the two",
     "context": "context, not a check",
 }
-SIDE_LABELS = {
-    "AM": "AM: Armenian government, officials or media (a party to the conflict)",
-    "AZ": "AZ: Azerbaijani government, officials or media (a party to the conflict)",
-    "RU": "RU: Russian state media (an interested party)",
-    "INTL": "INTL: an international organisation or court",
-    "REF": "REF: a reference work or a third country's statistics office",
-    "OTHER": "OTHER: third-country media",
-}
-
 # Judgements where a rule cannot see what matters: (figure_id, value_id) -> (outcome, reason).
 JUDGEMENTS: dict[tuple[str, str], tuple[str, str]] = {
     ("F013", "E7.1"): (
@@ -74,22 +67,11 @@ JUDGEMENTS: dict[tuple[str, str], tuple[str, str]] = {
         "news.az and TASS name the Kazan summit of 22-24 Oct 2024 the 16th BRICS summit, as the "
         "article does. The rule alone cannot compare an ordinal (16th) with dates.",
     ),
-    ("F024", "E5.1"): (
-        ROUGHLY,
-        "The article dates an agreement to November 2022; the source dates the start of gas "
-        "deliveries to 15 Nov 2022. The same month, but not necessarily the same event.",
-    ),
     ("F025", "D1.1"): (
         ROUGHLY,
         "The article gives a length (nine months), the ICJ Order a starting date (12 Dec 2022). "
         "From that date to late September 2023 is about nine months. The rule alone cannot "
         "compare a length with a date.",
-    ),
-    ("F030", "C5.3"): (
-        UNCHECKED,
-        "The source at hand reports 10 civilians killed on 20 Sep 2023, during the operation. "
-        "Later Armenian figures for civilian deaths differ (9, then 25), so the article's 27 "
-        "could not be matched to one named source.",
     ),
 }
 
@@ -118,19 +100,13 @@ def number_range(low, best, high, qualifier) -> Range | None:
     return None
 
 
-def compare_numbers(article: Range, article_qualifier: str, source: Range, source_qualifier: str,
-                    relation: str) -> tuple[str, str, str]:
-    """(rule, outcome, reason) for two numbers, by rules N1-N4."""
-    same_measure = relation == "same_measure"
-    if article == source and article_qualifier == source_qualifier and relation != "different_definition":
+def compare_numbers(article: Range, article_qualifier: str, source: Range,
+                    source_qualifier: str) -> tuple[str, str, str]:
+    """(rule, outcome, reason) for two numbers of the same measure, by rules N1-N4."""
+    if article == source and article_qualifier == source_qualifier:
         return "N1", CONSISTENT, "The same number with the same qualifier."
     if article.low <= source.high and source.low <= article.high:
-        if same_measure:
-            return "N2", CONSISTENT, "The two values overlap, and they count the same thing."
-        return "N2", ROUGHLY, (
-            "The two values overlap, but they do not count exactly the same thing: "
-            f"{RELATION_LABELS[relation]}."
-        )
+        return "N2", CONSISTENT, "The two values overlap, and they count the same thing."
     near_article = article.low if article.low > source.high else article.high
     near_source = source.high if article.low > source.high else source.low
     gap = abs(near_article - near_source)
@@ -144,11 +120,10 @@ def compare_numbers(article: Range, article_qualifier: str, source: Range, sourc
     return "N4", DIFFERS, f"The values are {_number(gap)} apart, {_share(share)} of the larger one."
 
 
-def compare_dates(article: tuple[pd.Timestamp, pd.Timestamp], source: tuple[pd.Timestamp, pd.Timestamp],
-                  relation: str) -> tuple[str, str, str]:
+def compare_dates(article: tuple[pd.Timestamp, pd.Timestamp],
+                  source: tuple[pd.Timestamp, pd.Timestamp]) -> tuple[str, str, str]:
     """(rule, outcome, reason) for two dates given as (first day, last day), by rules D1-D4."""
     (a_start, a_end), (s_start, s_end) = article, source
-    same_measure = relation == "same_measure"
     if (a_start, a_end) == (s_start, s_end):
         return "D1", CONSISTENT, "The same date."
     a_inside = s_start <= a_start and a_end <= s_end
@@ -156,8 +131,7 @@ def compare_dates(article: tuple[pd.Timestamp, pd.Timestamp], source: tuple[pd.T
     if a_inside or s_inside:
         wider = "the article's date" if s_inside else "the source's date"
         narrower = "the source's" if s_inside else "the article's"
-        outcome = CONSISTENT if same_measure else ROUGHLY
-        return "D2", outcome, f"{narrower.capitalize()} date falls within {wider}."
+        return "D2", CONSISTENT, f"{narrower.capitalize()} date falls within {wider}."
     if a_start <= s_end and s_start <= a_end:
         return "D3", ROUGHLY, "The two dates overlap in part."
     days = (s_start - a_end).days if a_end < s_start else (a_start - s_end).days
@@ -166,6 +140,11 @@ def compare_dates(article: tuple[pd.Timestamp, pd.Timestamp], source: tuple[pd.T
 
 def outcome_by_rules(figure: dict, value: dict, relation: str) -> tuple[str, str, str]:
     """(rule, outcome, reason) for one figure row and one reference value row (dicts or Series)."""
+    if relation == "different_measure":
+        return "M1", DIFFERENT_MEASURE, (
+            f"The article's figure counts {_counts(figure)}; the source counts "
+            f"{_counts(value)}. Different measures are shown side by side, not compared."
+        )
     article_number = number_range(figure["value_low"], figure["value_best"], figure["value_high"],
                                   figure["qualifier"])
     source_number = number_range(value["value_low"], value["value_best"], value["value_high"],
@@ -173,19 +152,16 @@ def outcome_by_rules(figure: dict, value: dict, relation: str) -> tuple[str, str
     article_is_date = figure["kind"] in ("date", "year") and not pd.isna(figure["date_start"])
     source_is_date = not pd.isna(value["date_start"])
     if article_is_date and source_is_date:
-        rule, outcome, reason = compare_dates(
-            (figure["date_start"], figure["date_end"]), (value["date_start"], value["date_end"]), relation
-        )
+        return compare_dates((figure["date_start"], figure["date_end"]),
+                             (value["date_start"], value["date_end"]))
     elif article_number is not None and source_number is not None and not article_is_date:
-        rule, outcome, reason = compare_numbers(
-            article_number, figure["qualifier"], source_number, value["qualifier"], relation
-        )
-    else:
-        return "X1", UNCHECKED, "The two values are not of the same kind (a number and a date)."
-    if relation == "different_definition" and outcome == CONSISTENT:
-        outcome = ROUGHLY
-        reason += " A different definition: at best roughly consistent."
-    return rule, outcome, reason
+        return compare_numbers(article_number, figure["qualifier"], source_number, value["qualifier"])
+    return "X1", UNCHECKED, "The two values are not of the same kind (a number and a date)."
+
+
+def _counts(row) -> str:
+    counts = row.get("counts_what") if hasattr(row, "get") else None
+    return "what its row describes" if counts is None or pd.isna(counts) or not counts else str(counts)
 
 
 def _number(x: float) -> str:
@@ -229,25 +205,6 @@ def article_value(figure) -> str:
         return f"{words} {_number(number.low)} {unit}"
     words = "about " if figure["qualifier"] == "approximately" else ""
     return f"{words}{_number(number.low)} {unit}"
-
-
-def side_text(fact) -> str:
-    """'AM', 'AM; INTL', 'AM (reported by RU)'."""
-    text = fact["side"]
-    if not pd.isna(fact["side_2"]):
-        text += f"; {fact['side_2']}"
-    if not pd.isna(fact["reported_by"]):
-        text += f" (reported by {fact['reported_by']})"
-    return text
-
-
-def side_label(fact) -> str:
-    """The side in words, saying when the publisher is a party to the conflict."""
-    codes = [fact["side"]] + [fact[c] for c in ("side_2",) if not pd.isna(fact[c])]
-    label = "; ".join(SIDE_LABELS[c] for c in codes)
-    if not pd.isna(fact["reported_by"]):
-        label += f"; reported by {SIDE_LABELS[fact['reported_by']]}"
-    return label
 
 
 def source_date(fact, values: pd.DataFrame) -> str:
@@ -295,7 +252,7 @@ def check_table(ledger, judgements: dict | None = None) -> pd.DataFrame:
     and `reason` are the same unless JUDGEMENTS (or `judgements`) holds a hand-coded judgement
     for the pair, in which case `judged` is True. Ordered by paragraph, figure and source."""
     judgements = JUDGEMENTS if judgements is None else judgements
-    facts = ledger.reference_facts.set_index("id", drop=False)
+    facts = with_sides(ledger).set_index("id", drop=False)
     values = ledger.reference_fact_values
     by_value_id = values.set_index("value_id", drop=False)
     links = _links(ledger)
@@ -313,8 +270,8 @@ def check_table(ledger, judgements: dict | None = None) -> pd.DataFrame:
             "reference_id": fact["id"], "value_id": value_id,
             "source_value": value["quote"] if value_id else fact["value"],
             "source_counts": value["counts_what"], "source": fact["source"],
-            "source_date": source_date(fact, values), "side": side_text(fact),
-            "side_label": side_label(fact), "link": "" if pd.isna(fact["link"]) else fact["link"],
+            "source_date": source_date(fact, values), "side": fact["side"],
+            "side_label": fact["side_label"], "link": "" if pd.isna(fact["link"]) else fact["link"],
             "link_2": "" if pd.isna(fact["link_2"]) else fact["link_2"],
             "confidence": fact["confidence"], "relation": link["relation"],
             "note": "" if pd.isna(link["note"]) else link["note"],
@@ -327,7 +284,7 @@ def check_table(ledger, judgements: dict | None = None) -> pd.DataFrame:
 
 def context_table(ledger) -> pd.DataFrame:
     """The links whose relation is `context`: background a reader may want, with no outcome."""
-    facts = ledger.reference_facts.set_index("id", drop=False)
+    facts = with_sides(ledger).set_index("id", drop=False)
     values = ledger.reference_fact_values.set_index("value_id", drop=False)
     links = _links(ledger)
     rows = []
@@ -338,12 +295,12 @@ def context_table(ledger) -> pd.DataFrame:
             "figure_id": link["figure_id"], "paragraph": int(link["paragraph"]),
             "article_quote": link["quote"], "reference_id": fact["id"], "value_id": value_id,
             "source_value": values.loc[value_id, "quote"] if value_id else fact["value"],
-            "source": fact["source"], "side": side_text(fact), "side_label": side_label(fact),
-            "link": "" if pd.isna(fact["link"]) else fact["link"],
+            "source": fact["source"], "side": fact["side"], "side_label": fact["side_label"],
+            "kind": fact["kinds"], "link": "" if pd.isna(fact["link"]) else fact["link"],
             "note": "" if pd.isna(link["note"]) else link["note"],
         })
     columns = ["figure_id", "paragraph", "article_quote", "reference_id", "value_id", "source_value",
-               "source", "side", "side_label", "link", "note"]
+               "source", "side", "side_label", "kind", "link", "note"]
     return pd.DataFrame(rows, columns=columns).sort_values(
         ["paragraph", "figure_id", "reference_id"], ignore_index=True
     )
@@ -360,3 +317,25 @@ def checkable_figures(checks: pd.DataFrame) -> pd.DataFrame:
 def outcome_counts(checks: pd.DataFrame) -> pd.Series:
     """How many checks end in each outcome, in the order of OUTCOMES (zeros included)."""
     return checks["outcome"].value_counts().reindex(list(OUTCOMES), fill_value=0).rename("checks")
+
+
+def paragraph_context(ledger, paragraph: int | None = None) -> pd.DataFrame:
+    """Facts from other sources that bear on a paragraph, whichever side they support: each with
+    its publisher's side and kind of standing (a court's order, a political body's resolution, a
+    government's statement), from data/paragraph_context.csv. Ordered as the file lists them."""
+    links = ledger.paragraph_context
+    if paragraph is not None:
+        links = links[links["paragraph"] == paragraph]
+    facts = with_sides(ledger).set_index("id")
+    rows = []
+    for link in links.to_dict("records"):
+        fact = facts.loc[link["reference_id"]]
+        rows.append({
+            "paragraph": int(link["paragraph"]), "reference_id": link["reference_id"],
+            "fact": fact["fact"], "the source says": fact["value"], "source": fact["source"],
+            "stated by": fact["stated_by"], "kind": fact["kinds"], "side": fact["side"],
+            "side_label": fact["side_label"], "party": bool(fact["party"]), "note": link["note"],
+        })
+    columns = ["paragraph", "reference_id", "fact", "the source says", "source", "stated by", "kind",
+               "side", "side_label", "party", "note"]
+    return pd.DataFrame(rows, columns=columns)

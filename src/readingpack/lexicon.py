@@ -62,3 +62,127 @@ def terms_by_paragraph(found: pd.DataFrame, by: str = "category") -> pd.DataFram
 def ledger_terms(ledger) -> pd.DataFrame:
     """find_terms over the whole article of a loaded Ledger."""
     return find_terms(ledger.article.paragraphs, ledger.lexicon)
+
+
+# --- The glossary's "used by" labels and their evidence (data/glossary.csv) -------------------
+
+NEUTRAL_LABELS = {"name_variant": "the pack's neutral default"}
+NEUTRAL_TERM = "neutral term"
+NOT_DOCUMENTED = "usage not documented"
+ARTICLE = "the article"
+FACT_COLUMNS = ["fact", "value", "source", "note", "link", "link_2", "link_3"]
+# A label that names one of these users must carry its code in used_by, and the other way round.
+CODE_WORDS = {
+    "AM": ["Armenia's", "in Armenia"],
+    "AZ": ["Azerbaijan's", "in Azerbaijan", "Aliyev"],
+    "author": ["the author"],
+    "RU": ["Russia's"],
+    "NK": ["de facto"],
+    "OTHER": ["outlet"],
+}
+INTERNATIONAL = ["UN ", "the UN", "European Parliament", "PACE", "Council of Europe", "ICJ"]
+_EVIDENCE_END = re.compile(r"\(([^()]*)\)$")
+_FACT_ID = re.compile(r"[A-Z][0-9]+[a-z]?")
+_QUOTED = re.compile(r"“([^”]*)”")
+
+
+def _text(value) -> str:
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def label_parts(label: str) -> list[tuple[str, list[str] | None]]:
+    """The parts of a used_by_label with the evidence each cites: a list of fact ids and/or "the
+    article", [] for a part that says "usage not documented", None for a part that does neither."""
+    parts = []
+    for part in label.split("; "):
+        found = _EVIDENCE_END.search(part)
+        if part.endswith(": " + NOT_DOCUMENTED):
+            parts.append((part, []))
+        elif found:
+            parts.append((part, found.group(1).split(", ")))
+        else:
+            parts.append((part, None))
+    return parts
+
+
+def fact_texts(facts: pd.DataFrame) -> dict[str, str]:
+    """{fact id: the row's words (fact, value, source, note and links)} of reference/facts.csv."""
+    columns = [c for c in FACT_COLUMNS if c in facts]
+    return {str(row["id"]): " ".join(_text(row[c]) for c in columns) for _, row in facts.iterrows()}
+
+
+def _has_form(text: str, forms: list[str]) -> bool:
+    return any(form.casefold() in text.casefold() for form in forms)
+
+
+def glossary_problems(glossary: pd.DataFrame, facts: pd.DataFrame, article_text: str) -> list[str]:
+    """Every way a glossary row's "used by" label fails its evidence (an empty list if none):
+    the label's grammar, its evidence against the evidence column, each cited reference row and
+    article quote against the term's forms, the quotes of the label, and used_by's codes against
+    the users the label names."""
+    texts = fact_texts(facts)
+    problems = []
+    for _, row in glossary.iterrows():
+        term_id, label = row["term_id"], _text(row["used_by_label"])
+        codes = set(_text(row["used_by"]).split(", "))
+        evidence = {e for e in _text(row["evidence"]).split(";") if e}
+        forms = [f for f in _text(row["forms"]).split(";") if f]
+        quote = _text(row["quote"])
+
+        def problem(text, term_id=term_id):
+            problems.append(f"{term_id}: {text}")
+
+        if codes == {"neutral"}:
+            wanted = NEUTRAL_LABELS.get(row["kind"], NEUTRAL_TERM)
+            if label != wanted:
+                problem(f"a neutral row's label is {wanted!r}, not {label!r}")
+            if evidence:
+                problem("a neutral row cites no evidence")
+            continue
+        if "neutral" in codes:
+            problem("neutral cannot be combined with other codes")
+        cited = set()
+        for part, items in label_parts(label):
+            if items is None:
+                problem(f"{part!r} cites no evidence and does not say {NOT_DOCUMENTED!r}")
+                continue
+            if NOT_DOCUMENTED in part and items:
+                problem(f"{part!r} both cites evidence and says {NOT_DOCUMENTED!r}")
+            for item in items:
+                if item != ARTICLE and not _FACT_ID.fullmatch(item):
+                    problem(f"{item!r} in {part!r} is neither a reference row id nor {ARTICLE!r}")
+                    continue
+                cited.add("article" if item == ARTICLE else item)
+            if ARTICLE in items:
+                candidates = _QUOTED.findall(part) + ([quote] if quote else [])
+                if not any(c in article_text and _has_form(c, forms) for c in candidates):
+                    problem(f"{part!r} cites the article, but neither its quotes nor the row's "
+                            f"quote is a phrase of the article with one of the forms {forms}")
+        if cited != evidence:
+            problem(f"the label cites {sorted(cited)} but the evidence column holds {sorted(evidence)}")
+        if evidence and not forms:
+            problem("a row with evidence needs its forms")
+        for form in forms:
+            if not _has_form(_text(row["term"]) + " " + quote, [form]):
+                problem(f"the form {form!r} occurs neither in the term nor in its quote")
+        for fact_id in sorted(evidence - {"article"}):
+            if fact_id not in texts:
+                problem(f"{fact_id} is not a row of reference/facts.csv")
+            elif not _has_form(texts[fact_id], forms):
+                problem(f"{fact_id} does not contain any of the forms {forms}")
+        sources = article_text + " " + " ".join(texts.get(f, "") for f in evidence)
+        for quoted in _QUOTED.findall(label):
+            if quoted not in sources:
+                problem(f"“{quoted}” is not an exact quote of the article or of a cited row")
+        for code, words in CODE_WORDS.items():
+            if (code in codes) != any(word in label for word in words):
+                problem(f"used_by {'has' if code in codes else 'lacks'} {code} but the label "
+                        f"{'does not name' if code in codes else 'names'} that user")
+        if ("INTL" in codes) != any(word in label for word in INTERNATIONAL):
+            problem("used_by's INTL and the international bodies the label names disagree")
+    return problems
+
+
+def ledger_glossary_problems(ledger) -> list[str]:
+    """glossary_problems of a loaded Ledger."""
+    return glossary_problems(ledger.glossary, ledger.reference_facts, ledger.article.text)

@@ -130,11 +130,27 @@ def check_longest(answer) -> Feedback:
 
 # 1.4 ----------------------------------------------------------------------------------------
 
-def town_names() -> dict[str, str]:
-    """The name each side mainly uses for the main town, from the glossary (FACTS section G)."""
+def _town_rows() -> pd.DataFrame:
     glossary = load_ledger().glossary
-    rows = glossary[(glossary["kind"] == "name_variant") & (glossary["thing"] == TOWN)]
+    return glossary[(glossary["kind"] == "name_variant") & (glossary["thing"] == TOWN)]
+
+
+def town_names() -> dict[str, str]:
+    """The name the glossary codes for each side (used_by AM or AZ) for the main town (FACTS
+    section G)."""
+    rows = _town_rows()
     return {side: str(rows.loc[rows["used_by"] == side, "term"].item()) for side in ("AM", "AZ")}
+
+
+def town_labels() -> dict[str, str]:
+    """Who uses each side's name for the main town, with its evidence (used_by_label)."""
+    rows = _town_rows()
+    return {side: str(rows.loc[rows["used_by"] == side, "used_by_label"].item()) for side in ("AM", "AZ")}
+
+
+def town_names_in_article() -> list[str]:
+    rows = _town_rows()
+    return [str(term) for term in rows.loc[rows["paragraph"].notna(), "term"]]
 
 
 def neutral_town_name() -> str:
@@ -164,19 +180,22 @@ def check_town_names(answer) -> Feedback:
     given = {k: _norm(v) for k, v in given.items()}
     wanted = {k: _norm(v) for k, v in expected.items()}
     if given == wanted:
+        labels, used = town_labels(), town_names_in_article()
         return Feedback(
             CORRECT,
-            f"Yes: {expected['AM']} is the name used mainly in Armenia, {expected['AZ']} the name "
-            f"used mainly in Azerbaijan. The pack's own prose writes {neutral_town_name()}, and the "
-            "article uses neither name.",
+            f"Yes: the glossary files {expected['AM']} under Armenia's side ({labels['AM']}) and "
+            f"{expected['AZ']} under Azerbaijan's side ({labels['AZ']}). The pack's own prose "
+            f"writes {neutral_town_name()}, and the article uses "
+            f"{' and '.join(used) if used else 'neither name'}.",
         )
     if given == {"AM": wanted["AZ"], "AZ": wanted["AM"]}:
         return Feedback(INCORRECT, "You swapped the two names: look again at the used_by column "
-                                   "(AM: mainly Armenia's side; AZ: mainly Azerbaijan's side).")
+                                   "(AM: Armenia's side; AZ: Azerbaijan's side).")
     neutral = _norm(neutral_town_name())
     if neutral in given.values():
         return Feedback(INCORRECT, f"{neutral_town_name()} is the pack's neutral default (used_by "
-                                   "'neutral'), which gives both names; each side mainly uses one.")
+                                   "'neutral'), which gives both names; the glossary files one "
+                                   "name under each side.")
     wrong = [k for k in expected if given[k] != wanted[k]]
     return Feedback(INCORRECT, f"The name for {' and '.join(wrong)} is not the one the glossary gives "
                                f"for the {TOWN}: filter the rows whose thing is {TOWN!r}.")

@@ -2,7 +2,9 @@
 and their checks.
 
 Every expected value is computed from the ledger (data/positions.csv, data/issues.csv,
-data/issue_facts.csv, data/reference/facts.csv); only the keys of the multiple-choice and
+data/issue_facts.csv, data/reference/facts.csv); a position the article reports is a row of
+kind "reported", the only rows with a quote (an author's reading keeps its words in
+authors_words, never in quote); only the keys of the multiple-choice and
 classification tasks, and the task parameters (which issue, which row), are typed here.
 """
 
@@ -22,9 +24,9 @@ from ..checks import (
     type_problem,
 )
 from ..ledger import load_ledger
+from ..widgets.positions import GOVERNMENT_NAMES, REPORTED, PositionsData
 
 RUBRIC = "solutions/06_positions.ipynb, task {}"
-GOVERNMENT_NAMES = {"azerbaijan": "Azerbaijan's government", "armenia": "Armenia's government"}
 
 # Task 6.3: the issue and the government whose quoted label the student copies.
 LABEL_ISSUE, LABEL_GOVERNMENT = "southern_route", "azerbaijan"
@@ -40,9 +42,9 @@ def _positions() -> pd.DataFrame:
 
 
 def _reported() -> pd.DataFrame:
-    """Rows with a quote: a position the article reports (an empty quote records that it does not)."""
+    """The positions the article reports: the rows of kind "reported", the only ones with a quote."""
     positions = _positions()
-    return positions[positions["quote"].notna()]
+    return positions[positions["kind"] == REPORTED]
 
 
 def sides_per_issue() -> pd.Series:
@@ -68,8 +70,8 @@ def check_both(answer):
     near = [
         (len(issues),
          "That is every issue. Each issue has rows for both governments, but a row with an empty "
-         "quote records that the article does NOT report that government's position. Keep the "
-         "rows with a quote first."),
+         "quote records that the article does NOT report that government's position, or holds "
+         "the author's own reading. Keep the rows with a quote first."),
         (int((sides == 1).sum()),
          "That is the number of issues on which the article reports only one side: the question "
          "asks for both."),
@@ -129,9 +131,10 @@ def check_one_side(answer):
         return Feedback(INCORRECT, "You found the issues where Armenia's government's position is "
                         f"missing, but not the other way round: on {shown} the article reports only "
                         "Armenia's government's position, and none of Azerbaijan's government.")
-    if given == both:
+    neither = set(issues["issue_id"]) - expected - both
+    if given in (both, both | neither):
         return Feedback(INCORRECT, "These are the issues on which the article reports both "
-                        "governments' positions: the question asks for the others.")
+                        "governments' positions, or neither: the question asks for the others.")
     feedback = check_collection(given, expected, "issues with only one side reported")
     if feedback.status == CORRECT:
         return Feedback(CORRECT, feedback.message + f" On {len(only_azerbaijan)} the article "
@@ -171,7 +174,7 @@ def check_route_label(answer):
     if answer == expected:
         other = position_row(LABEL_ISSUE, "armenia")["label"]
         return Feedback(CORRECT, f"Yes, exactly: {expected} (paragraph {row['paragraph']}), curly "
-                        "quotation marks and the article's spelling “Zangezour” [sic] included. "
+                        "quotation marks and the article's transliteration “Zangezour” included. "
                         f"The article quotes {other} for Armenia's government's offer.")
     inner = _unquoted(expected)
     if answer.strip() == expected:
@@ -184,8 +187,8 @@ def check_route_label(answer):
         return Feedback(INCORRECT, "The right words, but the quotation marks are not the article's: "
                         "it uses curly quotes “ ”, not straight ones (\" \").")
     if "zangezur" in answer.lower():
-        return Feedback(INCORRECT, "The article spells it “Zangezour” [sic], not the usual "
-                        "“Zangezur”: an exact quote keeps the article's spelling, typos included.")
+        return Feedback(INCORRECT, "The article spells it “Zangezour”, a transliteration "
+                        "(“Zangezur” is another): an exact quote keeps the article's spelling.")
     if _unquoted(answer).lower() == inner.lower():
         return Feedback(INCORRECT, "The right words, but the capital letters differ from the "
                         "article's: copy it exactly.")
@@ -217,8 +220,6 @@ AFTER_CORRECT = 2  # the key of this choice task
 
 
 def after_facts(issue_id: str) -> list[str]:
-    from ..widgets.positions import PositionsData
-
     return PositionsData(load_ledger()).after_facts(issue_id)
 
 
@@ -235,7 +236,8 @@ def check_after(answer):
     links = load_ledger()["issue_facts"]
     labels = load_ledger()["issues"].set_index("issue_id")["issue"]
     linked_e12 = " and to ".join(
-        f"“{labels[i]}”" for i in links.loc[links["fact_id"] == "E12", "issue_id"])
+        f"“{labels[i]}”" for i in links.loc[(links["fact_id"] == "E12")
+                                            & (links["use"] == "context"), "issue_id"])
     why = {
         AFTER_CORRECT: (
             f"Yes: the box shows {', '.join(shown)} for this issue, with its sources on both sides. "

@@ -19,11 +19,11 @@ from ..checks import (
     register,
     type_problem,
 )
+from ..sources import fact_publishers, fact_sides
 
 RUBRIC = "solutions/08_checking_claims.ipynb, task {}"
 AREA_FIGURE, OTHER_ESTIMATE, ARMENIA, AZERBAIJAN = "F015", "E10.1", "A1.1", "A2.1"
 WIDGET_FIGURE = "F027"  # ¶12 · four hundred injured
-PARTIES = ("AM", "AZ")
 
 
 @cache
@@ -54,7 +54,7 @@ def _figure():
 @register("8.1", "thesis_restated", "written",
           "Restate the article's thesis and one reason fairly, attributed, quoting exactly.")
 def check_thesis(answer):
-    return check_written(answer, _ledger().article.text, RUBRIC.format("8.1"), min_words=30)
+    return check_written(answer, _ledger().article.text, RUBRIC.format("8.1"), min_words=50)
 
 
 # 8.2 ------------------------------------------------------------------------------------
@@ -113,26 +113,32 @@ def expected_outcome() -> str:
 @register("8.3", "injured_outcome", "widget",
           "Use the claim check widget: the outcome for ¶12 · four hundred injured.")
 def check_injured(answer):
-    from ..checking import CONSISTENT, DIFFERS, OUTCOMES, ROUGHLY, UNCHECKED
+    from ..checking import CONSISTENT, DIFFERENT_MEASURE, DIFFERS, OUTCOMES, ROUGHLY, UNCHECKED
 
     if isinstance(answer, str) and answer.strip().lower().startswith("could not be checked"):
         answer = UNCHECKED
+    if isinstance(answer, str) and answer.strip().lower().startswith("a different measure"):
+        answer = DIFFERENT_MEASURE
     row = _checks().set_index("figure_id").loc[WIDGET_FIGURE]
     why = {
-        _label(ROUGHLY): (
+        _label(CONSISTENT): (
             f"Yes: {row['outcome']}. The article's “four hundred injured” and the source's "
-            f"“{row['source_value']}” overlap, but they do not count exactly the same thing "
-            f"(a comparable measure). The source ({row['reference_id']}) is a party to the "
+            f"“{row['source_value']}” overlap, and injured and wounded count the same thing (the "
+            f"same measure). The source ({row['reference_id']}) was stated by a party to the "
             "conflict: its figure is reliable as what that party said."
         ),
-        _label(CONSISTENT): (
-            "The two values do overlap, but the relation is a comparable measure, not the same "
-            "measure: read the Relation column of the widget. Overlap alone gives “consistent” "
-            "only for the same measure."
+        _label(ROUGHLY): (
+            "The two values do overlap, and the Relation column says they are the same measure "
+            "(injured and wounded count the same thing). Read the outcome in the widget's last "
+            "column again."
         ),
         _label(DIFFERS): (
             f"Not differs: “{row['source_value']}” and “four hundred injured” overlap. Read the "
             "outcome in the widget's last column for this figure."
+        ),
+        _label(DIFFERENT_MEASURE): (
+            "Read the Relation column: injured and wounded count the same thing, so the two are "
+            "compared as the same measure."
         ),
         _label(UNCHECKED): (
             "This figure could be compared: the widget shows one other source's value beside it. "
@@ -145,12 +151,11 @@ def check_injured(answer):
 # 8.4 ------------------------------------------------------------------------------------
 
 def expected_party_rows() -> set[str]:
-    """Reference rows of the check table with a party to the conflict (AM or AZ) as publisher,
-    alone or beside another publisher."""
-    facts = _ledger().reference_facts.set_index("id")
-    used = facts.loc[sorted(set(_checks()["reference_id"]))]
-    party = used["side"].isin(PARTIES) | used["side_2"].isin(PARTIES)
-    return set(used.index[party])
+    """Reference rows of the check table stated by a party to the conflict (a side whose
+    standing is "party" in data/reference/sides.csv), alone or beside another publisher."""
+    sides = fact_sides(_ledger())
+    used = sides.loc[sorted(set(_checks()["reference_id"]))]
+    return set(used.index[used["party"]])
 
 
 @register("8.4", "party_rows", "code",
@@ -164,7 +169,6 @@ def check_party_rows(answer):
         return type_problem(answer, "a list of reference ids (text, not nested lists)")
     checks = _checks()
     expected = expected_party_rows()
-    facts = _ledger().reference_facts.set_index("id")
     if given and given <= set(checks["value_id"]):
         return Feedback(INCORRECT, "Those are value ids (such as 'C1.1'); give the reference ids "
                                    "of the reference_id column (such as 'C1').")
@@ -178,20 +182,23 @@ def check_party_rows(answer):
             "compared, labelled with their side."
         ))
     notes = []
-    russian = sorted(i for i in given - expected if i in facts.index and "RU" in (
-        facts.loc[i, "side"], facts.loc[i, "side_2"]))
-    if russian:
-        notes.append(f"{', '.join(russian)}: RU is Russian state media, an interested party in "
-                     "the pack's codes, but not a party to the conflict")
-    shared = sorted(i for i in expected - given if isinstance(facts.loc[i, "side_2"], str))
-    if shared:
-        notes.append(f"{', '.join(shared)}: two publishers (side and side_2); a row counts if "
-                     "either of them is AM or AZ")
-    reported = sorted(i for i in expected - given if isinstance(facts.loc[i, "reported_by"], str))
-    if reported:
-        notes.append(f"{', '.join(reported)}: the side is the publisher of the figure, even when "
-                     "another outlet reported it (“reported by”)")
+    publishers = fact_publishers(_ledger())
+    stated = publishers[publishers["role"] == "stated"]
+    not_party = sorted(i for i in given - expected if i in set(stated["fact_id"]))
+    if not_party:
+        words = "; ".join(f"{i}: stated by {_stated_by(stated, i)}" for i in not_party)
+        notes.append(f"{words}. Only a government, its state bodies or state media, or the de "
+                     "facto authorities count as a party; an outlet based in Armenia or "
+                     "Azerbaijan, Russia's state media and international bodies do not")
+    if expected - given:
+        notes.append("a row counts when the publisher that stated it is a party, even when "
+                     "another outlet reported it: read who stated each row, not who carried it")
     return Feedback(INCORRECT, feedback.message + (" " + "; ".join(notes) + "." if notes else ""))
+
+
+def _stated_by(stated, fact_id: str) -> str:
+    own = stated[stated["fact_id"] == fact_id]
+    return " and ".join(f"{r.name} ({r.side}, {r.standing})" for r in own.itertuples())
 
 
 # 8.5 ------------------------------------------------------------------------------------
@@ -237,12 +244,12 @@ def check_toll(answer):
 # 8.6 ------------------------------------------------------------------------------------
 
 @register("8.6", "fair_summary", "written",
-          "Write a fair, attributed one-paragraph summary of the article (80-120 words).")
+          "Write a fair, attributed one-paragraph summary of the article (100-160 words).")
 def check_summary(answer):
-    feedback = check_written(answer, _ledger().article.text, RUBRIC.format("8.6"), min_words=80)
+    feedback = check_written(answer, _ledger().article.text, RUBRIC.format("8.6"), min_words=100)
     if isinstance(answer, str):
         words = len(answer.split())
-        if words > 120:
-            return Feedback(feedback.status, feedback.message + f" Aim for at most 120 words "
+        if words > 160:
+            return Feedback(feedback.status, feedback.message + f" Aim for at most 160 words "
                                                                 f"(yours has {words}).")
     return feedback

@@ -15,6 +15,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..ledger import load_ledger
+from ..sources import with_sides
 from ..ui import (
     MAX_REASONABLE_AREA_KM2,
     PackWidget,
@@ -29,16 +30,6 @@ ARTICLE_FIGURE_ID = "F015"
 ARMENIA_ID = "A1"
 DEFAULT_PLACE = "A7"  # Malta
 SQUARE_MAX_PX = 170
-
-SIDE_LABELS = {
-    "AM": "AM: Armenian government, officials or media (a party to the conflict)",
-    "AZ": "AZ: Azerbaijani government, officials or media (a party to the conflict)",
-    "RU": "RU: Russian state media (an interested party)",
-    "INTL": "INTL: international organisation or court",
-    "REF": "REF: reference work or statistics office of a third country",
-    "OTHER": "OTHER: third-country media",
-}
-
 
 def format_km2(value: float) -> str:
     """1234.5 -> '1,234.5', 316.0 -> '316', 0.25 -> '0.25' (no trailing zeros)."""
@@ -65,7 +56,7 @@ def reference_areas(ledger=None) -> pd.DataFrame:
     """Reference areas A1-A12: id, place, area_km2, area_text (as the source writes it), as_of,
     source, side, link, confidence, note, label (the place, with its date where it has one)."""
     ledger = ledger or load_ledger()
-    facts = ledger["reference_facts"]
+    facts = with_sides(ledger)
     facts = facts[facts["section"] == "A"]
     values = ledger["reference_fact_values"]
     values = values[(values["unit"] == "km2") & values["fact_id"].isin(facts["id"])]
@@ -80,7 +71,7 @@ def reference_areas(ledger=None) -> pd.DataFrame:
     table["order"] = table["id"].str[1:].astype(int)
     table = table.sort_values("order").reset_index(drop=True)
     return table[["id", "place", "label", "area_km2", "area_text", "as_of", "source", "side",
-                  "link", "confidence", "note"]]
+                  "side_label", "link", "confidence", "note"]]
 
 
 def compare_sentence(low: float, name: str, area: float, area_text: str | None = None) -> str:
@@ -148,7 +139,7 @@ def source_html(row) -> str:
     note = f" Note: {escape(str(row['note']))}" if pd.notna(row["note"]) else ""
     return (
         f'<div class="rp-area-source">Source: {escape(str(row["source"]))} · '
-        f'{escape(SIDE_LABELS[row["side"]])} · as of: {escape(str(row["as_of"]))} · '
+        f'{escape(row["side_label"])} · as of: {escape(str(row["as_of"]))} · '
         f"confidence: {escape(str(row['confidence']))} · link: {link}.{note}</div>"
     )
 

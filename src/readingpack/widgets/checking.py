@@ -16,8 +16,10 @@ from ..ui import PackWidget, escape, highlight_spans, reset_button
 
 DEFAULT_FIGURE = "F015"
 OUTCOME_NOTE = (
-    "Outcomes say only how two values compare (consistent; roughly consistent; differs; could "
-    "not be checked from the sources at hand). They are never a verdict on the article's opinions."
+    "Outcomes say only how two values of the same measure compare (consistent; roughly "
+    "consistent; differs; could not be checked from the sources at hand). A source that counts "
+    "something else is shown as a different measure, not compared. Outcomes are never a verdict "
+    "on the article's opinions."
 )
 
 
@@ -65,7 +67,7 @@ def context_html(context: pd.DataFrame) -> str:
         return ""
     items = "".join(
         f"<li>{escape(row['reference_id'])}: “{escape(row['source_value'])}”, {escape(row['source'])} "
-        f"({escape(row['side_label'])}). {escape(row['note'])}</li>"
+        f"({escape(row['kind'])}; {escape(row['side_label'])}). {escape(row['note'])}</li>"
         for row in context.to_dict("records")
     )
     return f"<p><b>Context a reader may want (no outcome):</b></p><ul class='rp-check-context'>{items}</ul>"

@@ -9,18 +9,13 @@ The widget gives no verdict: it puts the figures side by side and says how they 
 import ipywidgets as widgets
 import pandas as pd
 
+from ..checking import RELATION_LABELS
 from ..ledger import load_ledger
+from ..sources import with_sides
 from ..ui import PackWidget, escape, reset_button
-from .areas import SIDE_LABELS
 
 DEFAULT_FIGURE = "F015"
 
-RELATION_LABELS = {
-    "same_measure": "Same measure: the source counts or dates the same thing (its value may differ)",
-    "comparable_measure": "Comparable measure: its own population, date or definition; compare with care",
-    "different_definition": "Different definition: do not average or add the two figures",
-    "context": "Context: background, not a value of the same thing",
-}
 QUALIFIER_WORDS = {
     "exact": "printed as a plain value",
     "at_least": "a lower bound (“at least”)",
@@ -72,22 +67,6 @@ def _number(value: float) -> str:
     return f"{int(value):,}" if value == int(value) else f"{value:,}"
 
 
-def side_code(fact) -> str:
-    """'AM', 'AM; INTL', 'AM (reported by RU)'."""
-    code = fact["side"] + (f"; {fact['side_2']}" if pd.notna(fact["side_2"]) else "")
-    return code + (f" (reported by {fact['reported_by']})" if pd.notna(fact["reported_by"]) else "")
-
-
-def side_text(fact) -> str:
-    parts = [SIDE_LABELS[fact["side"]]]
-    if pd.notna(fact["side_2"]):
-        parts.append(SIDE_LABELS[fact["side_2"]])
-    text = "; ".join(parts)
-    if pd.notna(fact["reported_by"]):
-        text += f"; reported by {SIDE_LABELS[fact['reported_by']]}"
-    return text
-
-
 def date_text(fact, values: pd.DataFrame) -> str:
     """The date a reference fact refers to: its 'as of', else the dates its source gives."""
     if pd.notna(fact["as_of"]):
@@ -107,7 +86,7 @@ class FigureData:
     def __init__(self, ledger=None):
         ledger = ledger or load_ledger()
         self.figures = ledger.figures.set_index("figure_id", drop=False)
-        self.facts = ledger["reference_facts"].set_index("id", drop=False)
+        self.facts = with_sides(ledger).set_index("id", drop=False)
         self.values = ledger["reference_fact_values"].set_index("value_id", drop=False)
         self.links = ledger["figure_reference"]
 
@@ -128,8 +107,8 @@ class FigureData:
                     "what": value["counts_what"] if value is not None else fact["fact"],
                     "says": value["quote"] if value is not None else fact["value"],
                     "source": fact["source"],
-                    "side": side_text(fact),
-                    "side_code": side_code(fact),
+                    "side": fact["side_label"],
+                    "side_code": fact["side"],
                     "date": date_text(fact, self.values),
                     "link": fact["link"] if pd.notna(fact["link"]) else "",
                     "relation": link.relation,

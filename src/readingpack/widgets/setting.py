@@ -11,7 +11,7 @@ import re
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import ui
+from .. import sources, ui
 
 KIND_LABELS = {
     "title": "Title",
@@ -214,42 +214,44 @@ class ParagraphReader(ui.PackWidget):
 
 # --- The background primer: reference facts only -------------------------------------------
 
-PRIMER_IDS = ["A3", "E8", "E3", "D4", "D5", "E4", "D1", "E6", "D2", "B3", "C1", "C2", "E7", "E1", "E2",
-              "E11", "E12"]
-PARTIES = {"AM", "AZ", "RU"}
+# The primer's rows, in the order lesson 1 tells them: the Soviet-era oblast, the first Karabakh
+# war and its ceasefire, displacement on both sides, the Security Council resolutions of 1993,
+# the surrounding districts, the 2020 war and the handovers, the ICJ cases of 2021, mutual
+# recognition, the first delimited border section (2024), then the article's own period in date
+# order, and last what came after the article was published.
+PRIMER_IDS = [
+    "A3",
+    "K1c", "E8", "K1a", "K1b",
+    "K3a", "K3b", "K3c", "K3e", "K3d",
+    "K2a", "K2b", "K2c", "K2d", "K2e",
+    "K4a",
+    "E3", "K4b", "K4c",
+    "D4", "D5", "K5a", "K5b",
+    "A1", "K8c",
+    "K6a", "K6b", "K6c",
+    "E4", "D1", "L7", "E6", "D2", "L1", "L3", "L9", "L10", "S1", "K9b", "B3", "C1", "C2", "K10b",
+    "E7", "E1", "E2",
+    "E11", "E12",
+]
 
 
-def side_label(side: str, side_2=None, reported_by=None) -> str:
-    """"AM", "AM; INTL", "AM (reported by RU)" as FACTS.md writes them."""
-    label = side
-    if isinstance(side_2, str) and side_2:
-        label += f"; {side_2}"
-    if isinstance(reported_by, str) and reported_by:
-        label += f" (reported by {reported_by})"
-    return label
-
-
-def is_party(side: str, side_2=None, reported_by=None) -> bool:
-    """True when a publisher of the fact is a party or an interested party (AM, AZ, RU)."""
-    return any(s in PARTIES for s in (side, side_2) if isinstance(s, str))
-
-
-def primer_table(facts: pd.DataFrame, ids: list[str] | None = None) -> pd.DataFrame:
-    """The reference facts of the primer, in the primer's order, each with its source and side."""
+def primer_table(ledger, ids: list[str] | None = None) -> pd.DataFrame:
+    """The reference facts of the primer, in the primer's order, each with its source, its side
+    in the words of the publisher tables (data/reference/sides.csv), and whether a party stated
+    it (only Armenia, Azerbaijan and the de facto authorities of Nagorno-Karabakh are parties)."""
     ids = ids or PRIMER_IDS
-    table = facts.set_index("id").loc[ids].reset_index()
+    facts = sources.with_sides(ledger).set_index("id").loc[ids].reset_index()
     rows = []
-    for row in table.itertuples(index=False):
-        side_2 = None if pd.isna(row.side_2) else row.side_2
-        reported = None if pd.isna(row.reported_by) else row.reported_by
+    for row in facts.itertuples(index=False):
         rows.append({
             "id": row.id,
             "fact": row.fact,
             "value": row.value,
             "source": row.source,
-            "side": side_label(row.side, side_2, reported),
+            "side": row.side,
+            "who published it": row.side_label,
+            "party source": "yes" if row.party else "",
             "link": "" if pd.isna(row.link) else row.link,
-            "party source": "yes" if is_party(row.side, side_2, reported) else "",
             "after the article": "yes" if row.after_article else "",
         })
     return pd.DataFrame(rows)
@@ -275,24 +277,36 @@ def signposts_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
 
 # --- The names each side uses (FACTS section G, from the ledger's glossary) -----------------
 
+# The codes of the glossary's used_by column; the row's used_by_label says who, with evidence.
 USED_BY_LABELS = {
-    "neutral": "neutral default (the pack's own prose)",
-    "AM": "used mainly in Armenia",
-    "AZ": "used mainly in Azerbaijan",
+    "neutral": "the pack's neutral default",
     "author": "the article's author",
-    "author, AM": "the article's author; used mainly in Armenia",
-    "author, AZ": "the article's author; used mainly in Azerbaijan",
+    "AM": "Armenia's government or officials, or usage in Armenia",
+    "AZ": "Azerbaijan's government or officials, or usage in Azerbaijan",
+    "NK": "the de facto authorities of Nagorno-Karabakh",
+    "RU": "Russia's government",
+    "INTL": "international bodies",
+    "OTHER": "third-country media",
 }
-USED_BY_ORDER = ["neutral", "AM", "author, AM", "AZ", "author, AZ", "author"]
+
+
+def evidence_text(evidence) -> str:
+    """The evidence column as a reader sees it: "K9a; the article", or "" when there is none."""
+    if pd.isna(evidence) or not evidence:
+        return ""
+    return "; ".join("the article" if e == "article" else e for e in str(evidence).split(";"))
 
 
 def names_table(glossary: pd.DataFrame) -> pd.DataFrame:
-    """Every name variant of the glossary, grouped by the thing named: who uses it, and where the
-    article uses it (an example paragraph and quote), or "not used in the article"."""
+    """Every name variant of the glossary, grouped by the thing named (things in the order of their
+    neutral defaults' ids, each thing's neutral default first):
+    who uses it, with its evidence (reference rows, the article), and where the article uses it
+    (an example paragraph and quote), or "not used"."""
     variants = glossary[glossary["kind"] == "name_variant"].copy()
-    things = list(dict.fromkeys(variants["thing"]))
+    neutral = variants[variants["used_by"] == "neutral"].sort_values("term_id")
+    things = list(dict.fromkeys(neutral["thing"]))  # in the order of their neutral defaults
     variants["thing_order"] = variants["thing"].map(things.index)
-    variants["who_order"] = variants["used_by"].map(USED_BY_ORDER.index)
+    variants["who_order"] = (variants["used_by"] != "neutral").astype(int)
     variants = variants.sort_values(["thing_order", "who_order", "term_id"], kind="stable")
     rows = []
     for row in variants.itertuples(index=False):
@@ -300,7 +314,8 @@ def names_table(glossary: pd.DataFrame) -> pd.DataFrame:
         rows.append({
             "thing": row.thing,
             "name": row.term,
-            "who uses it": USED_BY_LABELS[row.used_by],
+            "who uses it": row.used_by_label,
+            "evidence": evidence_text(row.evidence),
             "in the article": f"paragraph {int(row.paragraph)}" if used else "not used",
             "example quote": row.quote if used else "",
         })
@@ -313,8 +328,9 @@ def quoted(text: str) -> str:
 
 
 class NamesWidget(ui.PackWidget):
-    """Choose a thing (the main town, the region, the 2020 war, ...) and see each side's name for
-    it, the pack's neutral default, and whether and where the article uses each name."""
+    """Choose a thing (the main town, the region, the 2020 war, ...) and see the names used for it,
+    who uses each (with its evidence, or "usage not documented"), the pack's neutral default, and
+    whether and where the article uses each name."""
 
     def __init__(self, glossary: pd.DataFrame):
         self.table = names_table(glossary)
@@ -343,16 +359,16 @@ class NamesWidget(ui.PackWidget):
         lines = [
             '<table class="rp-names-table" style="border-collapse:collapse">',
             "<thead><tr><th style='text-align:left;padding:2px 8px'>Name</th>"
-            "<th style='text-align:left;padding:2px 8px'>Who uses it</th>"
+            "<th style='text-align:left;padding:2px 8px'>Who uses it (evidence)</th>"
             "<th style='text-align:left;padding:2px 8px'>In the article</th></tr></thead><tbody>",
         ]
-        for row in rows.itertuples(index=False):
-            where = row[3]
+        for row in rows.to_dict("records"):
+            where = row["in the article"]
             if where != "not used":
-                where = f"{where}: {quoted(row[4])}"
+                where = f"{where}: {quoted(row['example quote'])}"
             lines.append(
-                f"<tr><td style='padding:2px 8px'><b>{ui.escape(row.name)}</b></td>"
-                f"<td style='padding:2px 8px'>{ui.escape(row[2])}</td>"
+                f"<tr><td style='padding:2px 8px'><b>{ui.escape(row['name'])}</b></td>"
+                f"<td style='padding:2px 8px'>{ui.escape(row['who uses it'])}</td>"
                 f"<td style='padding:2px 8px'>{where}</td></tr>"
             )
         lines.append("</tbody></table>")

@@ -1,0 +1,77 @@
+"""Who published each reference fact, and the words the pack uses for their side and standing.
+
+Every side label shown to a student comes from data/reference/sides.csv, through the
+publishers of data/reference/publishers.csv and the links of fact_publishers.csv: one place
+for each wording. A fact's side is the side of its `stated` publishers; outlets that carried
+the statement are shown as reporters. Only a side whose standing is "party" is called a party.
+"""
+
+import pandas as pd
+
+STATED = "stated"
+HOSTED = "hosted a copy"  # a page that holds a copy: not a reporter of the statement
+PARTY = "party"
+
+
+def sides_table(ledger) -> pd.DataFrame:
+    """The side codes with their label, standing and `party` (True only for a party's code)."""
+    sides = ledger.reference_sides.set_index("side")
+    sides["party"] = sides["standing"] == PARTY
+    return sides
+
+
+def side_words(ledger, code: str) -> str:
+    """'AM-media: an outlet or institute based in Armenia, ... (based in Armenia ..., not a party)'."""
+    sides = sides_table(ledger)
+    if code not in sides.index:
+        raise KeyError(f"side code {code!r} is not in data/reference/sides.csv; add it there")
+    row = sides.loc[code]
+    return f"{code}: {row['label']} ({row['standing_words']})"
+
+
+def fact_publishers(ledger) -> pd.DataFrame:
+    """One row per (fact, publisher, role), with the publisher's name, side, kind and standing."""
+    links = ledger.reference_fact_publishers.merge(ledger.reference_publishers, on="publisher_id")
+    sides = sides_table(ledger)
+    links["standing"] = links["side"].map(sides["standing"])
+    links["party"] = links["side"].map(sides["party"]).astype(bool)
+    return links
+
+
+def _codes(codes) -> list[str]:
+    return list(dict.fromkeys(codes))
+
+
+def fact_sides(ledger) -> pd.DataFrame:
+    """One row per reference fact: `side` ('NK (reported by AM-media)'), `side_label` (in words),
+    `party` (a stated publisher is a party), `stated_by` and `carried_by` (publisher names)."""
+    links = fact_publishers(ledger)
+    rows = []
+    for fact_id in ledger.reference_facts["id"]:
+        own = links[links["fact_id"] == fact_id]
+        stated = own[own["role"] == STATED]
+        carried = own[~own["role"].isin([STATED, HOSTED])]
+        if stated.empty:
+            raise KeyError(f"fact {fact_id} has no stated publisher in "
+                           "data/reference/fact_publishers.csv; add one there")
+        stated_codes, carried_codes = _codes(stated["side"]), _codes(carried["side"])
+        carried_codes = [c for c in carried_codes if c not in stated_codes]
+        side = "; ".join(stated_codes)
+        label = "; ".join(side_words(ledger, c) for c in stated_codes)
+        if carried_codes:
+            side += f" (reported by {' and '.join(carried_codes)})"
+            label += "; reported by " + "; ".join(side_words(ledger, c) for c in carried_codes)
+        rows.append({
+            "id": fact_id, "side": side, "side_label": label,
+            "party": bool(stated["party"].any()),
+            "stated_by": "; ".join(dict.fromkeys(stated["name"])),
+            "carried_by": "; ".join(dict.fromkeys(carried["name"])),
+            "kinds": "; ".join(dict.fromkeys(stated["kind"])),
+        })
+    return pd.DataFrame(rows).set_index("id")
+
+
+def with_sides(ledger, facts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The reference facts with the columns of `fact_sides` joined on."""
+    facts = ledger.reference_facts if facts is None else facts
+    return facts.join(fact_sides(ledger), on="id")
