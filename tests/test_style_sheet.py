@@ -15,7 +15,7 @@ EXCEPTIONS = json.loads((PROJECT_ROOT / "tests" / "style_exceptions.json").read_
 
 # Tables and columns that hold other people's words, not the pack's: the article's quotes and
 # the reference list copied verbatim (its rows name their own sources).
-NOT_THE_PACKS_VOICE = ("quote", "text", "authors_words", "phrase", "term", "example", "match")
+NOT_THE_PACKS_VOICE = ("quote", "text", "authors_words", "phrase", "term", "example", "match", "forms")
 VERBATIM_TABLES = ("reference_facts", "reference_fact_values", "reference_quoted_sources",
                    "reference_publishers", "paragraphs", "sentences")
 
@@ -40,7 +40,8 @@ def data_documents():
             continue
         frame = ledger[name]
         for column in frame.columns:
-            if str(frame[column].dtype) != "string" or any(k in column for k in NOT_THE_PACKS_VOICE):
+            if (str(frame[column].dtype) != "string" or column == "id" or column.endswith("_id")
+                    or any(k in column for k in NOT_THE_PACKS_VOICE)):
                 continue
             cells = [str(v) for v in frame[column].dropna() if str(v).strip()]
             if cells:

@@ -52,7 +52,7 @@ def test_normalised_date(precision, start, end, expected):
 def test_tracks_group_the_categories():
     assert track_label("diplomatic") == track_label("legal") == "Diplomatic and legal steps"
     assert track_label("military") == track_label("humanitarian") == (
-        "Military, coercive and humanitarian events")
+        "Military and humanitarian events")
     for category in ["political", "economic", "historical", "rhetorical"]:
         assert track_label(category) == "Other events"
 

@@ -59,6 +59,10 @@ ATTRIBUTION = re.compile(
     rf"|\b{USER}'s (?:own )?(?:word|words|term|terms|phrase|framing|label|name|vocabulary)\b",
     re.IGNORECASE,
 )
+# Names of documents and publishers are names, not the pack's judgement.
+PROPER_NAMES = re.compile(
+    r"Convention on the Prevention and Punishment of the Crime of Genocide|armenian-genocide\.org"
+)
 QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’|«[^»]*»|`[^`]*`|\*\*“[^”]*”\*\*")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(*])|\n\s*\n|\n(?=\s*[-*|#>]|\s*\d+\.)")
 
@@ -74,7 +78,7 @@ def loaded_term_problems(markdown: str) -> list[str]:
     """Sentences of `markdown` that use a loaded term outside quotes and without attribution."""
     problems = []
     for sentence in SENTENCE_END.split(_prose_lines(markdown)):
-        unquoted = QUOTED.sub("", sentence)
+        unquoted = PROPER_NAMES.sub("", QUOTED.sub("", sentence))
         if LOADED.search(unquoted) and not ATTRIBUTION.search(unquoted):
             problems.append(" ".join(sentence.split()))
     return problems

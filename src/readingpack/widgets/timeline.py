@@ -4,9 +4,9 @@ Every event comes from data/events.csv. Its date is kept with its precision (day
 year, range, or unknown when the article gives no date and no cited reference row allows
 one), so nothing is drawn more precisely than the article (or a cited reference fact) allows.
 
-The events are grouped in tracks. The author argues that diplomatic steps and military or
-coercive events run in parallel; the tracks put the two side by side so that students can
-look for themselves. Which category goes on which track is the pack's choice (TRACKS).
+The events are grouped in tracks. The author argues that diplomatic steps run in parallel
+with what she calls "military coercion"; the tracks put diplomatic and legal steps beside
+military and humanitarian events so that students can look for themselves. Which category goes on which track is the pack's choice (TRACKS).
 
 `TimelineWidget` filters the events by a range of years and by category and shows the
 matching events as an inline SVG strip and a list (no matplotlib redraw on change).
@@ -30,7 +30,7 @@ CATEGORY_ORDER = [
 # track key -> (label, categories). The grouping is the pack's choice, stated in lesson 5.
 TRACKS = {
     "diplomatic_legal": ("Diplomatic and legal steps", ("diplomatic", "legal")),
-    "military_coercive": ("Military, coercive and humanitarian events", ("military", "humanitarian")),
+    "military_humanitarian": ("Military and humanitarian events", ("military", "humanitarian")),
     "other": ("Other events", ("political", "economic", "historical", "rhetorical")),
 }
 
