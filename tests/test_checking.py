@@ -47,7 +47,8 @@ def test_number_range(low, best, high, qualifier, expected):
 
 
 def test_n1_same_number_and_qualifier_is_consistent():
-    assert compare_numbers(Range(215, math.inf), "at_least", Range(215, math.inf), "at_least") == ("N1", CONSISTENT, "The same number with the same qualifier.")
+    assert compare_numbers(Range(215, math.inf), "at_least", Range(215, math.inf), "at_least") == (
+        "N1", CONSISTENT, "The same number with the same qualifier.")
 
 
 def test_n2_overlap_is_consistent():
@@ -100,11 +101,13 @@ def test_d2_a_date_inside_a_less_precise_one():
 
 
 def test_d3_partial_overlap():
-    assert compare_dates((day("2024-11-01"), day("2024-11-12")), (day("2024-11-10"), day("2024-11-20")))[:2] == ("D3", ROUGHLY)
+    first, second = (day("2024-11-01"), day("2024-11-12")), (day("2024-11-10"), day("2024-11-20"))
+    assert compare_dates(first, second)[:2] == ("D3", ROUGHLY)
 
 
 def test_d4_dates_that_do_not_meet_differ():
-    assert compare_dates((day("2024-11-09"), day("2024-11-09")), (day("2024-11-08"), day("2024-11-08"))) == ("D4", DIFFERS, "The two dates are 1 day apart.")
+    ninth, eighth = (day("2024-11-09"), day("2024-11-09")), (day("2024-11-08"), day("2024-11-08"))
+    assert compare_dates(ninth, eighth) == ("D4", DIFFERS, "The two dates are 1 day apart.")
 
 
 def test_x1_a_number_against_a_date_cannot_be_checked():

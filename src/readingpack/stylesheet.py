@@ -78,7 +78,7 @@ def loaded_term_problems(markdown: str) -> list[str]:
     """Sentences of `markdown` that use a loaded term outside quotes and without attribution."""
     problems = []
     for sentence in SENTENCE_END.split(_prose_lines(markdown)):
-        unquoted = PROPER_NAMES.sub("", QUOTED.sub("", sentence))
+        unquoted = PROPER_NAMES.sub("", QUOTED.sub("", " ".join(sentence.split())))
         if LOADED.search(unquoted) and not ATTRIBUTION.search(unquoted):
             problems.append(" ".join(sentence.split()))
     return problems

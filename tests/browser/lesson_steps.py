@@ -118,7 +118,7 @@ def positions(page):
     shows(page, "rp-positions-after", "")
     press_reset(page, "rp-positions-reset")
     contains(page, "rp-positions-after", "After the article was published")
-    contains(page, "rp-positions-columns", "What the article reports Azerbaijan's government wants")
+    contains(page, "rp-positions-columns", "Azerbaijan's government's position, as the article reports it")
 
 
 def framing(page):

@@ -6,7 +6,8 @@ one), so nothing is drawn more precisely than the article (or a cited reference 
 
 The events are grouped in tracks. The author argues that diplomatic steps run in parallel
 with what she calls "military coercion"; the tracks put diplomatic and legal steps beside
-military and humanitarian events so that students can look for themselves. Which category goes on which track is the pack's choice (TRACKS).
+military and humanitarian events so that students can look for themselves. Which category
+goes on which track is the pack's choice (TRACKS).
 
 `TimelineWidget` filters the events by a range of years and by category and shows the
 matching events as an inline SVG strip and a list (no matplotlib redraw on change).
