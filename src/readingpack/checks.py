@@ -249,7 +249,10 @@ def check_written(answer: Any, article_text: str, rubric_location: str, min_word
     if words == 0 or answer.strip() == "...":
         return Feedback(NOT_ANSWERED, "Write your answer between the quotes, then run this cell again.")
     quotes = [a or b for a, b in QUOTATION.findall(answer)]
-    inexact = [q for q in quotes if q not in article_text and q.replace("'", "’") not in article_text]
+    # Line wraps and non-breaking spaces are not part of the words: compare with spaces collapsed.
+    article_words = " ".join(article_text.split())
+    inexact = [q for q in quotes
+               if not any(" ".join(v.split()) in article_words for v in (q, q.replace("'", "’")))]
     notes = [f"{words} words"]
     if words < min_words:
         notes.append(f"aim for at least {min_words}")
