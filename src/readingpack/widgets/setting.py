@@ -277,19 +277,6 @@ def signposts_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
 
 # --- The names each side uses (FACTS section G, from the ledger's glossary) -----------------
 
-# The codes of the glossary's used_by column; the row's used_by_label says who, with evidence.
-USED_BY_LABELS = {
-    "neutral": "the pack's neutral default",
-    "author": "the article's author",
-    "AM": "Armenia's government or officials, or usage in Armenia",
-    "AZ": "Azerbaijan's government or officials, or usage in Azerbaijan",
-    "NK": "the de facto authorities of Nagorno-Karabakh",
-    "RU": "Russia's government",
-    "INTL": "international bodies",
-    "OTHER": "third-country media",
-}
-
-
 def evidence_text(evidence) -> str:
     """The evidence column as a reader sees it: "K9a; the article", or "" when there is none."""
     if pd.isna(evidence) or not evidence:
