@@ -1,91 +1,121 @@
 # Two commands do all the set-up:  make lab  (open the pack)  and  make test  (run every check).
-# Both create .venv when it is missing and reinstall only when requirements.txt or
-# pyproject.toml change (the stamp file's name carries their hash).
+# Both create .venv when it is missing. `make lab` installs only what a student's kernel needs
+# (requirements/runtime.txt); `make test` and the other checkout tools add the tools
+# (requirements/dev.txt). Each set reinstalls only when its lock file (and, for the runtime,
+# pyproject.toml) changes: the stamp file's name carries their hash.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8888
 NO_BROWSER ?=
-HASH := $(shell $(PYTHON) -c "import hashlib; print(hashlib.sha256(open('requirements.txt','rb').read() + open('pyproject.toml','rb').read()).hexdigest()[:16])")
-STAMP := $(VENV)/.installed-$(HASH)
+HASH_OF = $(shell $(PYTHON) -c "import hashlib, sys; print(hashlib.sha256(b''.join(open(f, 'rb').read() for f in sys.argv[1:])).hexdigest()[:16])" $(1))
+RUNTIME_LOCK := requirements/runtime.txt
+DEV_LOCK := requirements/dev.txt
+RUNTIME_STAMP := $(VENV)/.runtime-$(call HASH_OF,$(RUNTIME_LOCK) pyproject.toml)
+DEV_STAMP := $(VENV)/.tools-$(call HASH_OF,$(DEV_LOCK))
+# The checkout's tools (tools/packtools) are never installed: they run with tools/ on the path.
+TOOLS := PYTHONPATH="$(CURDIR)/tools"
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 NOTEBOOK_FOLDERS := notebooks solutions exercises
+# Measured on a 2-core Linux machine with a fresh .venv and no download cache (docs/performance.md).
+RUNTIME_NOTICE := First set-up: installing the pack's packages into $(VENV) (about 520 MB; 35 s on a fast connection, several minutes on a slow one).
+TOOLS_NOTICE := Installing the test tools into $(VENV) (about 250 MB more; 10 s on a fast connection).
+INSTALL_FAILED := { \
+	echo "Could not install the pinned packages into $(VENV): the first set-up needs PyPI (a network"; \
+	echo "connection or a package mirror). Nothing else was changed; run the command again when online."; \
+	exit 1; }
 
-.PHONY: lab test install lint unit nbval navigation outputs exercises workbook html html-instructor bench clean
+.PHONY: lab test install install-dev locks lint unit nbval navigation outputs exercises workbook html \
+	html-instructor bench clean
 
-install: $(STAMP)
+## make install: the runtime only (what `make lab` needs); make install-dev: the tools too
+install: $(RUNTIME_STAMP)
+install-dev: $(DEV_STAMP)
 
-$(STAMP): requirements.txt pyproject.toml
+$(RUNTIME_STAMP): $(RUNTIME_LOCK) pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 		echo "Could not create $(VENV) with $(PYTHON): install Python 3.11+ with venv (see README, Troubleshooting)."; \
 		exit 1; }
+	@ls $(VENV)/.runtime-* $(VENV)/.installed-* 2>/dev/null | grep -q . || echo "$(RUNTIME_NOTICE)"
 	@$(BIN)/python -m pip install --quiet --upgrade pip && \
-	$(BIN)/python -m pip install --quiet -r requirements.txt && \
-	$(BIN)/python -m pip install --quiet --no-deps -e . || { \
-		echo "Could not install the pinned packages into $(VENV): the first set-up needs PyPI (a network"; \
-		echo "connection or a package mirror). Nothing else was changed; run the command again when online."; \
-		exit 1; }
-	@rm -f $(VENV)/.installed-*
+	$(BIN)/python -m pip install --quiet -r $(RUNTIME_LOCK) && \
+	$(BIN)/python -m pip install --quiet --no-deps -e . || $(INSTALL_FAILED)
+	@rm -f $(VENV)/.runtime-* $(VENV)/.installed-*
 	@touch $@
 
+$(DEV_STAMP): $(DEV_LOCK) $(RUNTIME_STAMP)
+	@ls $(VENV)/.tools-* >/dev/null 2>&1 || echo "$(TOOLS_NOTICE)"
+	@$(BIN)/python -m pip install --quiet -r $(DEV_LOCK) || $(INSTALL_FAILED)
+	@rm -f $(VENV)/.tools-*
+	@touch $@
+
+## make locks: rewrite the lock files from pyproject.toml and requirements/constraints.txt
+locks:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m uv --version >/dev/null 2>&1 || $(BIN)/python -m pip install --quiet uv
+	$(BIN)/python -m uv pip compile --quiet --universal --python-version 3.11 -c requirements/constraints.txt \
+		--custom-compile-command "make locks" pyproject.toml -o $(RUNTIME_LOCK)
+	$(BIN)/python -m uv pip compile --quiet --universal --python-version 3.11 -c requirements/constraints.txt \
+		--custom-compile-command "make locks" --extra tools pyproject.toml -o $(DEV_LOCK)
+
 ## make lab [PORT=8888] [NO_BROWSER=1]: open the pack in JupyterLab (token authentication on)
-lab: $(STAMP)
+lab: $(RUNTIME_STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
 		--ServerApp.port_retries=0 $(if $(NO_BROWSER),--no-browser,) $(ROOT_FLAG) \
 		notebooks/00_start_here.ipynb
 
 ## make test: the whole suite (lint, unit and data tests, notebook validation, browser tests)
-test: $(STAMP) lint unit nbval
+test: $(DEV_STAMP) lint unit nbval
 
-lint: $(STAMP)
-	$(BIN)/ruff check src tests $(NOTEBOOK_FOLDERS)
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check src tools tests $(NOTEBOOK_FOLDERS)
 
-unit: $(STAMP)
-	$(BIN)/python -m pytest -p no:cacheprovider tests
+unit: $(DEV_STAMP)
+	$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider tests
 
 # nbval takes one mode per run: strict (stored outputs must be reproduced) for lessons and
 # solutions, lax for the exercise notebooks, which are stored without outputs.
-nbval: $(STAMP)
+nbval: $(DEV_STAMP)
 	@$(MAKE) --no-print-directory nbval-folder FOLDER=notebooks MODE=--nbval
 	@$(MAKE) --no-print-directory nbval-folder FOLDER=solutions MODE=--nbval
 	@$(MAKE) --no-print-directory nbval-folder FOLDER=exercises MODE=--nbval-lax
 
 nbval-folder:
 	@if ls $(FOLDER)/*.ipynb >/dev/null 2>&1; then \
-		$(BIN)/python -m readingpack.nbvalcfg > $(VENV)/nbval-sanitize.cfg && \
-		$(BIN)/python -m pytest -p no:cacheprovider $(MODE) --nbval-current-env \
+		$(TOOLS) $(BIN)/python -m packtools.nbvalcfg > $(VENV)/nbval-sanitize.cfg && \
+		$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider $(MODE) --nbval-current-env \
 			--nbval-sanitize-with $(VENV)/nbval-sanitize.cfg $(FOLDER); \
 	else echo "$(FOLDER)/ holds no notebooks yet: nothing to validate"; fi
 
 ## make navigation: rewrite the navigation cells and the table of contents
-navigation: $(STAMP)
-	$(BIN)/python -m readingpack.navigation
+navigation: $(DEV_STAMP)
+	$(TOOLS) $(BIN)/python -m packtools.navigation
 
 ## make outputs: re-run every lesson and solution notebook and store its outputs
-outputs: $(STAMP) navigation
-	$(BIN)/python -m readingpack.nbtools notebooks/*.ipynb $(wildcard solutions/*.ipynb)
+outputs: $(DEV_STAMP) navigation
+	$(TOOLS) $(BIN)/python -m packtools.nbtools notebooks/*.ipynb $(wildcard solutions/*.ipynb)
 
 ## make html: the offline HTML edition of the lessons and exercises, in build/html
-html: $(STAMP)
-	$(BIN)/python -m readingpack.htmlbuild
+html: $(DEV_STAMP)
+	$(TOOLS) $(BIN)/python -m packtools.htmlbuild
 
 ## make html-instructor: the same with the solutions, in build/html-instructor
-html-instructor: $(STAMP)
-	$(BIN)/python -m readingpack.htmlbuild --instructor
+html-instructor: $(DEV_STAMP)
+	$(TOOLS) $(BIN)/python -m packtools.htmlbuild --instructor
 
 clean:
 	rm -rf build test-artifacts .pytest_cache .ruff_cache
 
 ## make exercises: regenerate exercises/ from solutions/ (a test fails when they drift)
-exercises: $(STAMP)
-	$(BIN)/python -m readingpack.assignments
-	$(BIN)/python -m readingpack.instructor
+exercises: $(DEV_STAMP)
+	$(TOOLS) $(BIN)/python -m packtools.assignments
+	$(TOOLS) $(BIN)/python -m packtools.instructor
 
 ## make workbook: copy the exercises into your own workbook/ folder (never overwrites)
-workbook: $(STAMP)
-	$(BIN)/python -m readingpack.workbook
+workbook: $(RUNTIME_STAMP)
+	$(TOOLS) $(BIN)/python -m packtools.workbook
 
 ## make bench: measure the performance budget and write docs/performance.md
-bench: $(STAMP)
-	$(BIN)/python -m readingpack.bench
+bench: $(DEV_STAMP)
+	$(TOOLS) $(BIN)/python -m packtools.bench

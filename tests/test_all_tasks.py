@@ -4,10 +4,10 @@ kind message and never a traceback, and never counts as correct."""
 import pandas as pd
 import pytest
 
-from readingpack import checks
-from readingpack.checks import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, check_value
+import readingpack.exercises  # noqa: F401  (registers every task)
+from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, check_value
+from readingpack.exercises import feedback as checks
 
-checks._load_task_modules()
 TASK_IDS = sorted(TASKS, key=checks._task_order)
 ODD_ANSWERS = [object(), {"a": 1}, [[1]], 3.5, -1, True, float("nan"), "text", ["x"],
                pd.DataFrame({"a": [1]}), pd.Series([1, 2])]

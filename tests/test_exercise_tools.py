@@ -3,10 +3,11 @@
 import nbformat
 import pytest
 
-from readingpack import assignments, checks
-from readingpack.checks import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, Feedback
+from packtools import assignments
+from packtools.workbook import copy_exercises
+from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, Feedback
+from readingpack.exercises import feedback as checks
 from readingpack.paths import PROJECT_ROOT
-from readingpack.workbook import copy_exercises
 
 ARTICLE = (PROJECT_ROOT / "data" / "article" / "article.txt").read_text(encoding="utf-8")
 
@@ -174,7 +175,7 @@ def test_workbook_folder_is_ignored_by_git():
 
 
 def test_instructor_page_is_written_from_the_solutions():
-    from readingpack.instructor import instructor_page
+    from packtools.instructor import instructor_page
 
     page = instructor_page(PROJECT_ROOT / "solutions")
     assert (PROJECT_ROOT / "solutions" / "README.md").read_text(encoding="utf-8") == page
@@ -183,7 +184,7 @@ def test_instructor_page_is_written_from_the_solutions():
 
 
 def test_instructor_page_lists_tasks_solutions_and_rubrics(tmp_path):
-    from readingpack.instructor import lesson_section
+    from packtools.instructor import lesson_section
 
     path = _solution_notebook(tmp_path)
     nb = nbformat.read(path, as_version=4)

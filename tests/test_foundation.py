@@ -7,9 +7,9 @@ import re
 import nbformat
 import pytest
 
-from readingpack import envcheck, navigation
+from packtools import navigation
+from packtools.nbvalcfg import load_allowlist, sanitize_cfg
 from readingpack.article import ArticleError, read_article
-from readingpack.nbvalcfg import load_allowlist, sanitize_cfg
 from readingpack.paths import PROJECT_ROOT
 
 ARTICLE_SHA256 = "940de19b56d62867efb8108db67837e6dade7ac269c9929017565a9fc7644cc9"
@@ -48,37 +48,6 @@ def test_a_cleaned_article_is_refused(tmp_path):
     (folder / "article.txt").write_text(cleaned, encoding="utf-8")
     with pytest.raises(ArticleError, match="bytes have changed"):
         read_article(folder)
-
-
-def _environment_yml_pins() -> dict[str, str]:
-    pins = {}
-    for line in (PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
-        match = re.fullmatch(r"\s+- ([A-Za-z0-9_.-]+)(==|=)([0-9][^\s]*)\s*", line)
-        if match and match.group(1) != "python":
-            pins[match.group(1).lower()] = match.group(3)
-    return pins
-
-
-def test_requirements_and_environment_yml_pin_the_same_versions():
-    pip_pins = {k.lower(): v for k, v in envcheck.pinned_requirements().items()}
-    conda_pins = _environment_yml_pins()
-    assert pip_pins, "requirements.txt pins nothing"
-    assert pip_pins == conda_pins
-
-
-def test_environment_yml_installs_the_package_and_python_311():
-    text = (PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8")
-    assert re.search(r"^\s+- python=3\.11\s*$", text, re.M)
-    assert re.search(r"^\s+- -e \.\s*$", text, re.M)
-
-
-def test_environment_check_reports_missing_and_mismatched_packages(capsys):
-    lines = envcheck.check_lines({"pandas": "0.0.1", "no-such-package-here": "1.0"})
-    assert [ok for ok, _ in lines] == [True, False, False]
-    envcheck.print_report(lines)
-    out = capsys.readouterr().out
-    assert "[FAIL] pandas: " in out and "0.0.1 expected" in out
-    assert "[FAIL] no-such-package-here 1.0 is not installed" in out
 
 
 @pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=lambda p: f"{p.parent.name}/{p.name}")

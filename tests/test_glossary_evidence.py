@@ -4,8 +4,8 @@ charged words and categories."""
 import pandas as pd
 import pytest
 
+from readingpack.evidence.language import NOT_DOCUMENTED, find_terms, glossary_problems, label_parts
 from readingpack.ledger import load_ledger
-from readingpack.lexicon import NOT_DOCUMENTED, find_terms, glossary_problems, label_parts
 
 LEDGER = load_ledger()
 GLOSSARY = LEDGER.glossary

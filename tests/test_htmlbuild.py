@@ -9,8 +9,8 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup
 
-from readingpack import browser, htmlbuild
-from readingpack.htmlbuild import HtmlBuildError
+from packtools import browser, htmlbuild
+from packtools.htmlbuild import HtmlBuildError
 from readingpack.paths import PROJECT_ROOT
 
 VENDOR = PROJECT_ROOT / "vendor"

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from frictionless import validate
 
+from packtools.factsmd import FACT_SECTIONS, facts_md_path, read_tables
 from readingpack.article import load_article, paragraphs_csv
-from readingpack.factsmd import FACT_SECTIONS, facts_md_path, read_tables
 from readingpack.ledger import Ledger, LedgerError
 from readingpack.paths import data_dir
 
@@ -329,7 +329,8 @@ def test_figure_links_point_at_the_right_facts():
         rows = links[links["figure_id"] == fid]
         return dict(zip(rows["reference_id"], rows["relation"], strict=True))
 
-    assert targets("at least 215 square kilometres") == {"E9": "same_measure", "E10": "different_measure"}
+    assert targets("at least 215 square kilometres") == {
+        "E9": "same_measure", "E10": "different_measure", "K6b": "context", "K6c": "context"}
     assert set(targets("the remaining 100,000")) == {"B3", "C1", "C2"}
     assert set(targets("At least 220 more people died")) == {"C3"}
     assert set(targets("64 more people passed away")) == {"C6"}
@@ -337,6 +338,8 @@ def test_figure_links_point_at_the_right_facts():
     assert set(targets("more than two hundred casualties")) == {"C4", "C5"}
     assert set(targets("four hundred injured")) == {"C4", "C5"}
     assert set(targets("nine-month blockade")) == {"D1"}
+    assert targets("claims of no civilian casualties") == {
+        "S1": "context", "C4": "context", "C5": "context"}
     assert set(targets("November 9", 3)) == {"E1"}
     assert set(targets("November 12")) == {"E2"}
     assert set(targets("October 24")) == set(targets("16th BRICS Summit")) == {"E7"}

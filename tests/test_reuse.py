@@ -132,7 +132,7 @@ def test_mention_counting_on_another_article(synthetic):
 
 def test_widgets_on_another_article(synthetic):
     ledger = Ledger(synthetic)
-    explorer = ClaimExplorer(ledger.claims, ledger.claim_actors, ledger.actors, ledger.paragraphs)
+    explorer = ClaimExplorer(ledger)
     assert "4 claims match</b> in 2 paragraphs." in explorer.count.value
     assert (explorer.paragraphs.min, explorer.paragraphs.max) == (3, 4)
     explorer.claim_type.value = "prediction"
@@ -142,7 +142,7 @@ def test_widgets_on_another_article(synthetic):
     explorer.speaker.value = explorer.author
     assert explorer.author == "jane"
     assert "3 claims match</b> in 2 paragraphs." in explorer.count.value
-    reader = ParagraphReader(ledger.paragraphs)
+    reader = ParagraphReader(ledger)
     assert reader.kind.options[0][0] == "All paragraphs (1-5)"
 
 

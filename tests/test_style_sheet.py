@@ -7,9 +7,9 @@ import json
 import nbformat
 import pytest
 
+from packtools.prose_style import loaded_term_problems
 from readingpack.ledger import load_ledger
 from readingpack.paths import PROJECT_ROOT
-from readingpack.stylesheet import loaded_term_problems
 
 EXCEPTIONS = json.loads((PROJECT_ROOT / "tests" / "style_exceptions.json").read_text(encoding="utf-8"))
 
@@ -96,8 +96,8 @@ def test_every_exception_has_a_reason_and_is_still_needed():
 def test_the_scan_reaches_data_widgets_and_feedback():
     names = {name for name, _ in DOCUMENTS}
     assert "data/figure_reference.note" in names and "data/paragraph_context.note" in names
-    assert "src/readingpack/widgets/checking.py" in names
-    assert "src/readingpack/tasks/lesson08.py" in names
+    assert "src/readingpack/widgets/claim_check.py" in names
+    assert "src/readingpack/exercises/lesson08.py" in names
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,8 @@
 """Lesson 1's exercise checks: a right, a blank, a wrong-type and a near-miss answer per task."""
 
 
-from readingpack.checks import CORRECT, INCORRECT, NOT_MARKED, TASKS
-from readingpack.checks import check_value as run
-from readingpack.tasks import lesson01
+from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, lesson01
+from readingpack.exercises import check_value as run
 
 
 def test_lesson_1_has_six_tasks_of_every_kind_needed():
@@ -59,7 +58,7 @@ def test_1_4_town_names():
     assert run("1.4", {"am": " stepanakert", "AZ": "KHANKENDI"}).status == CORRECT
     assert run("1.4", "Stepanakert").message.startswith("This answer should be a dictionary")
     assert "You swapped the two names" in run("1.4", {"AM": "Khankendi", "AZ": "Stepanakert"}).message
-    neutral = run("1.4", {"AM": "Stepanakert (Khankendi)", "AZ": "Khankendi"})
+    neutral = run("1.4", {"AM": "Stepanakert/Khankendi", "AZ": "Khankendi"})
     assert "the pack's neutral default" in neutral.message
     assert "['AZ'] are missing" in run("1.4", {"AM": "Stepanakert"}).message
     assert "Each name should be text" in run("1.4", {"AM": ..., "AZ": ...}).message

@@ -1,10 +1,9 @@
 """Lesson 2's exercise checks: a right, a blank, a wrong-type and a near-miss answer per task."""
 
 
-from readingpack.checks import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, TASKS
-from readingpack.checks import check_value as run
+from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, lesson02
+from readingpack.exercises import check_value as run
 from readingpack.ledger import load_ledger
-from readingpack.tasks import lesson02
 from readingpack.widgets.claims import ClaimExplorer
 
 TASK_IDS = ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6"]
@@ -103,7 +102,7 @@ def test_2_5_prediction_paragraphs():
 
 def test_2_5_the_claim_explorer_shows_the_expected_paragraphs():
     ledger = load_ledger()
-    explorer = ClaimExplorer(ledger.claims, ledger.claim_actors, ledger.actors, ledger.paragraphs)
+    explorer = ClaimExplorer(ledger)
     explorer.claim_type.value = "prediction"
     assert "5 claims match</b> in 4 paragraphs" in explorer.count.value
     shown = sorted({int(p) for p in explorer.matches()["paragraph"]})

@@ -4,10 +4,9 @@ import re
 
 import pandas as pd
 
-from readingpack.checks import CORRECT, INCORRECT, NOT_MARKED, TASKS
-from readingpack.checks import check_value as run
+from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, lesson04
+from readingpack.exercises import check_value as run
 from readingpack.ledger import load_ledger
-from readingpack.tasks import lesson04
 from readingpack.widgets.actors import ActorComparison
 
 TASK_IDS = ["4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7"]

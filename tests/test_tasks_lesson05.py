@@ -2,9 +2,8 @@
 
 import pandas as pd
 
-from readingpack.checks import CORRECT, INCORRECT, NOT_MARKED
-from readingpack.checks import check_value as run
-from readingpack.tasks import lesson05
+from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, lesson05
+from readingpack.exercises import check_value as run
 from readingpack.widgets.timeline import TimelineWidget
 
 BY_REFERENCE = ["EV010", "EV012", "EV018", "EV022", "EV023", "EV026", "EV028", "EV029", "EV035",
@@ -28,7 +27,7 @@ def test_lesson_5_has_seven_tasks_from_guided_to_open():
 
 
 def lesson05_tasks():
-    from readingpack.checks import tasks_for_lesson
+    from readingpack.exercises import tasks_for_lesson
 
     return tasks_for_lesson(5)
 

@@ -1,18 +1,21 @@
 """Lesson 6's exercise checks: a right answer, blanks, a wrong type and near misses per task."""
 
+import subprocess
+import sys
+
 import pandas as pd
 
-from readingpack.checks import (
+from readingpack.evidence.positions import PositionsData
+from readingpack.evidence.sources import fact_sides
+from readingpack.exercises import (
     CORRECT,
     INCORRECT,
     NOT_MARKED,
+    lesson06,
     tasks_for_lesson,
 )
-from readingpack.checks import check_value as run
+from readingpack.exercises import check_value as run
 from readingpack.ledger import load_ledger
-from readingpack.sources import fact_sides
-from readingpack.tasks import lesson06
-from readingpack.widgets.positions import PositionsWidget
 
 ONE_SIDE = ["azerbaijan_constitution", "eu_mission", "international_presence", "nk_status",
             "self_governance", "september_2023", "western_role"]
@@ -22,7 +25,8 @@ def test_expected_values_come_from_the_ledger():
     assert lesson06.expected_both() == 8
     assert lesson06.expected_one_side() == set(ONE_SIDE)
     assert lesson06.expected_label() == "“Zangezour corridor”"
-    assert lesson06.after_facts(lesson06.WIDGET_ISSUE) == [lesson06.WIDGET_FACT]
+    widget_issue, widget_fact = (lesson06.task_setting(k) for k in ("widget_issue", "widget_fact"))
+    assert lesson06.after_facts(widget_issue) == [widget_fact]
 
 
 def test_an_authors_reading_is_never_counted_as_a_governments_position():
@@ -49,8 +53,9 @@ def test_the_choice_and_classification_keys_match_the_ledger():
     assert "13 Mar 2025" in facts.loc["E11", "value"]
     assert fact_sides(load_ledger()).loc["E11", "side"].startswith("AM; AZ")
     assert "initialled (did not sign)" in facts.loc["E12", "value"]
-    assert "E12" not in lesson06.after_facts(lesson06.WIDGET_ISSUE)
-    row = load_ledger()["positions"].set_index("position_id").loc[lesson06.CLASSIFIED_ROW]
+    assert lesson06.task_setting("other_later_fact") == "E12"
+    assert "E12" not in lesson06.after_facts(lesson06.task_setting("widget_issue"))
+    row = load_ledger()["positions"].set_index("position_id").loc[lesson06.task_setting("classified_row")]
     assert row["government"] == "armenia" and row["kind"] == "reported"
     assert "doesn’t demand to amend" in row["quote"]
     assert row["quote"] in load_ledger().article.text
@@ -107,11 +112,14 @@ def test_6_3_the_label_is_quoted_exactly():
 
 
 def test_6_4_the_widget_box_shows_what_the_choice_expects():
-    widget = PositionsWidget()
-    widget.issue.value = lesson06.WIDGET_ISSUE
-    assert 'data-fact="E11"' in widget.after.value and 'data-fact="E12"' not in widget.after.value
-    assert "change to Armenia's constitution" in widget.after.value
-    assert "Context only" in widget.after.value
+    data = PositionsData()
+    shown = data.after_facts(lesson06.task_setting("widget_issue"))
+    assert shown == ["E11"]
+    assert "change to Armenia's constitution" in data.fact_record("E11")["note"]
+    assert data.after_caveat.startswith("Context only")
+    options = lesson06.after_options()
+    assert options[0].startswith("Reference fact E12:") and options[0].endswith("on 8 August 2025.")
+    assert options[1].startswith("Reference fact E11: on 13 March 2025 both foreign ministries")
 
 
 def test_6_4_later_events_are_context_not_a_score():
@@ -147,3 +155,9 @@ def test_6_6_written_answers_are_not_machine_marked():
     straight = run("6.6", "The article quotes the “Zangezur corridor” as Baku's demand.")
     assert "not found word for word" in straight.message
     assert "should be text" in run("6.6", 42).message
+
+
+def test_the_checks_of_lessons_6_and_7_import_no_widget():
+    code = ("import sys, readingpack.exercises.lesson06, readingpack.exercises.lesson07; "
+            "assert not {'readingpack.widgets.positions', 'readingpack.widgets.framing'} & set(sys.modules)")
+    subprocess.run([sys.executable, "-c", code], check=True)

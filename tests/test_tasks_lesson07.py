@@ -2,9 +2,8 @@
 
 import pandas as pd
 
-from readingpack.checks import CORRECT, INCORRECT, NOT_MARKED, TASKS
-from readingpack.checks import check_value as run
-from readingpack.tasks import lesson07
+from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, lesson07
+from readingpack.exercises import check_value as run
 
 RIGHT_NAMING = {"Azerbaijan": 47, "Baku": 18, "Aliyev": 6, "Armenia": 52, "Yerevan": 2, "Pashinyan": 1}
 

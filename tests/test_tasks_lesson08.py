@@ -3,9 +3,8 @@
 import numpy as np
 import pytest
 
-from readingpack.checks import CORRECT, INCORRECT, NOT_MARKED, TASKS
-from readingpack.checks import check_value as run
-from readingpack.tasks import lesson08
+from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, lesson08
+from readingpack.exercises import check_value as run
 
 PARTY_ROWS = ["B3", "C1", "C3", "C5", "C6", "E1", "E10", "E2", "E4", "S2", "S3", "S4"]
 

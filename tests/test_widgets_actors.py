@@ -1,18 +1,19 @@
-"""The actor comparison widget (lesson 4) and the counting helpers behind lesson 4's tables."""
+"""The actor comparison widget (lesson 4) and the evidence behind it (evidence.mentions)."""
 
 import pytest
 
-from readingpack import actors as mention_tools
-from readingpack.ledger import load_ledger
-from readingpack.widgets.actors import (
+from readingpack.evidence.mentions import (
     RELATION_GROUPS,
-    ActorComparison,
     ActorData,
     actors_table,
     cooccurrence,
+    default_pair,
     folded_relations,
-    strip_svg,
+    ledger_mentions,
+    relation_edges,
 )
+from readingpack.ledger import load_ledger
+from readingpack.widgets.actors import ActorComparison, strip_svg
 
 
 @pytest.fixture
@@ -21,12 +22,13 @@ def widget():
 
 
 def _expected_mentions(actor_ids):
-    mentions = mention_tools.ledger_mentions(load_ledger())
+    mentions = ledger_mentions(load_ledger())
     return mentions[mentions["actor_id"].isin(actor_ids)]
 
 
 def test_default_pair_counts_every_surface_form_including_baku(widget):
-    assert (widget.first.value, widget.second.value) == ("azerbaijan", "armenia")
+    assert default_pair() == ("azerbaijan", "armenia")
+    assert (widget.first.value, widget.second.value) == default_pair()
     azerbaijan = _expected_mentions(["azerbaijan", "baku"])
     assert f"<b>{len(azerbaijan)} mentions</b>" in widget.left.value
     baku = (azerbaijan["alias"] == "Baku").sum()
@@ -46,6 +48,9 @@ def test_together_line_names_shared_paragraphs_and_relations(widget):
     data = ActorData()
     first, second = data.mentions_of("azerbaijan"), data.mentions_of("armenia")
     shared = sorted(set(first["paragraph"]) & set(second["paragraph"]))
+    together = data.together("azerbaijan", "armenia")
+    assert together["shared_paragraphs"] == shared
+    assert together["relations"] == len(data.relations_between("azerbaijan", "armenia"))
     expected = f"both are mentioned in {len(shared)} paragraphs ({', '.join(map(str, shared))})"
     assert expected in widget.status.value
     assert "relations between them" in widget.status.value
@@ -115,7 +120,7 @@ def test_static_table_covers_every_actor():
 
 
 def test_cooccurrence_diagonal_is_paragraph_count():
-    mentions = mention_tools.ledger_mentions(load_ledger())
+    mentions = ledger_mentions(load_ledger())
     matrix = cooccurrence(mentions, ["azerbaijan", "armenia"])
     paragraphs = mentions.query("counted_as == 'azerbaijan'")["paragraph"].nunique()
     assert matrix.loc["azerbaijan", "azerbaijan"] == paragraphs
@@ -132,3 +137,29 @@ def test_every_relation_type_has_a_drawing_group():
 def test_strip_svg_for_one_actor():
     svg = strip_svg(ActorData(), ["un"])
     assert svg.startswith("<svg") and "United Nations" in svg
+
+
+def test_relations_between_folds_capitals_unless_asked_not_to():
+    data = ActorData()
+    folded = data.relations_between("azerbaijan", "russia")
+    names_only = data.relations_between("azerbaijan", "russia", folded=False)
+    assert len(folded) == 3 and len(names_only) == 2
+    assert set(names_only["relation_id"]) < set(folded["relation_id"])
+
+
+def test_relation_edges_keep_actors_with_two_or_more_relations():
+    relations = folded_relations()
+    edges = relation_edges(relations)
+    degree = relations["source"].value_counts().add(relations["target"].value_counts(), fill_value=0)
+    assert set(edges["source"]) | set(edges["target"]) <= set(degree[degree >= 2].index)
+    assert list(edges.columns) == ["source", "target", "group", "count"]
+    assert edges["count"].sum() <= len(relations)
+
+
+def test_old_import_names_still_work():
+    from readingpack import actors
+    from readingpack.widgets import actors as actor_widgets
+
+    assert actors.ledger_mentions is ledger_mentions
+    assert actor_widgets.ActorData is ActorData and actor_widgets.RELATION_GROUPS is RELATION_GROUPS
+    assert set(actor_widgets.GROUP_LINESTYLES) == set(RELATION_GROUPS)

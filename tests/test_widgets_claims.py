@@ -15,7 +15,7 @@ def ledger():
 
 @pytest.fixture
 def explorer(ledger):
-    return cl.ClaimExplorer(ledger.claims, ledger.claim_actors, ledger.actors, ledger.paragraphs)
+    return cl.ClaimExplorer(ledger)
 
 
 def plain(html: str) -> str:

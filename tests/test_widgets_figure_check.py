@@ -2,8 +2,8 @@
 
 import pytest
 
+from readingpack.evidence.sources import side_words
 from readingpack.ledger import load_ledger
-from readingpack.sources import side_words
 from readingpack.widgets.figure_check import FigureCheck, article_value, figure_reference_table
 
 # The side labels come from data/reference/sides.csv; the tests read them there.
@@ -93,3 +93,14 @@ def test_article_value_words():
     assert article_value(figures.loc["F013"]) == "position 16 (an ordinal)"
     assert article_value(figures.loc["F043"]) == "no number printed; read as at least 24 exercises"
     assert article_value(figures.loc["F004"]).startswith("9 Nov 2024 (no year printed")
+
+
+def test_the_widget_shows_the_rows_of_figure_sources(widget):
+    from readingpack.evidence.comparison import figure_sources
+
+    widget.figure.value = "F033"
+    rows = widget.sources()
+    assert rows.equals(figure_sources(load_ledger(), "F033"))
+    c3 = rows[rows["reference_id"] == "C3"].iloc[0]
+    assert (c3["says"], c3["date"], c3["side"]) == ("218", "as of 22 Dec 2023", "AM")
+    assert c3["relation_label"] == "the same measure"

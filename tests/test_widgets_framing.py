@@ -1,6 +1,42 @@
-"""The framing widget (lesson 7): exact content shown, every option, reset."""
+"""The framing widget (lesson 7) and the evidence it renders (readingpack.evidence.language)."""
 
-from readingpack.widgets.framing import CATEGORIES, Framing, framing_table
+import subprocess
+import sys
+
+from readingpack.evidence.language import (
+    CATEGORIES,
+    framing_table,
+    in_range,
+    ledger_terms,
+    term_summary,
+)
+from readingpack.ledger import load_ledger
+from readingpack.widgets.framing import Framing
+
+
+def test_the_evidence_gives_the_rows_the_widget_shows():
+    ledger = load_ledger()
+    hedges = in_range(ledger_terms(ledger), "hedge", 14, 20)
+    assert len(hedges) == 3 and set(hedges["category"]) == {"hedge"}
+    summary = term_summary(in_range(ledger_terms(ledger), "attribution_verb", 1, 23), ledger.lexicon)
+    assert len(summary) == 25 and summary["occurrences"].sum() == 42
+    claims = summary.loc["claims"]
+    assert (claims["occurrences"], claims["paragraphs"]) == (5, [12, 14, 16, 17])
+    assert claims["explanation"] == "Reports a statement while keeping distance from it."
+
+
+def test_old_import_names_still_work():
+    from readingpack import lexicon
+    from readingpack.widgets import framing
+
+    assert lexicon.ledger_terms is ledger_terms and lexicon.glossary_problems
+    assert framing.framing_table is framing_table and framing.CATEGORIES is CATEGORIES
+
+
+def test_the_evidence_imports_no_user_interface():
+    code = ("import sys, readingpack.evidence.language, readingpack.lexicon; "
+            "assert 'ipywidgets' not in sys.modules and 'matplotlib' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_starts_on_attribution_verbs_across_the_whole_article():

@@ -1,32 +1,32 @@
 """The positions widget of lesson 6 and its tables, against the committed ledger."""
 
 import re
+import subprocess
+import sys
 
 import nbformat
 import pytest
 
-from readingpack import sources
-from readingpack.ledger import load_ledger
-from readingpack.paths import data_dir
-from readingpack.stylesheet import ATTRIBUTION, QUOTED, loaded_term_problems
-from readingpack.widgets.positions import (
+from packtools.prose_style import ATTRIBUTION, QUOTED, loaded_term_problems
+from readingpack.evidence import sources
+from readingpack.evidence.positions import (
     AFTER_CAVEAT,
     AFTER_TITLE,
     AUTHORS_TITLE,
     GOVERNMENT_NAMES,
     GOVERNMENTS,
+    NO_LATER_FACTS,
     OWN_HEADS,
     THROUGH_THE_AUTHOR,
     PositionsData,
-    PositionsWidget,
     after_article_table,
     positions_table,
 )
+from readingpack.ledger import load_ledger
+from readingpack.paths import data_dir
+from readingpack.widgets.positions import PositionsWidget
 
 ROOT = data_dir().parent
-NO_LATER_FACTS = (
-    "The pack's reference facts report nothing from after the article's publication on this issue."
-)
 ARMENIA_COLUMN = "Armenia's government's position, as the article reports it"
 AZERBAIJAN_COLUMN = "Azerbaijan's government's position, as the article reports it"
 # The side code of each government's own statements (data/reference/sides.csv).
@@ -50,7 +50,7 @@ AUTHOR_ONLY = [
     "actions making their return untenable",
     "reminiscent of the Army of Republika Srpska",
 ]
-# Terms of the guide's style sheet that stylesheet.LOADED_TERMS does not list.
+# Terms of the guide's style sheet that prose_style.LOADED_TERMS does not list.
 MORE_LOADED = re.compile(r"\b(?:territorial claims?|settlers?)\b", re.IGNORECASE)
 FACT_ID = re.compile(r"\b[A-Z][0-9]{1,2}[a-z]?\b")
 
@@ -62,7 +62,7 @@ def data():
 
 @pytest.fixture
 def widget(data):
-    return PositionsWidget(data)
+    return PositionsWidget()
 
 
 def government_table(html: str) -> str:
@@ -224,8 +224,7 @@ def test_issue_labels_carry_no_loaded_term_outside_an_attribution(data):
         unquoted = QUOTED.sub("", label)
         if MORE_LOADED.search(unquoted):
             assert ATTRIBUTION.search(unquoted), label
-    assert data.label("territorial_claims") == (
-        "Statements that the article calls territorial claims to Armenia's territory")
+    assert "that the article calls territorial claims" in data.label("territorial_claims")
 
 
 def test_the_packs_paraphrases_follow_the_style_sheet(data):
@@ -378,9 +377,45 @@ def test_after_article_table_lists_e11_and_e12_with_sides(data):
     assert table.loc["E11", "side"].startswith("AM; AZ")
     assert table.loc["E12", "side"] == data.fact_side("E12")
     assert "after the article was published" in table.columns[1]
-    assert table.loc["E11", "issues it concerns"] == (
-        "Armenia's constitution and the reference in its preamble to the Declaration of "
-        "Independence; Concluding the peace agreement")
-    assert table.loc["E12", "issues it concerns"] == (
-        "The route between mainland Azerbaijan and Nakhchivan through southern Armenia; "
-        "Concluding the peace agreement")
+    for fact_id in ("E11", "E12"):
+        assert table.loc[fact_id, "issues it concerns"] == "; ".join(
+            data.label(i) for i in data.issues_of_fact(fact_id))
+    assert data.issues_of_fact("E11") == ["armenia_constitution", "peace_agreement"]
+    assert data.issues_of_fact("E12") == ["southern_route", "peace_agreement"]
+
+
+# ---- the evidence layer, the old import names and the constructor ----------------------------
+
+
+def test_the_evidence_gives_the_rows_the_widget_shows(data):
+    assert data.names == {"armenia": "Armenia's government", "azerbaijan": "Azerbaijan's government"}
+    assert data.sides_text("eu_mission") == "only Azerbaijan's government"
+    assert data.sides_text("lachin_road") == "neither" and data.sides_text("icj_case") == "both"
+    assert list(data.positions_of("eu_mission", "azerbaijan")["paragraph"]) == [17, 17]
+    assert data.after_caveat == AFTER_CAVEAT and "22 November 2024" in AFTER_CAVEAT
+    record = data.fact_record("E11")
+    assert (record["date"], record["side"]) == ("13 Mar 2025", data.fact_side_words("E11"))
+    assert "https://www.azernews.az/karabakh/239032.html" in record["links"]
+
+
+def test_old_import_names_still_work(data):
+    from readingpack.widgets import positions as old
+
+    assert old.GOVERNMENT_NAMES == GOVERNMENT_NAMES and old.AFTER_CAVEAT == AFTER_CAVEAT
+    assert old.positions_table is positions_table and old.PositionsData is PositionsData
+    assert old.not_reported_sentence("armenia") == data.not_reported_sentence("armenia")
+    # a workbook copied before the change passes a PositionsData
+    assert PositionsWidget(data).data is data
+
+
+def test_the_widget_takes_the_ledger_like_every_widget():
+    ledger = load_ledger()
+    widget = PositionsWidget(ledger)
+    assert widget.data.ledger is ledger
+    assert widget.columns.value == PositionsWidget().columns.value
+
+
+def test_the_evidence_imports_no_user_interface():
+    code = ("import sys, readingpack.evidence.positions; "
+            "assert 'ipywidgets' not in sys.modules and 'matplotlib' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -4,16 +4,17 @@ import pandas as pd
 import pytest
 from traitlets import TraitError
 
-from readingpack.widgets import timeline
-from readingpack.widgets.timeline import (
-    NO_CATEGORY,
-    NOTHING_MATCHES,
-    TimelineWidget,
+from readingpack.evidence import events
+from readingpack.evidence.events import (
     event_table,
     normalised_date,
     select_events,
     track_label,
+    year_bounds,
+    zoom_years,
 )
+from readingpack.widgets import timeline
+from readingpack.widgets.timeline import NO_CATEGORY, NOTHING_MATCHES, TimelineWidget
 
 INITIAL_SUMMARY = (
     "<p>48 of 48 events shown: 29 dated between 1918 and 2027, and 19 the article does not "
@@ -77,13 +78,33 @@ def test_an_open_ended_range_keeps_its_missing_end(table):
 
 
 def test_select_events_by_years_category_and_undated(table):
-    chosen = select_events(table, 1918, 1920, timeline.CATEGORY_ORDER, include_undated=False)
+    chosen = select_events(table, 1918, 1920, events.CATEGORY_ORDER, include_undated=False)
     assert list(chosen["event_id"]) == ["EV040", "EV041"]
     # a range that overlaps the years is kept: "In the last four years" runs 2020-11-10 to 2024-11-22
     chosen = select_events(table, 2022, 2022, ["military"], include_undated=False)
     assert list(chosen["event_id"]) == ["EV012", "EV011", "EV018"]
     chosen = select_events(table, 2022, 2022, ["humanitarian"], include_undated=True)
     assert list(chosen["event_id"]) == ["EV023", "EV024", "EV030"]
+
+
+def test_year_bounds_and_zoom_years(table):
+    assert year_bounds(table) == (1918, 2027)
+    assert zoom_years() == (2020, 2024)
+
+
+def test_widget_takes_a_ledger_like_every_widget():
+    from readingpack.ledger import load_ledger
+
+    widget = TimelineWidget(load_ledger())
+    assert len(widget.table) == 48
+
+
+def test_old_import_names_still_work(table):
+    from readingpack import charts
+
+    assert timeline.event_table is event_table and timeline.TRACKS is events.TRACKS
+    assert timeline.draw_panel is charts.draw_event_lanes
+    assert timeline.legend_handles is charts.precision_legend_handles
 
 
 def test_initial_state_shows_every_event(widget):

@@ -1,7 +1,7 @@
-"""Where the pack's files live.
+"""Where the pack's data lives, for the runtime (the checkout's tools have packtools.paths).
 
 The data folder can be redirected with the READINGPACK_DATA environment variable, which is
-how the pack's tools are reused on another article (see docs/adapting.md).
+how the pack is reused on another article (see docs/adapting.md).
 """
 
 import os

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from pagetools import artifact
 
-from readingpack import browser, htmlbuild
+from packtools import browser, htmlbuild
 from readingpack.paths import PROJECT_ROOT
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from pagetools import artifact
 
-from readingpack import htmlbuild
+from packtools import htmlbuild
 from readingpack.paths import PROJECT_ROOT
 
 AXE = PROJECT_ROOT / "vendor" / "axe-core" / "axe.min.js"

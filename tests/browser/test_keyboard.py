@@ -7,7 +7,7 @@ from lesson_steps import TIMELINE_INITIAL
 from pagetools import contains, node, shows, tab_to
 from playwright.sync_api import expect
 
-from readingpack import browser
+from packtools import browser
 from readingpack.paths import PROJECT_ROOT
 
 

@@ -6,7 +6,7 @@ from lesson_steps import LESSON_STEPS
 from pagetools import artifact
 from playwright.sync_api import expect
 
-from readingpack import browser
+from packtools import browser
 from readingpack.paths import PROJECT_ROOT
 
 LESSONS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))

@@ -1,86 +1,36 @@
-"""Actors side by side: where the article mentions them, what claims involve them, how they relate.
+"""Actors side by side (lesson 4): where the article mentions them, what claims involve them,
+how they relate.
 
-Mentions are counted with readingpack.actors over every surface form of an actor
-(data/actor_aliases.csv). A capital used for its government ("Baku") is an actor of its own
-whose `stands_for` names the state: a state's mentions, claims and relations include its
-capital's, and each item says "(as Baku)" so that the folding stays visible.
+The widget renders what readingpack.evidence.mentions returns: mentions over every surface form
+of an actor (data/actor_aliases.csv), with a capital used for its government ("Baku") folded
+into its state, each item saying "(as Baku)" so that the folding stays visible.
 """
 
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import actors as mention_tools
+# The names below were defined here before the evidence layer and the charts module existed:
+# kept so that workbooks copied before the move still run.
+from ..charts import GROUP_LINESTYLES  # noqa: F401
+from ..evidence.mentions import (  # noqa: F401
+    GROUP_OF,
+    RELATION_GROUPS,
+    ActorData,
+    actors_table,
+    cooccurrence,
+    default_pair,
+    folded_relations,
+    relation_group,
+)
 from ..ledger import load_ledger
-from ..style import LINESTYLES
 from ..ui import PackWidget, escape, notice, reset_button
 
-DEFAULT_PAIR = ("azerbaijan", "armenia")
-
-# Relation types grouped for drawing: each group has its own line style, so that the network
-# reads in grey-scale. The groups describe what the article reports, not a judgement.
-RELATION_GROUPS = {
-    "force and control": ["military_action", "military_exercise", "territorial_control",
-                          "territorial_claim", "detention", "restriction", "deterrence", "prevention"],
-    "demands, pressure and words": ["demand", "pressure", "warning", "accusation", "criticism",
-                                    "rejection", "information_campaign"],
-    "cooperation, contact and supply": ["agreement", "coordination", "meeting", "mediation", "proposal",
-                                        "support", "supply", "arms_supply", "influence"],
-    "legal steps and inaction": ["court_order", "legal_action", "inaction"],
-}
-GROUP_OF = {kind: group for group, kinds in RELATION_GROUPS.items() for kind in kinds}
-GROUP_LINESTYLES = dict(zip(RELATION_GROUPS, LINESTYLES, strict=True))  # "-", "--", ":", "-."
 ROLE_WORDS = {
     "speaker": "says it",
     "subject": "the claim is about it",
     "target": "acted upon or addressed",
     "mentioned": "named in the claim",
 }
-
-
-def relation_group(relation_type: str) -> str:
-    return GROUP_OF.get(relation_type, "legal steps and inaction")
-
-
-class ActorData:
-    """Mentions, claims and relations of every actor, with capitals folded into their state."""
-
-    def __init__(self, ledger=None):
-        ledger = ledger or load_ledger()
-        self.paragraphs = list(ledger.paragraphs["number"])
-        self.actors = ledger.actors.set_index("actor_id", drop=False)
-        self.mentions = mention_tools.ledger_mentions(ledger)
-        self.claims = ledger.claims.set_index("claim_id", drop=False)
-        self.claim_actors = ledger.claim_actors
-        self.relations = ledger.relations
-        stands_for = self.actors["stands_for"].dropna()
-        self.forms_of = {actor: [actor] for actor in self.actors.index}
-        for capital, state in stands_for.items():
-            self.forms_of[state].append(capital)
-        self.names = dict(zip(self.actors["actor_id"], self.actors["name"], strict=True))
-
-    def name(self, actor: str) -> str:
-        return self.names.get(actor, actor)
-
-    def form_note(self, actor: str, as_recorded: str) -> str:
-        return "" if as_recorded == actor else f" (as {self.names[as_recorded].split(' (')[0]})"
-
-    def mentions_of(self, actor: str) -> pd.DataFrame:
-        return self.mentions[self.mentions["actor_id"].isin(self.forms_of[actor])]
-
-    def strip_counts(self, actor: str) -> list[int]:
-        per_paragraph = self.mentions_of(actor)["paragraph"].value_counts()
-        return [int(per_paragraph.get(number, 0)) for number in self.paragraphs]
-
-    def claims_of(self, actor: str) -> pd.DataFrame:
-        rows = self.claim_actors[self.claim_actors["actor_id"].isin(self.forms_of[actor])]
-        columns = ["claim_id", "paragraph", "quote", "claim_type", "speaker"]
-        rows = rows.merge(self.claims[columns].reset_index(drop=True), on="claim_id")
-        return rows.sort_values(["claim_id", "role"], ignore_index=True)
-
-    def relations_of(self, actor: str) -> pd.DataFrame:
-        forms = self.forms_of[actor]
-        mask = self.relations["source_actor"].isin(forms) | self.relations["target_actor"].isin(forms)
-        return self.relations[mask].reset_index(drop=True)
 
 
 def strip_svg(data: ActorData, actors: list[str]) -> str:
@@ -168,77 +118,28 @@ def _role_counts(claims: pd.DataFrame) -> str:
 
 
 def together_html(data: ActorData, first: str, second: str) -> str:
-    a = set(data.mentions_of(first)["paragraph"])
-    b = set(data.mentions_of(second)["paragraph"])
-    shared = sorted(a & b)
-    between = data.relations[
-        (data.relations["source_actor"].isin(data.forms_of[first])
-         & data.relations["target_actor"].isin(data.forms_of[second]))
-        | (data.relations["source_actor"].isin(data.forms_of[second])
-           & data.relations["target_actor"].isin(data.forms_of[first]))
-    ]
-    text = (f"<p class='rp-actors-together'><b>Together:</b> both are mentioned in {len(shared)} "
+    together = data.together(first, second)
+    shared, relations = together["shared_paragraphs"], together["relations"]
+    return (f"<p class='rp-actors-together'><b>Together:</b> both are mentioned in {len(shared)} "
             f"paragraph{'s' if len(shared) != 1 else ''}"
             + (f" ({', '.join(str(p) for p in shared)})" if shared else "")
-            + f"; the article describes {len(between)} relation{'s' if len(between) != 1 else ''} "
+            + f"; the article describes {relations} relation{'s' if relations != 1 else ''} "
             "between them.</p>")
-    return text
-
-
-def actors_table(ledger=None) -> pd.DataFrame:
-    """The static version: every actor with its mentions (all surface forms), claims and relations."""
-    data = ActorData(ledger)
-    rows = []
-    for actor in data.actors.index:
-        mentions = data.mentions_of(actor)
-        claims = data.claims_of(actor)
-        relations = data.relations_of(actor)
-        by_role = claims.groupby("role")["claim_id"].nunique()
-        rows.append({
-            "actor": data.name(actor),
-            "type": data.actors.loc[actor, "type"],
-            "mentions": len(mentions),
-            "surface forms": ", ".join(f"{a} ({n})" for a, n in mentions["alias"].value_counts().items()),
-            "paragraphs": ", ".join(str(p) for p in sorted(set(mentions["paragraph"]))),
-            "claims": claims["claim_id"].nunique(),
-            "as speaker": int(by_role.get("speaker", 0)),
-            "as subject": int(by_role.get("subject", 0)),
-            "as target": int(by_role.get("target", 0)),
-            "relations": len(relations),
-        })
-    table = pd.DataFrame(rows).sort_values(["mentions", "actor"], ascending=[False, True], ignore_index=True)
-    return table
-
-
-def cooccurrence(mentions: pd.DataFrame, actors: list[str], by: str = "counted_as") -> pd.DataFrame:
-    """Paragraphs in which two actors are both mentioned (the diagonal: paragraphs mentioning one)."""
-    present = (mentions.groupby([by, "paragraph"]).size() > 0).unstack(fill_value=False)
-    present = present.reindex(actors).fillna(False).astype(int)
-    return present @ present.T
-
-
-def folded_relations(ledger=None) -> pd.DataFrame:
-    """relations.csv with capitals folded into their state, and each relation's drawing group."""
-    ledger = ledger or load_ledger()
-    stands_for = ledger.actors.set_index("actor_id")["stands_for"].dropna().to_dict()
-    table = ledger.relations.copy()
-    table["source"] = table["source_actor"].map(lambda a: stands_for.get(a, a))
-    table["target"] = table["target_actor"].map(lambda a: stands_for.get(a, a))
-    table["group"] = table["relation_type"].map(relation_group)
-    return table
 
 
 class ActorComparison(PackWidget):
     """Pick two actors and see them side by side."""
 
     def __init__(self, ledger=None):
+        ledger = ledger or load_ledger()
         self.data = ActorData(ledger)
+        self.default_pair = default_pair(ledger)
         self._columns: dict[str, str] = {}
         counts = {actor: len(self.data.mentions_of(actor)) for actor in self.data.actors.index}
         order = sorted(counts, key=lambda a: (-counts[a], self.data.name(a)))
         options = [(f"{self.data.name(a)} ({counts[a]} mentions)", a) for a in order]
-        self.first = widgets.Dropdown(options=options, value=DEFAULT_PAIR[0], description="Actor A")
-        self.second = widgets.Dropdown(options=options, value=DEFAULT_PAIR[1], description="Actor B")
+        self.first = widgets.Dropdown(options=options, value=self.default_pair[0], description="Actor A")
+        self.second = widgets.Dropdown(options=options, value=self.default_pair[1], description="Actor B")
         self.first.add_class("rp-actors-first")
         self.second.add_class("rp-actors-second")
         self.reset_control = reset_button(self.reset)
@@ -282,7 +183,7 @@ class ActorComparison(PackWidget):
         return self._columns[actor]
 
     def reset(self) -> None:
-        self.first.value, self.second.value = DEFAULT_PAIR
+        self.first.value, self.second.value = self.default_pair
         self._update()
 
     def example_changes(self):

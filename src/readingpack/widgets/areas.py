@@ -1,12 +1,6 @@
-"""How big is 215 km²? The article's area figure against places students know.
-
-The article says Azerbaijan controls "at least 215 square kilometres" of Armenia's territory
-(figures.csv F015, a lower bound). This module compares that bound with the reference areas
-A1-A12 of data/reference/ (each with its publisher, date and link), as ratios and as squares
-drawn to scale in inline SVG, and with any area a student types.
-
-Because 215 is a lower bound, every sentence says "at least": if the area is at least 215 km²,
-it is at least 68% of Malta.
+"""How big is 215 km²? The article's area figure against places students know, rendered from
+readingpack.evidence.areas: ratios as sentences, squares drawn to scale in inline SVG, and any
+area a student types.
 """
 
 import math
@@ -14,77 +8,38 @@ import math
 import ipywidgets as widgets
 import pandas as pd
 
+from ..evidence import areas as evidence
+
+# Kept so that workbooks copied before the move still run: these names now live in
+# readingpack.evidence.areas.
+from ..evidence.areas import (  # noqa: F401
+    areas_table,
+    article_area,
+    compare_sentence,
+    format_km2,
+    reference_areas,
+)
 from ..ledger import load_ledger
-from ..sources import with_sides
 from ..ui import (
     MAX_REASONABLE_AREA_KM2,
     PackWidget,
     escape,
     notice,
     parse_positive_number,
-    percent,
     reset_button,
 )
 
-ARTICLE_FIGURE_ID = "F015"
-ARMENIA_ID = "A1"
-DEFAULT_PLACE = "A7"  # Malta
 SQUARE_MAX_PX = 170
 
-def format_km2(value: float) -> str:
-    """1234.5 -> '1,234.5', 316.0 -> '316', 0.25 -> '0.25' (no trailing zeros)."""
-    if value == int(value):
-        return f"{int(value):,}"
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text if text not in ("0", "") else f"{value:.2g}"
 
-
-def article_area(ledger=None) -> dict:
-    """The article's area figure: its quote, paragraph and lower bound."""
-    ledger = ledger or load_ledger()
-    row = ledger.figures.set_index("figure_id").loc[ARTICLE_FIGURE_ID]
-    return {
-        "figure_id": ARTICLE_FIGURE_ID,
-        "paragraph": int(row["paragraph"]),
-        "quote": str(row["quote"]),
-        "low": float(row["value_low"]),
-        "qualifier": str(row["qualifier"]),
-    }
-
-
-def reference_areas(ledger=None) -> pd.DataFrame:
-    """Reference areas A1-A12: id, place, area_km2, area_text (as the source writes it), as_of,
-    source, side, link, confidence, note, label (the place, with its date where it has one)."""
-    ledger = ledger or load_ledger()
-    facts = with_sides(ledger)
-    facts = facts[facts["section"] == "A"]
-    values = ledger["reference_fact_values"]
-    values = values[(values["unit"] == "km2") & values["fact_id"].isin(facts["id"])]
-    values = values.drop_duplicates("fact_id")[["fact_id", "quote", "value_best"]]
-    table = facts.merge(values, left_on="id", right_on="fact_id")
-    table = table.rename(columns={"fact": "place", "value_best": "area_km2", "quote": "area_text"})
-    table["area_km2"] = table["area_km2"].astype(float)
-    table["label"] = [
-        place if as_of == "current" else f"{place}, {as_of}"
-        for place, as_of in zip(table["place"], table["as_of"], strict=True)
-    ]
-    table["order"] = table["id"].str[1:].astype(int)
-    table = table.sort_values("order").reset_index(drop=True)
-    return table[["id", "place", "label", "area_km2", "area_text", "as_of", "source", "side",
-                  "side_label", "link", "confidence", "note"]]
-
-
-def compare_sentence(low: float, name: str, area: float, area_text: str | None = None) -> str:
-    """How the article's lower bound compares with one area, worded as a bound.
-
-    >>> compare_sentence(215, "Malta", 316)
-    'At least 215 km² is at least 68% of Malta (316 km²).'
-    """
-    shown = area_text or format_km2(area)
-    if area >= low:
-        return f"At least {format_km2(low)} km² is at least {percent(low, area)} of {name} ({shown} km²)."
-    times = low / area
-    return f"At least {format_km2(low)} km² is at least {times:.1f} times the area of {name} ({shown} km²)."
+def __getattr__(name: str):
+    """ARTICLE_FIGURE_ID, ARMENIA_ID and DEFAULT_PLACE, kept so that workbooks copied before the
+    move still run; they now come from data/settings.csv."""
+    found = {"ARTICLE_FIGURE_ID": evidence.article_figure_id, "ARMENIA_ID": evidence.country_id,
+             "DEFAULT_PLACE": evidence.default_place_id}
+    if name in found:
+        return found[name]()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def squares_svg(items: list[tuple[str, float, str]], max_px: int = SQUARE_MAX_PX) -> str:
@@ -144,28 +99,6 @@ def source_html(row) -> str:
     )
 
 
-def areas_table(ledger=None) -> pd.DataFrame:
-    """The static version: every reference area with the article's bound as a share or multiple."""
-    ledger = ledger or load_ledger()
-    low = article_area(ledger)["low"]
-    areas = reference_areas(ledger)
-    return pd.DataFrame(
-        {
-            "id": areas["id"],
-            "place": areas["label"],
-            "area (km²)": areas["area_text"],
-            f"at least {format_km2(low)} km² is": [
-                f"at least {percent(low, a)} of it" if a >= low else f"at least {low / a:.1f} times it"
-                for a in areas["area_km2"]
-            ],
-            "as of": areas["as_of"],
-            "source": areas["source"],
-            "side": areas["side"],
-            "link": areas["link"].fillna("—"),
-        }
-    )
-
-
 class AreaComparison(PackWidget):
     """Pick a place (or type an area) and compare it with the article's 'at least 215 km²'."""
 
@@ -174,10 +107,12 @@ class AreaComparison(PackWidget):
         self.figure = article_area(ledger)
         self.low = self.figure["low"]
         self.areas = reference_areas(ledger).set_index("id", drop=False)
-        self.armenia = self.areas.loc[ARMENIA_ID]
+        self.country_id = evidence.country_id(ledger)
+        self.default_place = evidence.default_place_id(ledger)
+        self.armenia = self.areas.loc[self.country_id]
         options = [(label, place_id) for label, place_id in zip(self.areas["label"], self.areas["id"],
                                                                   strict=True)]
-        self.place = widgets.Dropdown(options=options, value=DEFAULT_PLACE, description="Compare with")
+        self.place = widgets.Dropdown(options=options, value=self.default_place, description="Compare with")
         self.place.add_class("rp-area-place")
         self.place.style.description_width = "initial"
         self.custom = widgets.Text(
@@ -212,7 +147,7 @@ class AreaComparison(PackWidget):
         sentence = compare_sentence(self.low, row["label"], row["area_km2"], row["area_text"])
         lines = [f"<p class='rp-area-ratio'><b>{escape(sentence)}</b></p>"]
         lines.append(source_html(row))
-        if row["id"] != ARMENIA_ID:
+        if row["id"] != self.country_id:
             sentence = compare_sentence(
                 self.low, "Armenia's total area", armenia["area_km2"], armenia["area_text"]
             )
@@ -246,7 +181,7 @@ class AreaComparison(PackWidget):
 
     def reset(self) -> None:
         self.custom.value = ""
-        self.place.value = DEFAULT_PLACE
+        self.place.value = self.default_place
         self._update()
 
     def example_changes(self):

@@ -1,41 +1,23 @@
 """Framing: pick a category of words from the lexicon and see it highlighted in the article.
 
 The categories are those of data/lexicon.csv (evaluative words, attribution verbs, hedges,
-certainty markers, words in quotation marks), found by readingpack.lexicon. A paragraph range
-narrows the view. The widget counts and shows; it never scores the author. The static version
-is `framing_table`: every term of every category with its count and paragraphs.
+certainty markers, words in quotation marks), found by readingpack.evidence.language, which also
+gives the static version, `framing_table`. A paragraph range narrows the view. The widget counts
+and shows; it never scores the author.
 """
 
 import ipywidgets as widgets
-import pandas as pd
 
+from ..evidence.language import (
+    CATEGORIES,
+    DEFAULT_CATEGORY,
+    framing_table,  # noqa: F401  kept so that workbooks copied before the move still run
+    in_range,
+    ledger_terms,
+    term_summary,
+)
 from ..ledger import load_ledger
-from ..lexicon import count_terms, ledger_terms
 from ..ui import PackWidget, escape, highlight_spans, notice, reset_button
-
-CATEGORIES = {
-    "evaluative": "Evaluative words",
-    "attribution_verb": "Attribution verbs",
-    "hedge": "Hedges",
-    "certainty_marker": "Certainty markers",
-    "quoted_term": "Words in quotation marks",
-}
-DEFAULT_CATEGORY = "attribution_verb"
-
-
-def framing_table(ledger=None) -> pd.DataFrame:
-    """Every term of the lexicon with its category, its occurrences in the whole article, the
-    paragraphs where it occurs, and what the word does; ordered by category, then count."""
-    ledger = ledger or load_ledger()
-    found = ledger_terms(ledger)
-    table = count_terms(ledger.lexicon, found).merge(
-        ledger.lexicon[["term", "category", "explanation"]], on=["term", "category"], how="left"
-    )
-    order = {category: n for n, category in enumerate(CATEGORIES)}
-    table["category_order"] = table["category"].map(order)
-    table = table.sort_values(["category_order", "occurrences", "term"], ascending=[True, False, True])
-    table["category"] = table["category"].map(CATEGORIES)
-    return table.drop(columns="category_order").reset_index(drop=True)
 
 
 class Framing(PackWidget):
@@ -45,7 +27,6 @@ class Framing(PackWidget):
         self.ledger = ledger or load_ledger()
         self.paragraphs = self.ledger.article.paragraphs
         self.found = ledger_terms(self.ledger)
-        self.lexicon = self.ledger.lexicon.set_index(["term", "category"])
         first, last = int(self.paragraphs["number"].min()), int(self.paragraphs["number"].max())
         self.full_range = (first, last)
         self.category = widgets.Dropdown(
@@ -72,11 +53,8 @@ class Framing(PackWidget):
         self.widget.add_class("rp-framing-widget")
         self._update()
 
-    def matches(self) -> pd.DataFrame:
-        first, last = self.range.value
-        found = self.found
-        return found[(found["category"] == self.category.value)
-                     & found["paragraph"].between(first, last)]
+    def matches(self):
+        return in_range(self.found, self.category.value, *self.range.value)
 
     def _update(self, _change=None) -> None:
         first, last = self.range.value
@@ -90,13 +68,11 @@ class Framing(PackWidget):
             )
             self.text.value = notice("Widen the paragraph range or choose another category.")
             return
-        per_term = matches.groupby("term").agg(
-            occurrences=("start", "size"), paragraphs=("paragraph", lambda p: sorted(set(p)))
-        ).sort_values(["occurrences"], ascending=False, kind="stable")
+        per_term = term_summary(matches, self.ledger.lexicon)
         rows = "".join(
             f"<tr><td>{escape(term)}</td><td>{row.occurrences}</td>"
             f"<td>{', '.join(str(p) for p in row.paragraphs)}</td>"
-            f"<td>{escape(self.lexicon.loc[(term, self.category.value), 'explanation'])}</td></tr>"
+            f"<td>{escape(row.explanation)}</td></tr>"
             for term, row in per_term.iterrows()
         )
         self.counts.value = (
@@ -124,6 +100,8 @@ class Framing(PackWidget):
         self._update()
 
     def example_changes(self) -> list[tuple[widgets.Widget, object]]:
+        first, last = self.full_range
         changes = [(self.category, key) for key in CATEGORIES]
-        changes += [(self.range, (3, 12)), (self.range, (6, 6)), (self.range, self.full_range)]
+        changes += [(self.range, (min(first + 2, last), min(first + 11, last))),
+                    (self.range, (min(first + 5, last),) * 2), (self.range, self.full_range)]
         return changes

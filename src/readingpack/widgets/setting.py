@@ -1,61 +1,44 @@
-"""Lesson 1, the article and its setting: its structure, a numbered reading copy, a paragraph
-reader, the background primer from the reference facts, and the names each side uses.
+"""Lesson 1, the article and its setting: a numbered reading copy, a paragraph reader and the
+names each side uses, rendered from the tables of readingpack.evidence.background.
 
-Everything here reads the ledger's tables (paragraphs, outline, reference facts, glossary). The
-outline (data/outline.csv: which section of the argument each body paragraph belongs to) is
-the pack's teaching aid, describing where topics sit without judging them.
+The outline (data/outline.csv: which section of the argument each body paragraph belongs to)
+is the pack's teaching aid, describing where topics sit without judging them.
 """
-
-import re
 
 import ipywidgets as widgets
 import pandas as pd
 
-from .. import sources, ui
+from .. import ui
+from ..evidence import background
 
-KIND_LABELS = {
-    "title": "Title",
-    "standfirst": "Standfirst (summary line under the title)",
-    "body": "Body",
-    "byline": "Byline (author's name)",
-    "bio": "Author's bio",
-}
+# Kept so that workbooks copied before the move still run: these names now live in
+# readingpack.evidence.background.
+from ..evidence.background import (  # noqa: F401
+    KIND_LABELS,
+    evidence_text,
+    find_spans,
+    names_table,
+    plural,
+    primer_table,
+    section_of,
+    signposts_table,
+    structure_table,
+    word_count,
+)
+from ..evidence.settings import setting_ids
+from ..ledger import load_ledger
+
 MAX_FIND_LENGTH = 60
 
 
-def section_of(number: int, kind: str, sections: dict[int, str]) -> str:
-    """The outline section of a body paragraph; the other paragraphs are grouped by kind."""
-    if kind in ("title", "standfirst"):
-        return "Title and standfirst"
-    if kind in ("byline", "bio"):
-        return "Bylines and the author's bio"
-    return sections.get(number, KIND_LABELS.get(kind, kind))
-
-
-def word_count(text: str) -> int:
-    """Words as separated by spaces (a non-breaking space separates words too)."""
-    return len(text.split())
-
-
-def structure_table(paragraphs: pd.DataFrame, outline: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per paragraph: number, kind, outline section, topic, words and characters.
-
-    Without an outline, paragraphs are grouped by kind only."""
-    outline = outline if outline is not None else pd.DataFrame(columns=["paragraph", "section", "topic"])
-    sections = dict(zip(outline["paragraph"].astype(int), outline["section"], strict=True))
-    topics = dict(zip(outline["paragraph"].astype(int), outline["topic"], strict=True))
-    rows = []
-    for row in paragraphs.itertuples(index=False):
-        number, kind = int(row.number), str(row.kind)
-        rows.append({
-            "paragraph": number,
-            "kind": kind,
-            "section": section_of(number, kind, sections),
-            "topic": topics.get(number, KIND_LABELS.get(kind, kind)),
-            "words": word_count(str(row.text)),
-            "characters": len(str(row.text)),
-        })
-    return pd.DataFrame(rows)
+def __getattr__(name: str):
+    """PRIMER_IDS and SIGNPOSTS, kept so that workbooks copied before the move still run; they
+    now come from data/settings.csv."""
+    if name == "PRIMER_IDS":
+        return background.primer_ids()
+    if name == "SIGNPOSTS":
+        return background.signpost_words()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _paragraph_block(number: int, kind: str, text: str, body_html: str | None = None) -> str:
@@ -83,21 +66,25 @@ def reading_copy_html(paragraphs: pd.DataFrame) -> str:
     return '<div class="rp-reading-copy">' + "".join(blocks) + "</div>"
 
 
-def find_spans(text: str, term: str) -> list[tuple[int, int]]:
-    """(start, end) of every case-insensitive occurrence of `term` in `text`."""
-    return [(m.start(), m.end()) for m in re.finditer(re.escape(term), text, flags=re.IGNORECASE)]
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
+def _example_words(ledger) -> list[str]:
+    """The example words of data/settings.csv, or none for a ledger without them."""
+    try:
+        return setting_ids("paragraph_reader.example_words", ledger)
+    except (KeyError, AttributeError):
+        return []
 
 
 class ParagraphReader(ui.PackWidget):
     """Choose a kind of paragraph and a paragraph number; optionally find a word in the article."""
 
-    def __init__(self, paragraphs: pd.DataFrame, outline: pd.DataFrame | None = None):
-        self.table = structure_table(paragraphs, outline)
-        self.texts = {int(r.number): str(r.text) for r in paragraphs.itertuples(index=False)}
+    def __init__(self, ledger=None):
+        ledger = ledger or load_ledger()
+        paragraphs = ledger.paragraphs
+        outline = ledger.outline if "outline" in ledger.names else None
+        self.table = background.structure_table(paragraphs, outline)
+        self.texts = background.paragraph_texts(paragraphs)
+        self.first_body = background.first_body_paragraph(paragraphs)
+        self.example_words = _example_words(ledger)
         kinds = list(dict.fromkeys(self.table["kind"]))
         kind_options = [(f"All paragraphs (1-{len(self.table)})", "all")] + [
             (f"{KIND_LABELS[k]} ({self._range_label(k)})", k) for k in kinds
@@ -105,11 +92,12 @@ class ParagraphReader(ui.PackWidget):
         self.kind = widgets.Dropdown(options=kind_options, value="all", description="Kind")
         self.kind.add_class("rp-reader-kind")
         self.number = widgets.Dropdown(
-            options=self._number_options("all"), value=3, description="Paragraph"
+            options=self._number_options("all"), value=self.first_body, description="Paragraph"
         )
         self.number.add_class("rp-reader-paragraph")
         self.find = widgets.Text(
-            value="", description="Find a word", placeholder="e.g. claims",
+            value="", description="Find a word",
+            placeholder=f"e.g. {self.example_words[0]}" if self.example_words else "",
             continuous_update=False,
         )
         self.find.add_class("rp-reader-find")
@@ -171,8 +159,8 @@ class ParagraphReader(ui.PackWidget):
                 messages.append(ui.notice("Type at least two letters to search.", "problem"))
                 term = ""
         if term:
-            spans = find_spans(text, term)
-            where = {n: len(find_spans(t, term)) for n, t in self.texts.items()}
+            spans = background.find_spans(text, term)
+            where = {n: len(background.find_spans(t, term)) for n, t in self.texts.items()}
             where = {n: c for n, c in where.items() if c}
             if not where:
                 messages.append(ui.notice(
@@ -198,7 +186,7 @@ class ParagraphReader(ui.PackWidget):
     def reset(self) -> None:
         self.find.value = ""
         self.kind.value = "all"
-        self.number.value = 3
+        self.number.value = self.first_body
         self.update()
 
     def example_changes(self) -> list[tuple[widgets.Widget, object]]:
@@ -207,106 +195,10 @@ class ParagraphReader(ui.PackWidget):
             changes.append((self.kind, kind))
         changes.append((self.kind, "all"))
         changes += [(self.number, n) for n in self.texts]
-        changes += [(self.find, "claims"), (self.find, "Zangezour"), (self.find, "x"),
+        changes += [(self.find, word) for word in self.example_words]
+        changes += [(self.find, "x"),
                     (self.find, "no such word here"), (self.find, "")]
         return changes
-
-
-# --- The background primer: reference facts only -------------------------------------------
-
-# The primer's rows, in the order lesson 1 tells them: the Soviet-era oblast, the first Karabakh
-# war and its ceasefire, displacement on both sides, the Security Council resolutions of 1993,
-# the surrounding districts, the 2020 war and the handovers, the ICJ cases of 2021, mutual
-# recognition, the first delimited border section (2024), then the article's own period in date
-# order, and last what came after the article was published.
-PRIMER_IDS = [
-    "A3",
-    "K1c", "E8", "K1a", "K1b",
-    "K3a", "K3b", "K3c", "K3e", "K3d",
-    "K2a", "K2b", "K2c", "K2d", "K2e",
-    "K4a",
-    "E3", "K4b", "K4c",
-    "D4", "D5", "K5a", "K5b",
-    "A1", "K8c",
-    "K6a", "K6b", "K6c",
-    "E4", "D1", "L7", "E6", "D2", "L1", "L3", "L9", "L10", "S1", "K9b", "B3", "C1", "C2", "K10b",
-    "E7", "E1", "E2",
-    "E11", "E12",
-]
-
-
-def primer_table(ledger, ids: list[str] | None = None) -> pd.DataFrame:
-    """The reference facts of the primer, in the primer's order, each with its source, its side
-    in the words of the publisher tables (data/reference/sides.csv), and whether a party stated
-    it (only Armenia, Azerbaijan and the de facto authorities of Nagorno-Karabakh are parties)."""
-    ids = ids or PRIMER_IDS
-    facts = sources.with_sides(ledger).set_index("id").loc[ids].reset_index()
-    rows = []
-    for row in facts.itertuples(index=False):
-        rows.append({
-            "id": row.id,
-            "fact": row.fact,
-            "value": row.value,
-            "source": row.source,
-            "side": row.side,
-            "who published it": row.side_label,
-            "party source": "yes" if row.party else "",
-            "link": "" if pd.isna(row.link) else row.link,
-            "after the article": "yes" if row.after_article else "",
-        })
-    return pd.DataFrame(rows)
-
-
-# --- Signposts: the words that mark the turns of an argument --------------------------------
-
-SIGNPOSTS = ["However", "At the same time", "Besides", "Despite", "Although", "Even if", "Given",
-             "Finally", "To conclude"]
-
-
-def signposts_table(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """Where each signpost word occurs (case-sensitive, as printed): one row per occurrence."""
-    rows = []
-    for row in paragraphs.itertuples(index=False):
-        text = str(row.text)
-        for word in SIGNPOSTS:
-            for match in re.finditer(rf"\b{re.escape(word)}\b", text):
-                rows.append({"paragraph": int(row.number), "signpost": word, "offset": match.start()})
-    table = pd.DataFrame(rows, columns=["paragraph", "signpost", "offset"])
-    return table.sort_values(["paragraph", "offset"]).drop(columns="offset").reset_index(drop=True)
-
-
-# --- The names each side uses (FACTS section G, from the ledger's glossary) -----------------
-
-def evidence_text(evidence) -> str:
-    """The evidence column as a reader sees it: "K9a; the article", or "" when there is none."""
-    if pd.isna(evidence) or not evidence:
-        return ""
-    return "; ".join("the article" if e == "article" else e for e in str(evidence).split(";"))
-
-
-def names_table(glossary: pd.DataFrame) -> pd.DataFrame:
-    """Every name variant of the glossary, grouped by the thing named (things in the order of their
-    neutral defaults' ids, each thing's neutral default first):
-    who uses it, with its evidence (reference rows, the article), and where the article uses it
-    (an example paragraph and quote), or "not used"."""
-    variants = glossary[glossary["kind"] == "name_variant"].copy()
-    neutral = variants[variants["used_by"] == "neutral"].sort_values("term_id")
-    things = list(dict.fromkeys(neutral["thing"]))  # in the order of their neutral defaults
-    variants["thing_order"] = variants["thing"].map(things.index)
-    variants["who_order"] = (variants["used_by"] != "neutral").astype(int)
-    variants = variants.sort_values(["thing_order", "who_order", "term_id"], kind="stable")
-    rows = []
-    for row in variants.itertuples(index=False):
-        used = not pd.isna(row.paragraph)
-        rows.append({
-            "thing": row.thing,
-            "name": row.term,
-            "who uses it": row.used_by_label,
-            "evidence": evidence_text(row.evidence),
-            "in the article": f"paragraph {int(row.paragraph)}" if used else "not used",
-            "example quote": row.quote if used else "",
-        })
-    return pd.DataFrame(rows)
 
 
 def quoted(text: str) -> str:
@@ -319,9 +211,10 @@ class NamesWidget(ui.PackWidget):
     who uses each (with its evidence, or "usage not documented"), the pack's neutral default, and
     whether and where the article uses each name."""
 
-    def __init__(self, glossary: pd.DataFrame):
-        self.table = names_table(glossary)
-        self.glossary = glossary[glossary["kind"] == "name_variant"].set_index("term")
+    def __init__(self, ledger=None):
+        ledger = ledger or load_ledger()
+        self.glossary = ledger.glossary
+        self.table = background.names_table(self.glossary)
         self.things = list(dict.fromkeys(self.table["thing"]))
         self.thing = widgets.Dropdown(
             options=self.things, value=self.things[0], description="Thing named",
@@ -340,8 +233,7 @@ class NamesWidget(ui.PackWidget):
     def update(self) -> None:
         thing = self.thing.value
         rows = self.table[self.table["thing"] == thing]
-        wording = self.glossary.loc[rows["name"], "neutral_wording"].dropna()
-        neutral = wording.iloc[0] if len(wording) else "(no neutral name)"
+        neutral = background.neutral_name(self.glossary, list(rows["name"]))
         used = rows[rows["in the article"] != "not used"]
         lines = [
             '<table class="rp-names-table" style="border-collapse:collapse">',

@@ -1,17 +1,9 @@
-"""The article's events on one time axis (lesson 5): the event table, the chart, the widget.
+"""The article's events on one time axis (lesson 5): the timeline widget.
 
-Every event comes from data/events.csv. Its date is kept with its precision (day, month,
-year, range, or unknown when the article gives no date and no cited reference row allows
-one), so nothing is drawn more precisely than the article (or a cited reference fact) allows.
-
-The events are grouped in tracks. The author argues that diplomatic steps run in parallel
-with what she calls "military coercion"; the tracks put diplomatic and legal steps beside
-military and humanitarian events so that students can look for themselves. Which category
-goes on which track is the pack's choice (TRACKS).
-
-`TimelineWidget` filters the events by a range of years and by category and shows the
-matching events as an inline SVG strip and a list (no matplotlib redraw on change).
-`draw_timeline` draws the static chart with matplotlib.
+It renders what readingpack.evidence.events returns. `TimelineWidget` filters the events by a
+range of years and by category and shows the matching events as an inline SVG strip and a
+list (no matplotlib redraw on change). The static chart is drawn by
+readingpack.charts.draw_event_lanes.
 """
 
 import html
@@ -21,36 +13,29 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import ui
+
+# The names below were defined here before the evidence layer and the charts module existed:
+# kept so that workbooks copied before the move still run.
+from ..charts import PRECISION_STYLE  # noqa: F401
+from ..charts import draw_event_lanes as draw_panel  # noqa: F401
+from ..charts import precision_legend_handles as legend_handles  # noqa: F401
+from ..evidence.events import (  # noqa: F401
+    CATEGORY_ORDER,
+    PRECISION_LABELS,
+    PRECISIONS,
+    TRACKS,
+    day_of,
+    event_table,
+    normalised_date,
+    select_events,
+    stack_levels,
+    track_label,
+    track_of,
+    year_bounds,
+    zoom_years,
+)
 from ..ledger import load_ledger
 
-CATEGORY_ORDER = [
-    "diplomatic", "legal", "military", "humanitarian",
-    "political", "economic", "historical", "rhetorical",
-]
-
-# track key -> (label, categories). The grouping is the pack's choice, stated in lesson 5.
-TRACKS = {
-    "diplomatic_legal": ("Diplomatic and legal steps", ("diplomatic", "legal")),
-    "military_humanitarian": ("Military and humanitarian events", ("military", "humanitarian")),
-    "other": ("Other events", ("political", "economic", "historical", "rhetorical")),
-}
-
-PRECISIONS = ["day", "month", "year", "range", "unknown"]
-PRECISION_LABELS = {
-    "day": "a day",
-    "month": "a month",
-    "year": "a year",
-    "range": "a range of dates",
-    "unknown": "no date (the article gives none)",
-}
-# How each precision is drawn in the static chart (matplotlib) and on the widget's strip (SVG).
-PRECISION_STYLE = {
-    "day": {"color": "#000000", "hatch": ""},
-    "month": {"color": "#888888", "hatch": ""},
-    "year": {"color": "#ffffff", "hatch": "///"},
-    "range": {"color": "#ffffff", "hatch": "..."},
-    "open": {"color": "#ffffff", "hatch": ""},  # a range whose end is not given: a start only
-}
 NOTHING_MATCHES = (
     "No event matches these choices. Widen the range of years, tick more categories, "
     "or press Reset."
@@ -58,105 +43,8 @@ NOTHING_MATCHES = (
 NO_CATEGORY = "Tick at least one category to see events."
 
 
-def track_of(category: str) -> str:
-    for key, (_label, categories) in TRACKS.items():
-        if category in categories:
-            return key
-    return "other"
-
-
-def track_label(category: str) -> str:
-    return TRACKS[track_of(category)][0]
-
-
 def _text(value) -> str:
     return "" if value is None or pd.isna(value) else str(value)
-
-
-def _day(value) -> date | None:
-    if value is None or pd.isna(value):
-        return None
-    return pd.Timestamp(value).date()
-
-
-def normalised_date(precision: str, start, end) -> str:
-    """The normalised date as a student reads it: 2022-02-22, 2022-11, 2020, 2021 to 2023."""
-    first, last = _day(start), _day(end)
-    if precision == "unknown" or first is None:
-        return "no date"
-    if precision == "day":
-        return first.isoformat()
-    if precision == "month":
-        return f"{first:%Y-%m}"
-    if precision == "year":
-        return f"{first:%Y}"
-    if last is None:
-        return f"from {first.isoformat()} (end not given)"
-    if first.month == 1 and first.day == 1 and last.month == 12 and last.day == 31:
-        return f"{first:%Y} to {last:%Y}" if first.year != last.year else f"{first:%Y}"
-    return f"{first.isoformat()} to {last.isoformat()}"
-
-
-def event_table(events: pd.DataFrame | None = None, repeats: bool = False) -> pd.DataFrame:
-    """Every event, in date order (undated ones last), numbered, with its track, a readable
-    normalised date, and flags for undated events and ranges whose end is not given.
-
-    `events` needs the columns of events.csv; by default it is read from the ledger. Rows that
-    only mention an event again (same_event_as) are left out unless `repeats` is true.
-    """
-    if events is None:
-        events = load_ledger()["events"]
-    table = events.copy()
-    if not repeats and "same_event_as" in table.columns:
-        table = table[table["same_event_as"].isna()]
-    table["normalised"] = [
-        normalised_date(p, s, e)
-        for p, s, e in zip(table["precision"], table["start"], table["end"], strict=True)
-    ]
-    table["track"] = [track_label(c) for c in table["category"]]
-    table["undated"] = table["precision"].eq("unknown") | table["start"].isna()
-    table["open_end"] = ~table["undated"] & table["end"].isna()
-    table = table.sort_values(["undated", "start", "end", "paragraph", "event_id"], kind="stable")
-    table = table.reset_index(drop=True)
-    table.insert(0, "number", range(1, len(table) + 1))
-    return table
-
-
-def stack_levels(rows: pd.DataFrame, min_gap_days: int) -> pd.Series:
-    """A level (0, 1, 2, ...) per dated event so that events of the same track that lie closer
-    than `min_gap_days` are drawn one above the other instead of on top of each other."""
-    levels = {}
-    for _track, group in rows.groupby("track", sort=False):
-        free_from: list[pd.Timestamp] = []  # per level: the first day it is free again
-        for index, event in group.iterrows():
-            end = event["end"] if pd.notna(event["end"]) else event["start"]
-            level = next((i for i, day in enumerate(free_from) if day <= event["start"]), None)
-            if level is None:
-                free_from.append(pd.Timestamp(0))
-                level = len(free_from) - 1
-            free_from[level] = end + pd.Timedelta(days=min_gap_days)
-            levels[index] = level
-    return pd.Series(levels, dtype="int64").reindex(rows.index)
-
-
-def year_bounds(table: pd.DataFrame) -> tuple[int, int]:
-    """The first and last year any dated event touches (1918 and 2027 for the article)."""
-    dated = table[~table["undated"]]
-    ends = dated["end"].fillna(dated["start"])
-    return int(dated["start"].min().year), int(ends.max().year)
-
-
-def select_events(table: pd.DataFrame, first_year: int, last_year: int,
-                  categories, include_undated: bool = True) -> pd.DataFrame:
-    """Events of `categories` whose dates overlap the years first_year..last_year (inclusive),
-    plus the undated events of those categories when include_undated is true."""
-    low = pd.Timestamp(first_year, 1, 1)
-    high = pd.Timestamp(last_year, 12, 31)
-    in_category = table["category"].isin(list(categories))
-    ends = table["end"].fillna(table["start"])
-    overlaps = ~table["undated"] & (table["start"] <= high) & (ends >= low)
-    keep = in_category & (overlaps | (table["undated"] & include_undated))
-    return table[keep]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -218,8 +106,8 @@ def timeline_svg(selected: pd.DataFrame, first_year: int, last_year: int) -> str
         sub_rows: list[float] = []
         placed = []
         for _, event in rows.iterrows():
-            start = max(_day(event["start"]), low)
-            end = min(_day(event["end"]) or _day(event["start"]), high)
+            start = max(day_of(event["start"]), low)
+            end = min(day_of(event["end"]) or day_of(event["start"]), high)
             x0, x1 = _x(start, low, high), _x(end, low, high)
             reach = max(x1, x0 + 7) + 4 + 7 * len(str(event["number"]))
             row = next((i for i, used in enumerate(sub_rows) if used < x0 - 6), None)
@@ -331,8 +219,10 @@ def summary_text(selected: pd.DataFrame, total: int, first_year: int, last_year:
 class TimelineWidget(ui.PackWidget):
     """Pick a range of years and categories; see the matching events on a strip and in a list."""
 
-    def __init__(self, events: pd.DataFrame | None = None):
-        self.table = event_table(events)
+    def __init__(self, ledger=None):
+        ledger = ledger or load_ledger()
+        self.table = event_table(ledger.events)
+        self.zoom = zoom_years(ledger)
         self.first_year, self.last_year = year_bounds(self.table)
         present = set(self.table["category"])
         self.categories = [c for c in CATEGORY_ORDER if c in present] + sorted(
@@ -415,10 +305,11 @@ class TimelineWidget(ui.PackWidget):
         self._update()
 
     def example_changes(self) -> list[tuple[widgets.Widget, object]]:
+        first, last = self.zoom
         changes: list[tuple[widgets.Widget, object]] = [
-            (self.years, (2020, 2024)),
-            (self.years, (2022, 2023)),
-            (self.years, (1918, 1920)),
+            (self.years, (first, last)),
+            (self.years, (last - 2, last - 1)),
+            (self.years, (self.first_year, self.first_year + 2)),
             (self.years, (self.first_year, self.last_year)),
             (self.undated, False),
             (self.undated, True),
@@ -426,70 +317,3 @@ class TimelineWidget(ui.PackWidget):
         for box in self.category_boxes.values():
             changes += [(box, False), (box, True)]
         return changes
-
-
-# ---------------------------------------------------------------------------------------------
-# The static chart (matplotlib)
-# ---------------------------------------------------------------------------------------------
-
-def draw_panel(ax, table: pd.DataFrame, first_day, last_day, min_gap_days: int = 0,
-               unnumbered: tuple | None = None) -> None:
-    """Draw the dated events of `table` (from event_table) between first_day and last_day on
-    `ax`, one lane per track (diplomatic and legal on top), each mark drawn by its precision
-    and numbered as in the table. Events closer than `min_gap_days` on the same track are
-    stacked. Events starting inside the period `unnumbered` (first, last) get no number."""
-    import matplotlib.dates as mdates
-
-    first_day, last_day = pd.Timestamp(first_day), pd.Timestamp(last_day)
-    dated = table[~table["undated"]].copy()
-    dated["end"] = dated["end"].fillna(dated["start"])
-    shown = dated[(dated["start"] <= last_day) & (dated["end"] >= first_day)]
-    levels = stack_levels(shown, min_gap_days)
-    bottom, ticks, labels = 0.0, [], []
-    for label, _categories in reversed(list(TRACKS.values())):
-        rows = shown[shown["track"] == label]
-        count = int(levels[rows.index].max()) + 1 if len(rows) else 1
-        ticks.append(bottom + (count - 1) / 2)
-        labels.append(label.replace(" and humanitarian", "\nand humanitarian"))
-        for index, event in rows.iterrows():
-            y = bottom + levels[index]
-            style = PRECISION_STYLE["open" if event["open_end"] else event["precision"]]
-            if event["precision"] == "day":
-                ax.plot(event["start"], y, marker="o", color="black", linestyle="none")
-            elif event["open_end"]:
-                ax.plot(event["start"], y, marker=">", markersize=9, color="white",
-                        markeredgecolor="black", linestyle="none")
-            else:
-                width = event["end"] - event["start"] + pd.Timedelta(days=1)
-                ax.barh(y, width, left=event["start"], height=0.5, color=style["color"],
-                        hatch=style["hatch"], edgecolor="black", linewidth=1)
-            if unnumbered is None or not (
-                pd.Timestamp(unnumbered[0]) <= event["start"] <= pd.Timestamp(unnumbered[1])
-            ):
-                ax.annotate(str(event["number"]), (event["start"], y), xytext=(4, 4),
-                            textcoords="offset points", fontsize=8)
-        bottom += count + 0.8
-        if bottom < 100:
-            ax.axhline(bottom - 0.9, color="#999999", linewidth=0.8)
-    ax.set_xlim(first_day, last_day)
-    ax.set_ylim(-0.8, bottom - 0.9)
-    ax.set_yticks(ticks, labels)
-    ax.grid(axis="y", visible=False)
-    years = (last_day.year - first_day.year) or 1
-    ax.xaxis.set_major_locator(mdates.YearLocator(10 if years > 20 else 1))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-
-
-def legend_handles() -> list:
-    """Legend entries for draw_panel: one per way a date is drawn."""
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Rectangle
-
-    handles = [Line2D([], [], marker="o", color="black", linestyle="none", label="a day")]
-    for precision in ["month", "year", "range"]:
-        style = PRECISION_STYLE[precision]
-        handles.append(Rectangle((0, 0), 1, 1, facecolor=style["color"], hatch=style["hatch"],
-                                 edgecolor="black", label=f"a {precision}"))
-    handles.append(Line2D([], [], marker=">", markersize=9, color="white", markeredgecolor="black",
-                          linestyle="none", label="a start only (end not given)"))
-    return handles

@@ -1,0 +1,283 @@
+"""The lessons' charts, each a function named for what it draws, so that a lesson cell shows the
+idea and not the plotting detail (colour and hatch cycling, legends outside the axes, stacked
+bars). Data comes in as the evidence layer's tables; each function draws and shows its figure.
+"""
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.lines import Line2D
+
+from .evidence.background import sections_in_order
+from .evidence.claims import type_label
+from .evidence.events import TRACKS, stack_levels
+from .evidence.mentions import RELATION_GROUPS
+from .evidence.settings import labels
+from .style import HATCHES, LINESTYLES, PALETTE
+
+
+def _colour(i: int) -> str:
+    return PALETTE[i % 6]
+
+
+def _legend_outside(ax, title: str) -> None:
+    ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=9)
+
+
+def paragraph_lengths_chart(structure: pd.DataFrame):
+    """Lesson 1: one horizontal bar per paragraph (its length in words), coloured and hatched by
+    the part of the article it belongs to."""
+    _fig, ax = plt.subplots(figsize=(9, 7))
+    for i, part in enumerate(sections_in_order(structure)):
+        rows = structure[structure["section"] == part]
+        ax.barh(rows["paragraph"], rows["words"], color=_colour(i), hatch=HATCHES[i],
+                edgecolor="black", label=part)
+    ax.set_yticks(structure["paragraph"])
+    ax.invert_yaxis()
+    ax.set_axisbelow(True)
+    ax.set_title("Length of each paragraph, by part of the article")
+    ax.set_xlabel("Length (words)")
+    ax.set_ylabel("Paragraph number")
+    _legend_outside(ax, "Part of the article")
+    plt.show()
+
+
+def claim_types_chart(by_paragraph: pd.DataFrame):
+    """Lesson 2: claims in each paragraph as bars stacked by claim type."""
+    _fig, ax = plt.subplots(figsize=(10, 5))
+    bottom = pd.Series(0, index=by_paragraph.index)
+    for i, claim_type in enumerate(by_paragraph.columns):
+        ax.bar(by_paragraph.index, by_paragraph[claim_type], bottom=bottom, color=_colour(i),
+               hatch=HATCHES[i], edgecolor="black", label=type_label(claim_type))
+        bottom = bottom + by_paragraph[claim_type]
+    ax.set_xticks(by_paragraph.index)
+    ax.set_yticks(range(0, 21, 2))
+    ax.set_axisbelow(True)
+    ax.set_title("Claims in each body paragraph, by type")
+    ax.set_xlabel("Paragraph number")
+    ax.set_ylabel("Number of claims")
+    _legend_outside(ax, "Claim type")
+    plt.show()
+
+
+def voice_chart(voice: pd.DataFrame):
+    """Lesson 2: per paragraph, a bar for claims in the author's voice beside a bar for claims
+    whose speaker is someone else."""
+    _fig, ax = plt.subplots(figsize=(10, 4.5))
+    ax.bar(voice.index - 0.2, voice["the author"], width=0.4, color=PALETTE[0], hatch=HATCHES[0],
+           edgecolor="black", label="the author")
+    ax.bar(voice.index + 0.2, voice["someone else"], width=0.4, color=PALETTE[1], hatch=HATCHES[1],
+           edgecolor="black", label="someone else (reported)")
+    ax.set_xticks(voice.index)
+    ax.set_axisbelow(True)
+    ax.set_title("Claims in the author's voice and reported claims, by paragraph")
+    ax.set_xlabel("Paragraph number")
+    ax.set_ylabel("Number of claims")
+    ax.legend(title="Speaker")
+    plt.show()
+
+
+def _figure_row(ax, y: int, row, right_edge: float) -> str:
+    """One figure on a number line: a square for a plain number, an arrow for a bound."""
+    if pd.notna(row["value_best"]):
+        ax.plot(row["value_best"], y, "s", color=PALETTE[0], markersize=8)
+    else:
+        start = row["value_low"]
+        open_marker = row["qualifier"] in ("more_than", "unspecified")
+        marker = "D" if row["qualifier"] == "unspecified" else "o"
+        style = ":" if row["qualifier"] == "unspecified" else "--"
+        ax.annotate("", xy=(right_edge, y), xytext=(start, y),
+                    arrowprops={"arrowstyle": "->", "linestyle": style, "color": PALETTE[1], "lw": 2})
+        ax.plot(start, y, marker, markersize=9, markeredgecolor=PALETTE[1], markeredgewidth=2,
+                color="white" if open_marker else PALETTE[1])
+    return f"{row['figure_id']} “{row['quote'][:38]}”"
+
+
+def _bounds_panel(ax, figures: pd.DataFrame, right_edge: float) -> None:
+    labels_ = [_figure_row(ax, y, row, right_edge) for y, row in enumerate(figures.to_dict("records"))]
+    ax.set(yticks=range(len(labels_)), yticklabels=labels_)
+    ax.invert_yaxis()
+
+
+def bounds_chart(people: pd.DataFrame, others: pd.DataFrame, people_edge: float = 500,
+                 others_edge: float = 300):
+    """Lesson 3: figures on number lines, as the article words them: a square for a plain number,
+    an arrow with no end for a lower bound (filled circle: at least; open circle: more than;
+    open diamond: a vague word read as at least). Top: the counts of people of one paragraph;
+    bottom: the article's other lower bounds."""
+    fig, (ax_people, ax_other) = plt.subplots(
+        2, 1, figsize=(9, 6.5), gridspec_kw={"height_ratios": [len(people), len(others) + 0.5]}
+    )
+    paragraph = int(people["paragraph"].iloc[0])
+    _bounds_panel(ax_people, people, people_edge)
+    ax_people.set(xlim=(-10, people_edge), xlabel="people",
+                  title=f"Paragraph {paragraph}: counts of people, as the article words them")
+    units = labels("unit")
+    other_units = " or ".join(f"{units.get(unit, unit)} ({figure_id})"
+                              for figure_id, unit in zip(others["figure_id"], others["unit"], strict=True))
+    _bounds_panel(ax_other, others, others_edge)
+    ax_other.set(xlim=(0, others_edge), ylim=(len(others) - 0.4, -0.6), xlabel=other_units,
+                 title="The article's other lower bounds")
+    legend = [
+        Line2D([], [], marker="s", linestyle="", color=PALETTE[0], label="plain number"),
+        Line2D([], [], marker="o", linestyle="--", color=PALETTE[1],
+               label="at least (included), no upper bound"),
+        Line2D([], [], marker="o", linestyle="--", color=PALETTE[1], markerfacecolor="white",
+               label="more than (excluded), no upper bound"),
+        Line2D([], [], marker="D", linestyle=":", color=PALETTE[1], markerfacecolor="white",
+               label="vague word, read as at least"),
+    ]
+    ax_people.legend(handles=legend, loc="lower right", fontsize=9)
+    fig.tight_layout()
+    plt.show()
+
+
+def area_axes_chart(names: list[str], km2: list[float], mixed: list[float], mixed_names: list[str],
+                    bound_at: int = 2):
+    """Lesson 3: the same areas three times: honestly (axis from zero, one unit), with the axis
+    cut, and with mixed units. The bar at position `bound_at` is the article's lower bound
+    (hatched apart, with a note that it could be taller)."""
+    fig, (ax_honest, ax_cut, ax_mixed) = plt.subplots(1, 3, figsize=(14, 4.8))
+    hatches = [HATCHES[1] if i == bound_at else HATCHES[0] for i in range(len(names))]
+    for ax, values, ticks in ((ax_honest, km2, names), (ax_cut, km2, names), (ax_mixed, mixed, mixed_names)):
+        bars = ax.bar(range(len(values)), values, color=PALETTE[4], edgecolor="black", hatch=None)
+        for bar, hatch in zip(bars, hatches, strict=True):
+            bar.set_hatch(hatch)
+        ax.set_xticks(range(len(values)), ticks, fontsize=9)
+    ax_honest.set(title="Honest: axis from zero, one unit", ylabel="area (km²)", ylim=(0, 350))
+    ax_cut.set(title="Misleading: axis cut at 150", ylabel="area (km²)", ylim=(150, 330))
+    ax_mixed.set(title="Misleading: mixed units", ylabel="area (units differ!)", ylim=(0, 350))
+    ax_honest.annotate("at least: the bar\ncould be taller", xy=(bound_at, km2[bound_at]), xytext=(0.3, 280),
+                       arrowprops={"arrowstyle": "->"}, fontsize=9)
+    fig.tight_layout()
+    plt.show()
+
+
+# ---------------------------------------------------------------------------------------------
+# Lesson 4: the network of relations between actors
+# ---------------------------------------------------------------------------------------------
+
+# One line style per relation group (evidence.mentions.RELATION_GROUPS): "-", "--", ":", "-."
+GROUP_LINESTYLES = dict(zip(RELATION_GROUPS, LINESTYLES, strict=True))
+
+
+def draw_relations_network(ax, edges, names: dict, relation_counts) -> dict:
+    """Draw the relations network on `ax` with networkx: the actor with the most relations in
+    the middle, the others on a circle around it (networkx's shell layout), one arrow style per
+    relation group, thicker arrows for more relations. Returns the position of every actor.
+
+    `edges` is evidence.mentions.relation_edges (source, target, group, count); `names` maps an
+    actor id to its name; `relation_counts` maps an actor id to its number of relations."""
+    import networkx as nx
+
+    graph = nx.MultiDiGraph()
+    for edge in edges.itertuples():
+        graph.add_edge(edge.source, edge.target, group=edge.group, count=edge.count)
+    order = sorted(graph.nodes, key=lambda actor: (-relation_counts[actor], actor))
+    hub, ring = order[0], order[1:]
+    position = nx.shell_layout(graph, nlist=[[hub], ring], scale=2, rotate=0)
+    nx.draw_networkx_nodes(graph, position, ax=ax, node_size=200, node_color="white",
+                           edgecolors="black")
+    for k, group in enumerate(RELATION_GROUPS):
+        chosen = [(s, t, key) for s, t, key, data in graph.edges(keys=True, data=True)
+                  if data["group"] == group]
+        nx.draw_networkx_edges(
+            graph, position, edgelist=chosen, ax=ax, arrowstyle="-|>", arrowsize=12,
+            style=GROUP_LINESTYLES[group], edge_color=PALETTE[k], node_size=400,
+            width=[1 + 0.5 * graph.edges[edge]["count"] for edge in chosen],
+            connectionstyle=f"arc3,rad={0.06 + 0.08 * k}",
+        )
+    for actor, (x, y) in position.items():
+        where = (0.0, -0.1) if actor == hub else (1.14 * x, 1.14 * y)
+        side = "center" if abs(where[0]) < 0.2 else "left" if where[0] > 0 else "right"
+        ax.text(*where, f"{names[actor].split(' (')[0]}\n({relation_counts[actor]} relations)",
+                fontsize=9, ha=side, va="center", zorder=4,
+                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1})
+    ax.set(xlim=(-1.75, 1.75), ylim=(-1.3, 1.3))
+    ax.set_axis_off()
+    return position
+
+
+def relation_group_handles() -> list:
+    """Legend entries for draw_relations_network: one per relation group."""
+    from matplotlib.lines import Line2D
+
+    return [Line2D([], [], color=PALETTE[k], linestyle=GROUP_LINESTYLES[group], lw=2, label=group)
+            for k, group in enumerate(RELATION_GROUPS)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Lesson 5: the article's events on a time axis
+# ---------------------------------------------------------------------------------------------
+
+# How each date precision is drawn.
+PRECISION_STYLE = {
+    "day": {"color": "#000000", "hatch": ""},
+    "month": {"color": "#888888", "hatch": ""},
+    "year": {"color": "#ffffff", "hatch": "///"},
+    "range": {"color": "#ffffff", "hatch": "..."},
+    "open": {"color": "#ffffff", "hatch": ""},  # a range whose end is not given: a start only
+}
+
+
+def draw_event_lanes(ax, table, first_day, last_day, min_gap_days: int = 0,
+                     unnumbered: tuple | None = None) -> None:
+    """Draw the dated events of `table` (evidence.events.event_table) between first_day and
+    last_day on `ax`, one lane per track (diplomatic and legal on top), each mark drawn by its
+    precision and numbered as in the table. Events closer than `min_gap_days` on the same track
+    are stacked. Events starting inside the period `unnumbered` (first, last) get no number."""
+    import matplotlib.dates as mdates
+    import pandas as pd
+
+    first_day, last_day = pd.Timestamp(first_day), pd.Timestamp(last_day)
+    dated = table[~table["undated"]].copy()
+    dated["end"] = dated["end"].fillna(dated["start"])
+    shown = dated[(dated["start"] <= last_day) & (dated["end"] >= first_day)]
+    levels = stack_levels(shown, min_gap_days)
+    bottom, ticks, labels = 0.0, [], []
+    for label, _categories in reversed(list(TRACKS.values())):
+        rows = shown[shown["track"] == label]
+        count = int(levels[rows.index].max()) + 1 if len(rows) else 1
+        ticks.append(bottom + (count - 1) / 2)
+        labels.append(label.replace(" and humanitarian", "\nand humanitarian"))
+        for index, event in rows.iterrows():
+            y = bottom + levels[index]
+            style = PRECISION_STYLE["open" if event["open_end"] else event["precision"]]
+            if event["precision"] == "day":
+                ax.plot(event["start"], y, marker="o", color="black", linestyle="none")
+            elif event["open_end"]:
+                ax.plot(event["start"], y, marker=">", markersize=9, color="white",
+                        markeredgecolor="black", linestyle="none")
+            else:
+                width = event["end"] - event["start"] + pd.Timedelta(days=1)
+                ax.barh(y, width, left=event["start"], height=0.5, color=style["color"],
+                        hatch=style["hatch"], edgecolor="black", linewidth=1)
+            if unnumbered is None or not (
+                pd.Timestamp(unnumbered[0]) <= event["start"] <= pd.Timestamp(unnumbered[1])
+            ):
+                ax.annotate(str(event["number"]), (event["start"], y), xytext=(4, 4),
+                            textcoords="offset points", fontsize=8)
+        bottom += count + 0.8
+        if bottom < 100:
+            ax.axhline(bottom - 0.9, color="#999999", linewidth=0.8)
+    ax.set_xlim(first_day, last_day)
+    ax.set_ylim(-0.8, bottom - 0.9)
+    ax.set_yticks(ticks, labels)
+    ax.grid(axis="y", visible=False)
+    years = (last_day.year - first_day.year) or 1
+    ax.xaxis.set_major_locator(mdates.YearLocator(10 if years > 20 else 1))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+
+
+def precision_legend_handles() -> list:
+    """Legend entries for draw_event_lanes: one per way a date is drawn."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    handles = [Line2D([], [], marker="o", color="black", linestyle="none", label="a day")]
+    for precision in ["month", "year", "range"]:
+        style = PRECISION_STYLE[precision]
+        handles.append(Rectangle((0, 0), 1, 1, facecolor=style["color"], hatch=style["hatch"],
+                                 edgecolor="black", label=f"a {precision}"))
+    handles.append(Line2D([], [], marker=">", markersize=9, color="white", markeredgecolor="black",
+                          linestyle="none", label="a start only (end not given)"))
+    return handles

@@ -1,0 +1,115 @@
+"""Lesson 3's area question: how big is the article's area figure beside places students know?
+
+The figure (data/settings.csv `areas.article_figure`) is compared with the reference areas of
+data/reference/ (section A, each with its publisher, date and link) as shares or multiples.
+Because the figure is a lower bound, every sentence says "at least": if the area is at least
+215 km², it is at least 68% of Malta.
+"""
+
+import pandas as pd
+
+from ..ledger import load_ledger
+from .settings import setting
+from .sources import with_sides
+
+
+def format_km2(value: float) -> str:
+    """1234.5 -> '1,234.5', 316.0 -> '316', 0.25 -> '0.25' (no trailing zeros)."""
+    if value == int(value):
+        return f"{int(value):,}"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text if text not in ("0", "") else f"{value:.2g}"
+
+
+def percent(part: float, whole: float) -> str:
+    """A share as a student would write it: 68%, 0.7%, 0.03%."""
+    share = 100 * part / whole
+    if share >= 10:
+        return f"{share:.0f}%"
+    if share >= 1:
+        return f"{share:.1f}%"
+    return f"{share:.2g}%"
+
+
+def article_figure_id(ledger=None) -> str:
+    return setting("areas.article_figure", ledger)
+
+
+def country_id(ledger=None) -> str:
+    """The reference id of the whole country's area (data/settings.csv `areas.country`)."""
+    return setting("areas.country", ledger)
+
+
+def default_place_id(ledger=None) -> str:
+    return setting("areas.default_place", ledger)
+
+
+def article_area(ledger=None) -> dict:
+    """The article's area figure: its id, quote, paragraph, lower bound and qualifier."""
+    ledger = ledger or load_ledger()
+    figure_id = article_figure_id(ledger)
+    row = ledger.figures.set_index("figure_id").loc[figure_id]
+    return {
+        "figure_id": figure_id,
+        "paragraph": int(row["paragraph"]),
+        "quote": str(row["quote"]),
+        "low": float(row["value_low"]),
+        "qualifier": str(row["qualifier"]),
+    }
+
+
+def reference_areas(ledger=None) -> pd.DataFrame:
+    """Reference areas (section A): id, place, area_km2, area_text (as the source writes it),
+    as_of, source, side, link, confidence, note, label (the place, with its date where it has one)."""
+    ledger = ledger or load_ledger()
+    facts = with_sides(ledger)
+    facts = facts[facts["section"] == "A"]
+    values = ledger["reference_fact_values"]
+    values = values[(values["unit"] == "km2") & values["fact_id"].isin(facts["id"])]
+    values = values.drop_duplicates("fact_id")[["fact_id", "quote", "value_best"]]
+    table = facts.merge(values, left_on="id", right_on="fact_id")
+    table = table.rename(columns={"fact": "place", "value_best": "area_km2", "quote": "area_text"})
+    table["area_km2"] = table["area_km2"].astype(float)
+    table["label"] = [
+        place if as_of == "current" else f"{place}, {as_of}"
+        for place, as_of in zip(table["place"], table["as_of"], strict=True)
+    ]
+    table["order"] = table["id"].str[1:].astype(int)
+    table = table.sort_values("order").reset_index(drop=True)
+    return table[["id", "place", "label", "area_km2", "area_text", "as_of", "source", "side",
+                  "side_label", "link", "confidence", "note"]]
+
+
+def compare_sentence(low: float, name: str, area: float, area_text: str | None = None) -> str:
+    """How the article's lower bound compares with one area, worded as a bound.
+
+    >>> compare_sentence(215, "Malta", 316)
+    'At least 215 km² is at least 68% of Malta (316 km²).'
+    """
+    shown = area_text or format_km2(area)
+    if area >= low:
+        return f"At least {format_km2(low)} km² is at least {percent(low, area)} of {name} ({shown} km²)."
+    times = low / area
+    return f"At least {format_km2(low)} km² is at least {times:.1f} times the area of {name} ({shown} km²)."
+
+
+def areas_table(ledger=None) -> pd.DataFrame:
+    """Every reference area with the article's bound as a share or multiple."""
+    ledger = ledger or load_ledger()
+    low = article_area(ledger)["low"]
+    areas = reference_areas(ledger)
+    return pd.DataFrame(
+        {
+            "id": areas["id"],
+            "place": areas["label"],
+            "area (km²)": areas["area_text"],
+            f"at least {format_km2(low)} km² is": [
+                f"at least {percent(low, a)} of it" if a >= low else f"at least {low / a:.1f} times it"
+                for a in areas["area_km2"]
+            ],
+            "as of": areas["as_of"],
+            "source": areas["source"],
+            "side": areas["side"],
+            "link": areas["link"].fillna("—"),
+        }
+    )

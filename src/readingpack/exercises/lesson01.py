@@ -1,0 +1,244 @@
+"""Lesson 1, the article and its setting: the checks of the exercise tasks 1.1-1.6.
+
+Every expected value is computed from the ledger (paragraphs, glossary) or with the lesson's
+own widget functions, never typed; only the key of the multiple-choice task is typed.
+"""
+
+import pandas as pd
+
+from ..evidence.background import find_spans, word_count
+from ..ledger import load_ledger
+from .feedback import (
+    CORRECT,
+    INCORRECT,
+    Feedback,
+    check_choice,
+    check_collection,
+    check_number,
+    check_written,
+    register,
+    type_problem,
+)
+
+RUBRIC = "solutions/01_article_and_setting.ipynb, task {}"
+TOWN = "main town of Nagorno-Karabakh"
+SEARCH_WORD = "Baku"
+
+
+def _paragraphs() -> pd.DataFrame:
+    return load_ledger().paragraphs
+
+
+def body_numbers() -> list[int]:
+    paragraphs = _paragraphs()
+    return [int(n) for n in paragraphs.loc[paragraphs["kind"] == "body", "number"]]
+
+
+def paragraph_words() -> pd.DataFrame:
+    """number, kind and words of every paragraph (words as the lesson counts them)."""
+    paragraphs = _paragraphs()
+    return pd.DataFrame({
+        "number": paragraphs["number"].astype(int),
+        "kind": paragraphs["kind"],
+        "words": [word_count(str(t)) for t in paragraphs["text"]],
+    })
+
+
+# 1.1 ----------------------------------------------------------------------------------------
+
+@register("1.1", "body_paragraphs", "code", "How many body paragraphs the article has")
+def check_body_paragraphs(answer) -> Feedback:
+    body = body_numbers()
+    first, last, total = body[0], body[-1], len(_paragraphs())
+    near = [
+        (total, f"{total} is every paragraph of the text, title, standfirst, bylines and bio "
+                "included. Keep only the rows whose kind is 'body'."),
+        (last, f"{last} is the number of the last body paragraph, not the count: the body "
+               f"starts at paragraph {first}."),
+        (last - first, f"{last - first} is one short: paragraphs {first} to {last} are "
+                       f"{last - first + 1} paragraphs, both ends included."),
+    ]
+    feedback = check_number(answer, len(body), 0, "the number of body paragraphs", near)
+    if feedback.passed:
+        return Feedback(CORRECT, f"Yes: {len(body)} body paragraphs, numbers {first} to {last}.")
+    return feedback
+
+
+# 1.2 ----------------------------------------------------------------------------------------
+
+GENRE_OPTIONS = [
+    "a news report by a staff reporter of Modern Diplomacy",
+    "an opinion and analysis piece by an independent analyst who was an Armenian diplomat",
+    "an official statement of Armenia's government",
+    "a peer-reviewed research paper from Sorbonne Nouvelle University",
+]
+GENRE_WHY = {
+    1: "Not a news report: the bio presents the author as an analyst with her own judgements, "
+       "and the text argues a case (look at its title). A news report tells what happened and "
+       "who said what, with the reporter in the background.",
+    2: "Yes. According to the bio (paragraph 23), in her first career she “was a diplomat, "
+       "representing Armenia in NATO and IAEA”, and since 2021 she “has been acting as an "
+       "independent analyst on foreign and security policies”: an opinion and analysis piece.",
+    3: "Not an official statement: the bio says she was a diplomat in her “first career” and "
+       "has been an independent analyst since 2021. The article speaks for its author, not for "
+       "a government.",
+    4: "Not a research paper: the bio says she is a PhD researcher, but the text appeared in an "
+       "online outlet and argues a case: it is an opinion and analysis piece.",
+}
+
+
+@register("1.2", "genre_choice", "choice", "What the author's bio tells about the article's genre")
+def check_genre(answer) -> Feedback:
+    return check_choice(answer, GENRE_OPTIONS, 2, GENRE_WHY)
+
+
+# 1.3 ----------------------------------------------------------------------------------------
+
+def longest_body_paragraph() -> tuple[int, int]:
+    """(paragraph number, words) of the longest body paragraph."""
+    table = paragraph_words()
+    body = table[table["kind"] == "body"].sort_values("words", ascending=False, kind="stable")
+    return int(body.iloc[0]["number"]), int(body.iloc[0]["words"])
+
+
+@register("1.3", "longest_paragraph", "code", "The longest body paragraph, by words")
+def check_longest(answer) -> Feedback:
+    table = paragraph_words()
+    body = table[table["kind"] == "body"].sort_values("words", ascending=False, kind="stable")
+    number, words = longest_body_paragraph()
+    second = body.iloc[1]
+    shortest = body.iloc[-1]
+    row_label = int(table.index[table["number"] == number][0])
+    near = [
+        (words, f"{words} is the length of the longest body paragraph in words; give its "
+                "paragraph number instead."),
+        (int(second["number"]), f"Paragraph {int(second['number'])} is the second longest "
+                                f"({int(second['words'])} words); one paragraph is longer."),
+        (int(shortest["number"]), f"Paragraph {int(shortest['number'])} is the shortest body "
+                                  f"paragraph ({int(shortest['words'])} words): did you sort "
+                                  "the wrong way or use idxmin?"),
+    ]
+    if row_label != number:
+        near.append((row_label, f"{row_label} is the row's index label in the table (counted "
+                                "from 0), not the paragraph number: read the 'number' column "
+                                "of that row."))
+    feedback = check_number(answer, number, 0, "the number of the longest body paragraph", near)
+    if feedback.passed:
+        return Feedback(CORRECT, f"Yes: paragraph {number}, {words} words, the longest of the body.")
+    return feedback
+
+
+# 1.4 ----------------------------------------------------------------------------------------
+
+def _town_rows() -> pd.DataFrame:
+    glossary = load_ledger().glossary
+    return glossary[(glossary["kind"] == "name_variant") & (glossary["thing"] == TOWN)]
+
+
+def town_names() -> dict[str, str]:
+    """The name the glossary codes for each side (used_by AM or AZ) for the main town (FACTS
+    section G)."""
+    rows = _town_rows()
+    return {side: str(rows.loc[rows["used_by"] == side, "term"].item()) for side in ("AM", "AZ")}
+
+
+def town_labels() -> dict[str, str]:
+    """Who uses each side's name for the main town, with its evidence (used_by_label)."""
+    rows = _town_rows()
+    return {side: str(rows.loc[rows["used_by"] == side, "used_by_label"].item()) for side in ("AM", "AZ")}
+
+
+def town_names_in_article() -> list[str]:
+    rows = _town_rows()
+    return [str(term) for term in rows.loc[rows["paragraph"].notna(), "term"]]
+
+
+def neutral_town_name() -> str:
+    glossary = load_ledger().glossary
+    rows = glossary[(glossary["thing"] == TOWN) & (glossary["used_by"] == "neutral")]
+    return str(rows["term"].item())
+
+
+def _norm(text: str) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+@register("1.4", "town_names", "classification",
+          "The name each side mainly uses for the main town of Nagorno-Karabakh")
+def check_town_names(answer) -> Feedback:
+    expected = town_names()
+    if not isinstance(answer, dict):
+        return type_problem(answer, 'a dictionary such as {"AM": "...", "AZ": "..."}')
+    keys = {str(k).strip().upper(): v for k, v in answer.items()}
+    missing = [k for k in expected if k not in keys]
+    if missing:
+        return Feedback(INCORRECT, f"Give a name for each side: the key(s) {missing} are missing. "
+                                   'Write {"AM": "...", "AZ": "..."}.')
+    given = {k: keys[k] for k in expected}
+    if not all(isinstance(v, str) and v.strip() and v.strip() != "..." for v in given.values()):
+        return Feedback(INCORRECT, "Each name should be text in quotes, e.g. \"...\".")
+    given = {k: _norm(v) for k, v in given.items()}
+    wanted = {k: _norm(v) for k, v in expected.items()}
+    if given == wanted:
+        labels, used = town_labels(), town_names_in_article()
+        return Feedback(
+            CORRECT,
+            f"Yes: the glossary files {expected['AM']} under Armenia's side ({labels['AM']}) and "
+            f"{expected['AZ']} under Azerbaijan's side ({labels['AZ']}). The pack's own prose "
+            f"writes {neutral_town_name()}, and the article uses "
+            f"{' and '.join(used) if used else 'neither name'}.",
+        )
+    if given == {"AM": wanted["AZ"], "AZ": wanted["AM"]}:
+        return Feedback(INCORRECT, "You swapped the two names: look again at the used_by column "
+                                   "(AM: Armenia's side; AZ: Azerbaijan's side).")
+    neutral = _norm(neutral_town_name())
+    if neutral in given.values():
+        return Feedback(INCORRECT, f"{neutral_town_name()} is the pack's neutral default (used_by "
+                                   "'neutral'), which gives both names; the glossary files one "
+                                   "name under each side.")
+    wrong = [k for k in expected if given[k] != wanted[k]]
+    return Feedback(INCORRECT, f"The name for {' and '.join(wrong)} is not the one the glossary gives "
+                               f"for the {TOWN}: filter the rows whose thing is {TOWN!r}.")
+
+
+# 1.5 ----------------------------------------------------------------------------------------
+
+def paragraphs_with(term: str) -> dict[int, int]:
+    """{paragraph: occurrences} of a term, found as the paragraph reader finds it."""
+    found = {int(r.number): len(find_spans(str(r.text), term)) for r in _paragraphs().itertuples()}
+    return {number: count for number, count in found.items() if count}
+
+
+@register("1.5", "baku_paragraphs", "widget", "Paragraphs where the paragraph reader finds 'Baku'")
+def check_baku(answer) -> Feedback:
+    where = paragraphs_with(SEARCH_WORD)
+    expected = sorted(where)
+    if isinstance(answer, int | float) and not isinstance(answer, bool):
+        if answer == sum(where.values()):
+            return Feedback(INCORRECT, f"{int(answer)} is how many times “{SEARCH_WORD}” occurs; the "
+                                       "task asks for the list of paragraph numbers.")
+        if answer == len(where):
+            return Feedback(INCORRECT, f"{int(answer)} is how many paragraphs; write their numbers "
+                                       "as a list, e.g. [6, 9, ...].")
+        return type_problem(answer, "a list of paragraph numbers")
+    quoted_numbers = all(isinstance(a, str) and a.strip().isdigit() for a in answer) if isinstance(
+        answer, list | tuple | set) else False
+    if quoted_numbers:
+        return Feedback(INCORRECT, "Write the paragraph numbers without quotes, e.g. [6, 9].")
+    feedback = check_collection(answer, expected, "paragraphs with “Baku”")
+    if feedback.passed:
+        return Feedback(
+            CORRECT,
+            f"Yes: “{SEARCH_WORD}” occurs {sum(where.values())} times in {len(where)} paragraphs "
+            f"({', '.join(map(str, expected))}), all in the body. The article often uses the capital's "
+            "name for Azerbaijan's government.",
+        )
+    return feedback
+
+
+# 1.6 ----------------------------------------------------------------------------------------
+
+@register("1.6", "genre_summary", "written",
+          "The article's genre and its author, in two attributed sentences")
+def check_genre_summary(answer) -> Feedback:
+    return check_written(answer, load_ledger().article.text, RUBRIC.format("1.6"), min_words=30)

@@ -1,0 +1,309 @@
+"""Lesson 2, claims: the checks of the exercise tasks 2.1-2.6.
+
+Every expected value is computed from the ledger (claims, claim_actors, actors) or from the
+codebook (data/CODEBOOK.md, read with the lesson's own `codebook_rules`), never typed; only the
+wording of the options of the multiple-choice task (2.4) is typed (the claim ids the tasks are
+about, CL010, CL027, CL093 and CL098, come from data/settings.csv), and its key is found
+from the ledger's coding.
+"""
+
+import difflib
+
+import pandas as pd
+
+from ..evidence.claims import author_id, codebook_rules, type_label
+from ..evidence.settings import setting, setting_ids
+from ..ledger import load_ledger
+from .feedback import (
+    CORRECT,
+    INCORRECT,
+    NOT_ANSWERED,
+    Feedback,
+    check_choice,
+    check_collection,
+    check_number,
+    check_written,
+    is_blank,
+    register,
+    type_problem,
+)
+
+RUBRIC = "solutions/02_claims.ipynb, task {}"
+
+
+def _classify() -> list[str]:
+    """Task 2.2's claims (a count, a motive, a hedged future event), from data/settings.csv."""
+    return setting_ids("lesson02.classify_claims")
+
+
+def _voice_claim() -> str:
+    """Task 2.4's claim (“Aliyev repeated Azerbaijani one-sided narratives of the conflict”)."""
+    return setting("lesson02.voice_claim")
+
+
+def _claims() -> pd.DataFrame:
+    return load_ledger().claims
+
+
+def _author() -> str:
+    return author_id(load_ledger().actors)
+
+
+def claim_type_labels() -> list[str]:
+    """The claim types allowed by the claims table's schema (the codebook's seven types)."""
+    fields = load_ledger().tables["claims"].schema["fields"]
+    return list(next(f for f in fields if f["name"] == "claim_type")["constraints"]["enum"])
+
+
+def _table_hint(answer, what: str) -> Feedback | None:
+    """A pandas table or series given where a number or a list was asked for."""
+    if isinstance(answer, pd.DataFrame | pd.Series):
+        kind = "table" if isinstance(answer, pd.DataFrame) else "series"
+        return Feedback(INCORRECT, f"This is a pandas {kind} of {len(answer)} rows, not {what}. "
+                                   "Take the answer out of it (for example with len(...) or .index).")
+    return None
+
+
+def _as_set(answer) -> set | None:
+    """The answer's items as a set, or None if it is not a flat list, tuple or set."""
+    if not isinstance(answer, list | tuple | set):
+        return None
+    try:
+        return set(answer)
+    except TypeError:
+        return None
+
+
+# 2.1 ----------------------------------------------------------------------------------------
+
+def other_speaker_counts() -> dict[str, int]:
+    claims, author = _claims(), _author()
+    links = load_ledger().claim_actors
+    speaker_rows = links[(links["role"] == "speaker") & (links["actor_id"] != author)]
+    return {
+        "others": int((claims["speaker"] != author).sum()),
+        "author": int((claims["speaker"] == author).sum()),
+        "all": len(claims),
+        "speakers": int(claims.loc[claims["speaker"] != author, "speaker"].nunique()),
+        "speaker_rows": len(speaker_rows),
+    }
+
+
+@register("2.1", "claims_by_others", "code", "How many claims have a speaker other than the author")
+def check_claims_by_others(answer) -> Feedback:
+    counts = other_speaker_counts()
+    if isinstance(answer, pd.DataFrame | pd.Series) and len(answer) == counts["others"]:
+        return Feedback(INCORRECT, f"Your table has the right {len(answer)} rows: now give the number "
+                                   "itself, with len(...).")
+    hint = _table_hint(answer, "a number")
+    if hint:
+        return hint
+    near = [
+        (counts["author"], f"{counts['author']} is the number of claims the author makes in her own voice; "
+                           "the task asks for the claims whose speaker is someone else."),
+        (counts["all"], f"{counts['all']} is every claim; leave out those whose speaker is the author "
+                        f"({_author()})."),
+        (counts["speakers"], f"{counts['speakers']} is the number of different speakers other than the "
+                             "author; the task asks for the number of claims they speak."),
+        (counts["speaker_rows"], f"{counts['speaker_rows']} counts the speaker rows of claim_actors, "
+                                 "co-speakers included; count the rows of claims by its speaker column."),
+    ]
+    feedback = check_number(answer, counts["others"], 0, "the number of claims with another speaker", near)
+    if feedback.passed:
+        return Feedback(CORRECT, f"Yes: {counts['others']} of the {counts['all']} claims report someone "
+                                 f"else's words or position; the author speaks in the other "
+                                 f"{counts['author']}.")
+    return feedback
+
+
+# 2.2 ----------------------------------------------------------------------------------------
+
+def expected_types() -> dict[str, str]:
+    return _claims().set_index("claim_id").loc[_classify(), "claim_type"].to_dict()
+
+
+def _normal(label: str) -> str:
+    return label.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+@register("2.2", "claim_types", "classification", "The codebook type of three claims")
+def check_claim_types(answer) -> Feedback:
+    expected, labels = expected_types(), claim_type_labels()
+    classify = _classify()
+    if isinstance(answer, list | tuple) and len(answer) == len(classify):
+        answer = dict(zip(classify, answer, strict=True))
+    if not isinstance(answer, dict):
+        return type_problem(answer, "a dictionary from claim id to label, "
+                                    "e.g. {\"CL027\": \"statistic\", ...}")
+    if all(is_blank(answer.get(claim_id)) for claim_id in expected):
+        return Feedback(NOT_ANSWERED, "Replace each ... in claim_types with a label in quotes.")
+    rules = codebook_rules().set_index("claim_type")["rule"]
+    problems, right = [], []
+    for claim_id, correct in expected.items():
+        given = answer.get(claim_id)
+        if is_blank(given):
+            problems.append(f"{claim_id}: not classified yet")
+            continue
+        if not isinstance(given, str):
+            problems.append(f"{claim_id}: write the label in quotes, e.g. \"evaluation\"")
+            continue
+        label = _normal(given)
+        if label not in labels:
+            close = difflib.get_close_matches(label, labels, n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            problems.append(f"{claim_id}: {given!r} is not one of the codebook's labels {labels}.{hint}")
+        elif label == correct:
+            right.append(f"{claim_id} {correct}")
+        else:
+            problems.append(f"{claim_id} is not {type_label(label)}. The codebook's rule for "
+                            f"{correct}: “{rules[correct]}”")
+    extra = [k for k in answer if k not in expected]
+    if extra:
+        problems.append(f"{', '.join(map(str, extra))}: not one of the claims of this task "
+                        f"({', '.join(_classify())})")
+    if not problems:
+        return Feedback(CORRECT, "All three as the ledger codes them: " + "; ".join(right) + ".")
+    done = f" Right so far: {', '.join(right)}." if right else ""
+    return Feedback(INCORRECT, " · ".join(problems) + "." + done)
+
+
+# 2.3 ----------------------------------------------------------------------------------------
+
+def evaluations_per_paragraph() -> pd.Series:
+    claims = _claims()
+    return claims[claims["claim_type"] == "evaluation"]["paragraph"].value_counts().sort_index()
+
+
+def most_evaluation_paragraphs() -> list[int]:
+    counts = evaluations_per_paragraph()
+    return sorted(int(p) for p in counts[counts == counts.max()].index)
+
+
+@register("2.3", "most_evaluations", "code", "The paragraph(s) with the most evaluation claims")
+def check_most_evaluations(answer) -> Feedback:
+    counts, top = evaluations_per_paragraph(), most_evaluation_paragraphs()
+    peak = int(counts.max())
+    hint = _table_hint(answer, "a list of paragraph numbers")
+    if hint:
+        return hint
+    if isinstance(answer, int) and not isinstance(answer, bool):
+        if answer in top:
+            others = [str(p) for p in top if p != answer]
+            named = f"paragraph{'s' if len(others) > 1 else ''} {' and '.join(others)}"
+            return Feedback(INCORRECT, f"Paragraph {answer} has {peak} evaluation claims, but it shares the "
+                                       f"top place with {named}: give every tied paragraph in a list, "
+                                       f"e.g. [{answer}, ...].")
+        return Feedback(INCORRECT, f"Paragraph {answer} has {int(counts.get(answer, 0))} evaluation claims; "
+                                   f"the most any paragraph has is {peak}. Give the paragraphs as a list.")
+    feedback = check_collection(answer, top, "paragraphs with the most evaluation claims",
+                                lambda p: f"{p} ({int(counts.get(p, 0))} evaluations)")
+    if feedback.passed:
+        return Feedback(CORRECT, f"Yes: paragraphs {', '.join(map(str, top))} each hold {peak} evaluation "
+                                 "claims, a tie. A single “top paragraph” would hide it.")
+    claims = _claims()
+    by_all = claims["paragraph"].value_counts()
+    busiest = int(by_all.idxmax())
+    if _as_set(answer) == {busiest}:
+        return Feedback(INCORRECT, f"Paragraph {busiest} holds the most claims of all types "
+                                   f"({int(by_all.max())}); among evaluations it is tied with others. "
+                                   "Filter the evaluation claims first.")
+    return feedback
+
+
+# 2.4 ----------------------------------------------------------------------------------------
+
+VOICE_OPTIONS = [
+    "a reported statement: the article reports what President Aliyev said, so he is the speaker",
+    "the author's evaluation: it characterises his speech without reporting what he said",
+    "a checkable fact in the author's voice: a recording of the speech could confirm it",
+    "a reported statement by unnamed sources",
+]
+_OPTION_TYPES = ["reported_statement", "evaluation", "checkable_fact", "reported_statement"]
+
+
+def _option_coding() -> list[tuple[str, str | None]]:
+    """(claim type, speaker) each option stands for; the speakers come from data/settings.csv
+    ("author", read as None, where the option puts the claim in the author's voice)."""
+    speakers = setting_ids("lesson02.voice_option_speakers")
+    return [(claim_type, None if speaker == "author" else speaker)
+            for claim_type, speaker in zip(_OPTION_TYPES, speakers, strict=True)]
+
+
+def voice_key() -> int:
+    """The option that matches the ledger's coding of CL010 (None stands for the author)."""
+    row = _claims().set_index("claim_id").loc[_voice_claim()]
+    speaker = None if row["speaker"] == _author() else row["speaker"]
+    return _option_coding().index((row["claim_type"], speaker)) + 1
+
+
+@register("2.4", "voice_choice", "choice", "The author's voice or a reported statement?")
+def check_voice(answer) -> Feedback:
+    row = _claims().set_index("claim_id").loc[_voice_claim()]
+    quote = row["quote"]
+    why = {
+        1: f"Not a reported statement: “{quote}” does not say what President Aliyev said. Compare CL006, "
+           "“He proudly stated to have “capitulated” Armenia ...”, which reports his words (tie-break "
+           "rule 1). Characterising a speech is not reporting it (tie-break rule 2).",
+        2: f"Yes: “{quote}” characterises the speech without reporting its content, so the codebook "
+           "(tie-break rule 2) makes it the author's evaluation. The words “one-sided narratives” "
+           "are her judgement.",
+        3: "Not a checkable fact: a recording could show that he spoke, and what he said, but not that "
+           "his narratives were “one-sided”; that label is the author's judgement. The factual part of "
+           "the sentence, where and when he spoke, is a separate claim (CL011).",
+        4: "No: the article names the speaker of the speech and the sentence has no “reportedly”; "
+           "unnamed sources are the speaker only of what the article marks as reported without a source.",
+    }
+    return check_choice(answer, VOICE_OPTIONS, voice_key(), why)
+
+
+# 2.5 ----------------------------------------------------------------------------------------
+
+def prediction_paragraphs() -> list[int]:
+    claims = _claims()
+    return sorted({int(p) for p in claims.loc[claims["claim_type"] == "prediction", "paragraph"]})
+
+
+@register("2.5", "prediction_paragraphs", "widget", "The paragraphs with predictions (claim explorer)")
+def check_prediction_paragraphs(answer) -> Feedback:
+    claims, expected = _claims(), prediction_paragraphs()
+    total = int((claims["claim_type"] == "prediction").sum())
+    hint = _table_hint(answer, "a list of paragraph numbers")
+    if hint:
+        return hint
+    if isinstance(answer, int) and not isinstance(answer, bool):
+        if answer == total:
+            return Feedback(INCORRECT, f"{total} is how many predictions there are; the task asks in which "
+                                       "paragraphs they sit: a list of paragraph numbers.")
+        if answer in expected:
+            return Feedback(INCORRECT, f"Paragraph {answer} is one of them; give all of them in a list.")
+    feedback = check_collection(answer, expected, "paragraphs with a prediction")
+    if feedback.passed:
+        per = claims.loc[claims["claim_type"] == "prediction", "paragraph"].value_counts()
+        several = [f"{per[p]} in paragraph {p}" for p in expected if per[p] > 1]
+        detail = f" ({', '.join(several)})" if several else ""
+        return Feedback(CORRECT, f"Yes: the {total} predictions sit in paragraphs "
+                                 f"{', '.join(map(str, expected))}{detail}.")
+    given = _as_set(answer)
+    if given is not None:
+        notes = []
+        for paragraph in sorted(given - set(expected), key=str):
+            rows = claims[claims["paragraph"] == paragraph]
+            hedged = rows[(rows["claim_type"] == "evaluation")
+                          & rows["coding_note"].str.contains("rule 5", regex=False)]
+            if rows.empty:
+                notes.append(f"paragraph {paragraph} has no claims")
+            elif not hedged.empty:
+                notes.append(f"paragraph {paragraph}'s {hedged['claim_id'].iloc[0]} is hedged, but about "
+                             "present intentions, not a named future event: an evaluation (tie-break rule 5)")
+            else:
+                notes.append(f"paragraph {paragraph} has no claim coded as a prediction")
+        if notes:
+            return Feedback(INCORRECT, feedback.message + " Note: " + "; ".join(notes) + ".")
+    return feedback
+
+
+# 2.6 ----------------------------------------------------------------------------------------
+
+@register("2.6", "evaluation_explained", "written", "Why a claim is an evaluation, quoted exactly")
+def check_evaluation_explained(answer) -> Feedback:
+    return check_written(answer, load_ledger().article.text, RUBRIC.format("2.6"), min_words=40)

@@ -1,0 +1,350 @@
+"""Lesson 5 (Timeline): the exercise tasks and their checks.
+
+Every expected value is computed from the ledger (data/events.csv) and from the selection rule
+the timeline widget renders (readingpack.evidence.events.select_events). The task parameters
+(which date, which year and category, which events) are settings (data/settings.csv, keys
+lesson05.*); only the key of the classification task's label set is typed here.
+"""
+
+import re
+
+import pandas as pd
+
+from ..evidence.events import PRECISIONS, TRACKS, event_table, select_events
+from ..evidence.settings import setting, setting_ids, setting_int
+from ..ledger import load_ledger
+from .feedback import (
+    CORRECT,
+    INCORRECT,
+    Feedback,
+    check_collection,
+    check_label,
+    check_number,
+    check_written,
+    register,
+    type_problem,
+)
+
+RUBRIC = "solutions/05_timeline.ipynb, task {}"
+
+
+
+def _printed_date() -> str:
+    """Task 5.3: the date as printed whose precision the student names."""
+    return setting("lesson05.printed_date")
+
+
+def _widget_year() -> int:
+    """Task 5.5: the year set in the timeline widget."""
+    return setting_int("lesson05.widget_year")
+
+
+def _widget_category() -> str:
+    """Task 5.5: the category kept ticked in the timeline widget."""
+    return setting("lesson05.widget_category")
+
+
+def _span() -> list[str]:
+    """Task 5.6: the earlier and the later event."""
+    return setting_ids("lesson05.span_events")
+
+
+def _events() -> pd.DataFrame:
+    return load_ledger()["events"]
+
+
+def _table() -> pd.DataFrame:
+    return event_table(_events())
+
+
+def _quoted(values) -> str:
+    return ", ".join(f"“{v}”" for v in values)
+
+
+def _printed_ranges() -> list[str]:
+    """Ranges the article prints as two years, such as “1918-1920”."""
+    printed = _events()["date_as_printed"].dropna()
+    return [p for p in printed if re.fullmatch(r"\d{4}-\d{4}", p)]
+
+
+def _ids(frame: pd.DataFrame) -> set[str]:
+    return set(frame["event_id"])
+
+
+# 5.1 ------------------------------------------------------------------------------------
+
+def expected_unknown() -> int:
+    return int((_events()["precision"] == "unknown").sum())
+
+
+@register("5.1", "unknown_count", "code",
+          "Count the events whose precision is 'unknown' (pandas).")
+def check_unknown(answer):
+    events = _events()
+    open_end = events[events["end"].isna() & events["start"].notna()].iloc[0]
+    near = [
+        (int(events["end"].isna().sum()),
+         f"That counts the rows with an empty end. One of them, {open_end['event_id']} (the "
+         f"article's “{open_end['date_as_printed']}”), has a start from reference row "
+         f"{open_end['date_source']} but no end: its precision is "
+         f"'{open_end['precision']}', not 'unknown'. Count the precision column itself."),
+        (int(events["date_as_printed"].isna().sum()),
+         "That counts the rows where the article prints no date (date_as_printed is empty). "
+         "Several of them are dated from a reference row (date_source), so their precision is "
+         "not 'unknown'. Count the precision column itself."),
+        (len(events),
+         "That is the number of all rows in events. Keep only the rows whose precision is "
+         "'unknown', for example with events[\"precision\"] == \"unknown\"."),
+    ]
+    feedback = check_number(answer, expected_unknown(), 0,
+                            "the number of events with precision 'unknown'", near)
+    if feedback.status == CORRECT:
+        return Feedback(CORRECT, f"Yes: {expected_unknown()} events have the precision 'unknown'. "
+                        "Neither the article nor a cited reference row dates them, so they are "
+                        "listed but never drawn on the axis.")
+    return feedback
+
+
+# 5.2 ------------------------------------------------------------------------------------
+
+def _with_source() -> pd.DataFrame:
+    events = _events()
+    return events[events["date_source"].notna()]
+
+
+def _printed_number(frame: pd.DataFrame) -> pd.Series:
+    return frame["date_as_printed"].fillna("").str.contains(r"\d", regex=True)
+
+
+def expected_by_reference() -> set[str]:
+    """Events with a date_source whose printed date holds no number: empty, or words only."""
+    sourced = _with_source()
+    return _ids(sourced[~_printed_number(sourced)])
+
+
+@register("5.2", "dated_by_reference", "code",
+          "Which events are dated only thanks to a reference row (date_source)? List their ids.")
+def check_by_reference(answer):
+    expected = expected_by_reference()
+    sourced = _with_source()
+    if isinstance(answer, pd.Series | pd.Index):
+        answer = list(answer)
+    if isinstance(answer, pd.DataFrame):
+        return Feedback(INCORRECT, "This is a whole table (a DataFrame). The answer should be a "
+                        "list of event ids such as ['EV010', 'EV018']: take the event_id column "
+                        "of your selection, for example list(selection[\"event_id\"]).")
+    if isinstance(answer, str) or not hasattr(answer, "__iter__"):
+        return check_collection(answer, expected, "event ids")
+    given = {str(a).strip() for a in answer}
+    printed_year = _ids(sourced[_printed_number(sourced)])
+    relative = _ids(sourced[~_printed_number(sourced) & sourced["date_as_printed"].notna()])
+    if given == expected | printed_year:
+        shown = ", ".join(sorted(printed_year))
+        years = ", ".join(dict.fromkeys(sourced.loc[_printed_number(sourced), "date_as_printed"]))
+        return Feedback(INCORRECT, f"You listed every event with a date_source. In {shown} the "
+                        f"article prints a year ({years}), so the event has a date without the "
+                        "reference row; the row only narrows it to days. Keep the events whose "
+                        "printed date holds no number.")
+    if given == expected - relative:
+        shown = ", ".join(sorted(relative))
+        words = _quoted(sourced.loc[sourced["event_id"].isin(relative), "date_as_printed"])
+        return Feedback(INCORRECT, f"You kept only the events with no printed date. Missing: "
+                        f"{shown}. There the article prints words but no date ({words}), "
+                        "and the dates come from the reference rows.")
+    feedback = check_collection(given, expected, "event ids dated only by a reference row")
+    if feedback.status == CORRECT:
+        return Feedback(CORRECT, feedback.message + " Each of these dates comes from the source "
+                        "named in date_source, not from the article, and the date_note states the "
+                        "assumption.")
+    return feedback
+
+
+# 5.3 ------------------------------------------------------------------------------------
+
+def november_12_row() -> pd.Series:
+    events = _events()
+    return events[events["date_as_printed"] == _printed_date()].iloc[0]
+
+
+def _publication_date(note: str) -> str:
+    """The publication date a date_note names ("the publication date 2024-11-22"), in words."""
+    found = re.search(r"publication date (\d{4}-\d{2}-\d{2})", note)
+    return f"{pd.Timestamp(found.group(1)):%-d %B %Y}" if found else "given in the date_note"
+
+
+@register("5.3", "november_12_precision", "classification",
+          "What is the precision of a date printed without a year, and why is its year known?")
+def check_november_12(answer):
+    printed = _printed_date()
+    row = november_12_row()
+    published = _publication_date(row["date_note"])
+    reference = next((s for s in row["date_note"].split(". ") if s.startswith("Reference row")), "")
+    why = {
+        "day": (
+            f"Yes: “{printed}” names one day ({row['start']:%Y-%m-%d}). The article prints it "
+            f"without a year; the article's publication date ({published}) fixes the year, "
+            f"as date_note says: “{row['date_note']}”"
+        ),
+        "unknown": (
+            "Not unknown: the article prints a month and a day. Only the year is missing, and the "
+            f"ledger takes it from the publication date ({published}), as date_note says. "
+            "'unknown' is for events with no date at all."
+        ),
+        "month": (
+            f"“{printed}” names a single day, not the whole month of {row['start']:%B}: the precision "
+            "is finer than a month."
+        ),
+        "year": (
+            "The article does not print the year at all; it prints a month and a day. The year "
+            "comes from the publication date, and the precision is that of the printed words."
+        ),
+        "range": (
+            f"A range is a span of dates (“{_printed_ranges()[-1]}”). {reference.rstrip('.')}, but "
+            "the article's words name one day."
+        ),
+    }
+    return check_label(answer, PRECISIONS, row["precision"], why)
+
+
+# 5.4 ------------------------------------------------------------------------------------
+
+def category_counts() -> pd.Series:
+    return _events()["category"].value_counts()
+
+
+@register("5.4", "top_category", "code",
+          "Which category has the most rows in events?")
+def check_top_category(answer):
+    counts = category_counts()
+    expected = str(counts.idxmax())
+    if not isinstance(answer, str):
+        if isinstance(answer, pd.Series):
+            return Feedback(INCORRECT, "This is the whole count (a Series). The answer should be "
+                            "one category name in quotes: use .idxmax(), or read the label of "
+                            "the first row of value_counts().")
+        return type_problem(answer, "one category name in quotes, such as 'legal'")
+    label = answer.strip().lower()
+    if label not in counts.index:
+        return Feedback(INCORRECT, f"{answer!r} is not a category of events. The categories are: "
+                        f"{', '.join(sorted(counts.index))}.")
+    once = _table()["category"].value_counts()
+    tied = sorted(c for c in once.index if once[c] == once.max())
+    if label == expected:
+        message = f"Yes: '{expected}' has {counts[expected]} rows in events."
+        if len(tied) > 1:
+            message += (f" Once the rows that mention an event again are left out (same_event_as, "
+                        f"as in event_table), {' and '.join(tied)} tie at {once.max()} each: a "
+                        "repeated mention can change a ranking.")
+        return Feedback(CORRECT, message)
+    if label in tied:
+        return Feedback(INCORRECT, f"'{label}' has {counts[label]} rows in events, fewer than "
+                        f"'{expected}' ({counts[expected]}). In event_table, where repeats are "
+                        f"left out, they tie at {once.max()}; the question counts the rows of "
+                        "events.")
+    return Feedback(INCORRECT, f"'{label}' has {counts[label]} rows in events; one category has "
+                    "more. Try events[\"category\"].value_counts().")
+
+
+# 5.5 ------------------------------------------------------------------------------------
+
+def widget_count(categories, include_undated: bool) -> int:
+    year = _widget_year()
+    return len(select_events(_table(), year, year, categories, include_undated))
+
+
+def expected_widget() -> int:
+    return widget_count([_widget_category()], include_undated=False)
+
+
+@register("5.5", "military_2023", "widget",
+          "Use the timeline widget: how many events of one category does it show for one year?")
+def check_widget(answer):
+    year, category = _widget_year(), _widget_category()
+    track = next(c for _label, c in TRACKS.values() if category in c)
+    other_categories = [c for c in track if c != category]
+    others = " and ".join(f"“{c.capitalize()}”" for c in other_categories)
+    shown = select_events(_table(), year, year, [category], False)
+    inside = shown[(shown["start"].dt.year == year)
+                   & (shown["end"].fillna(shown["start"]).dt.year == year)]
+    printed = shown.drop(inside.index)["date_as_printed"].dropna()
+    two_years = [p for p in printed if re.fullmatch(r"\d{4}-\d{4}", p)]
+    in_words = [p for p in printed if not re.search(r"\d", p)]
+    near = [
+        (widget_count([category], include_undated=True),
+         f"That includes the {category} events with no date, which the widget lists below the "
+         "strip. Untick “Include events with no date”: an undated event cannot be placed in "
+         f"{year}."),
+        (widget_count(list(track), include_undated=False),
+         f"That counts the whole middle track, with the {' and '.join(other_categories)} "
+         f"events. Untick {others} and keep only “{category.capitalize()}”."),
+        (widget_count(list(track), include_undated=True),
+         f"That counts the whole middle track and the undated events. Keep only "
+         f"“{category.capitalize()}” and "
+         "untick “Include events with no date”."),
+        (len(inside),
+         f"That counts only the events that lie wholly inside {year}. The widget also shows "
+         f"events whose dates overlap {year}, such as the range {_quoted(two_years[:1])}: read the "
+         "number in its summary line."),
+    ]
+    feedback = check_number(answer, expected_widget(), 0,
+                            f"the number of {category} events the widget shows for {year}",
+                            near)
+    if feedback.status == CORRECT:
+        longer = len(shown) - len(inside)
+        return Feedback(CORRECT, f"Yes: the widget shows {expected_widget()} {category} events for "
+                        f"{year}. Only {len(inside)} of them lies wholly "
+                        f"inside {year}; {longer} are ranges that overlap it (one is "
+                        f"{_quoted(in_words[:1])}, dated by an assumption). The widget shows every "
+                        "event whose dates touch the years you choose.")
+    return feedback
+
+
+# 5.6 ------------------------------------------------------------------------------------
+
+def span_days() -> int:
+    earlier, later = _span()
+    start = _events().set_index("event_id")["start"]
+    return int((start[later] - start[earlier]).days)
+
+
+@register("5.6", "days_between", "number",
+          "How many days lie between the start dates of two dated events?")
+def check_days(answer):
+    earlier, later = _span()
+    if isinstance(answer, pd.Timedelta):
+        return Feedback(INCORRECT, f"This is a Timedelta ({answer}); the answer should be a number "
+                        "of days. Take its .days.")
+    if isinstance(answer, pd.Series):
+        return type_problem(answer, "one number of days (select the two rows, then subtract)")
+    expected = span_days()
+    end = _events().set_index("event_id")["end"][later]
+    to_end = int((end - _events().set_index("event_id")["start"][earlier]).days)
+    near = [
+        (-expected,
+         "Counted the wrong way: you subtracted the later date from the earlier one. Subtract "
+         f"the start of {earlier} from the start of {later}."),
+        (expected + 1,
+         "One day too many: that counts both the first and the last day"
+         + (f", or uses the operation's end ({end:%-d %B %Y}) instead of its start"
+            if to_end == expected + 1 else "")
+         + ". The difference of the two start dates is the number of days between them."),
+        (expected - 1,
+         "One day too few: subtract the two start dates directly; do not leave out a day."),
+    ]
+    feedback = check_number(answer, expected, 0,
+                            f"the number of days from {earlier} to the start of {later}", near)
+    if feedback.status == CORRECT:
+        sources = _events().set_index("event_id")["date_source"]
+        return Feedback(CORRECT, f"Yes: {expected} days from {earlier} to the start of {later}. "
+                        f"Both dates come from reference rows ({sources[earlier]} and "
+                        f"{sources[later]}), not from the article, which prints neither.")
+    return feedback
+
+
+# 5.7 ------------------------------------------------------------------------------------
+
+@register("5.7", "parallel_tracks_answer", "written",
+          "What does the timeline show, and not show, about the author's argument that "
+          "diplomatic and military events run in parallel?")
+def check_parallel(answer):
+    return check_written(answer, load_ledger().article.text, RUBRIC.format("5.7"), min_words=60)

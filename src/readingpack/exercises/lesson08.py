@@ -1,0 +1,255 @@
+"""Lesson 8 (Checking the claims): the exercise tasks and their checks.
+
+Every expected value is computed from the ledger and readingpack.evidence.comparison; only the keys of
+the multiple-choice tasks are typed here.
+"""
+
+import re
+from functools import cache
+
+from ..evidence.sources import fact_publishers, fact_sides
+from .feedback import (
+    CORRECT,
+    INCORRECT,
+    Feedback,
+    check_choice,
+    check_collection,
+    check_label,
+    check_number,
+    check_written,
+    register,
+    type_problem,
+)
+
+RUBRIC = "solutions/08_checking_claims.ipynb, task {}"
+AREA_FIGURE, OTHER_ESTIMATE, ARMENIA, AZERBAIJAN = "F015", "E10.1", "A1.1", "A2.1"
+WIDGET_FIGURE = "F027"  # ¶12 · four hundred injured
+
+
+@cache
+def _ledger():
+    from ..ledger import load_ledger
+
+    return load_ledger()
+
+
+@cache
+def _checks():
+    from ..evidence.comparison import check_table
+
+    return check_table(_ledger())
+
+
+def _value(value_id: str) -> float:
+    values = _ledger().reference_fact_values.set_index("value_id")
+    return float(values.loc[value_id, "value_best"])
+
+
+def _figure():
+    return _ledger().figures.set_index("figure_id").loc[AREA_FIGURE]
+
+
+# 8.1 ------------------------------------------------------------------------------------
+
+@register("8.1", "thesis_restated", "written",
+          "Restate the article's thesis and one reason fairly, attributed, quoting exactly.")
+def check_thesis(answer):
+    return check_written(answer, _ledger().article.text, RUBRIC.format("8.1"), min_words=50)
+
+
+# 8.2 ------------------------------------------------------------------------------------
+
+def expected_share() -> float:
+    """The article's lower bound as a percentage of Armenia's total area (reference row A1)."""
+    return float(_figure()["value_low"]) / _value(ARMENIA) * 100
+
+
+def _land_area() -> float:
+    note = _ledger().reference_facts.set_index("id").loc["A1", "note"]
+    return float(re.search(r"Land ([\d,]+)", note).group(1).replace(",", ""))
+
+
+@register("8.2", "share_of_armenia", "number",
+          "What share of Armenia's area (A1) is the article's “at least 215 square kilometres”?")
+def check_share(answer):
+    low, total = float(_figure()["value_low"]), _value(ARMENIA)
+    other = _value(OTHER_ESTIMATE)
+    share = expected_share()
+    near = [
+        (share / 100, f"{share / 100:.5f} is the share as a fraction; multiply by 100 for a "
+                      "percentage."),
+        (other / total * 100, f"That uses {other:,.0f}, the Foreign Minister's “about 200 km²” "
+                              "(E10), a different date and definition; use the article's figure, "
+                              f"{low:,.0f}."),
+        (other / total, f"That uses {other:,.0f} (E10) instead of the article's {low:,.0f}, and "
+                        "gives a fraction instead of a percentage."),
+        (low / _value(AZERBAIJAN) * 100, "That divides by Azerbaijan's area (A2); the article "
+                                         "speaks of Armenia's territory (A1)."),
+        (low / _land_area() * 100, f"That divides by Armenia's land area ({_land_area():,.0f}); "
+                                   f"the task asks for the total area of row A1 ({total:,.0f})."),
+        (total / low, "That is the area of Armenia divided by 215, the wrong way round."),
+    ]
+    feedback = check_number(answer, share, 0.01, "the share of Armenia's area, in percent", near)
+    if feedback.status == CORRECT:
+        return Feedback(CORRECT, (
+            f"About {share:.2f}% of Armenia's {total:,.0f} km². 215 is a lower bound "
+            "(qualifier at_least): say “at least "
+            f"{share:.2f}%”, not “{share:.2f}%”."
+        ))
+    return feedback
+
+
+# 8.3 ------------------------------------------------------------------------------------
+
+def _label(outcome: str) -> str:
+    return outcome.replace(" ", "_")
+
+
+def expected_outcome() -> str:
+    checks = _checks()
+    return checks.loc[checks["figure_id"] == WIDGET_FIGURE, "outcome"].iloc[0]
+
+
+@register("8.3", "injured_outcome", "widget",
+          "Use the claim check widget: the outcome for ¶12 · four hundred injured.")
+def check_injured(answer):
+    from ..evidence.comparison import CONSISTENT, DIFFERENT_MEASURE, DIFFERS, OUTCOMES, ROUGHLY, UNCHECKED
+
+    if isinstance(answer, str) and answer.strip().lower().startswith("could not be checked"):
+        answer = UNCHECKED
+    if isinstance(answer, str) and answer.strip().lower().startswith("a different measure"):
+        answer = DIFFERENT_MEASURE
+    row = _checks().set_index("figure_id").loc[WIDGET_FIGURE]
+    why = {
+        _label(CONSISTENT): (
+            f"Yes: {row['outcome']}. The article's “four hundred injured” and the source's "
+            f"“{row['source_value']}” overlap, and injured and wounded count the same thing (the "
+            f"same measure). The source ({row['reference_id']}) was stated by a party to the "
+            "conflict: its figure is reliable as what that party said."
+        ),
+        _label(ROUGHLY): (
+            "The two values do overlap, and the Relation column says they are the same measure "
+            "(injured and wounded count the same thing). Read the outcome in the widget's last "
+            "column again."
+        ),
+        _label(DIFFERS): (
+            f"Not differs: “{row['source_value']}” and “four hundred injured” overlap. Read the "
+            "outcome in the widget's last column for this figure."
+        ),
+        _label(DIFFERENT_MEASURE): (
+            "Read the Relation column: injured and wounded count the same thing, so the two are "
+            "compared as the same measure."
+        ),
+        _label(UNCHECKED): (
+            "This figure could be compared: the widget shows one other source's value beside it. "
+            "Read the outcome in its last column."
+        ),
+    }
+    return check_label(answer, [_label(o) for o in OUTCOMES], _label(expected_outcome()), why)
+
+
+# 8.4 ------------------------------------------------------------------------------------
+
+def expected_party_rows() -> set[str]:
+    """Reference rows of the check table stated by a party to the conflict (a side whose
+    standing is "party" in data/reference/sides.csv), alone or beside another publisher."""
+    sides = fact_sides(_ledger())
+    used = sides.loc[sorted(set(_checks()["reference_id"]))]
+    return set(used.index[used["party"]])
+
+
+@register("8.4", "party_rows", "code",
+          "Which reference rows of the check table come from parties to the conflict?")
+def check_party_rows(answer):
+    if isinstance(answer, str) or not hasattr(answer, "__iter__"):
+        return type_problem(answer, "a list of reference ids such as ['C1', 'E9']")
+    try:
+        given = set(answer)
+    except TypeError:
+        return type_problem(answer, "a list of reference ids (text, not nested lists)")
+    checks = _checks()
+    expected = expected_party_rows()
+    if given and given <= set(checks["value_id"]):
+        return Feedback(INCORRECT, "Those are value ids (such as 'C1.1'); give the reference ids "
+                                   "of the reference_id column (such as 'C1').")
+    if given and given <= set(checks["figure_id"]):
+        return Feedback(INCORRECT, "Those are the article's figure ids; give the ids of the other "
+                                   "sources, in the reference_id column.")
+    feedback = check_collection(given, expected, "reference rows from parties to the conflict")
+    if feedback.status == CORRECT:
+        return Feedback(CORRECT, feedback.message + (
+            " A party's figure is reliable as what that party said; these rows can still be "
+            "compared, labelled with their side."
+        ))
+    notes = []
+    publishers = fact_publishers(_ledger())
+    stated = publishers[publishers["role"] == "stated"]
+    not_party = sorted(i for i in given - expected if i in set(stated["fact_id"]))
+    if not_party:
+        words = "; ".join(f"{i}: stated by {_stated_by(stated, i)}" for i in not_party)
+        notes.append(f"{words}. Only a government, its state bodies or state media, or the de "
+                     "facto authorities count as a party; an outlet based in Armenia or "
+                     "Azerbaijan, Russia's state media and international bodies do not")
+    if expected - given:
+        notes.append("a row counts when the publisher that stated it is a party, even when "
+                     "another outlet reported it: read who stated each row, not who carried it")
+    return Feedback(INCORRECT, feedback.message + (" " + "; ".join(notes) + "." if notes else ""))
+
+
+def _stated_by(stated, fact_id: str) -> str:
+    own = stated[stated["fact_id"] == fact_id]
+    return " and ".join(f"{r.name} ({r.side}, {r.standing})" for r in own.itertuples())
+
+
+# 8.5 ------------------------------------------------------------------------------------
+
+TOLL_OPTIONS = [
+    "The article is right, because 218 is within 10% of 220.",
+    "“At least 220” is a lower bound given without a named source; 218 is one party's count at "
+    "one date (22 Dec 2023), and tolls changed as reports came in. The comparison says how close "
+    "the two values are (roughly consistent), not which is true.",
+    "The source is a party to the conflict, so its figure cannot be compared with the article.",
+    "“More” means the article adds 220 to the source's 218.",
+]
+
+
+@register("8.5", "toll_choice", "choice",
+          "Why are 218 and the article's “At least 220 more” not simply “wrong”?")
+def check_toll(answer):
+    checks = _checks()
+    row = checks[checks["value_id"] == "C3.1"].iloc[0]
+    why = {
+        2: (
+            f"Yes. Rule {row['rule']} gives “{row['outcome']}”: {row['reason']} The outcome "
+            "describes the comparison; calling either figure wrong would need to know what the "
+            "article's source counted, and when."
+        ),
+        1: (
+            "An outcome is not a verdict: within 10% gives “roughly consistent”, which says how "
+            "close two values are, not that either is right."
+        ),
+        3: (
+            "A party's figure can be compared: it is reliable as what that party said, and the "
+            "pack labels it with its side instead of dropping it."
+        ),
+        4: (
+            "“More” refers back in the article: the ledger reads these deaths as in addition to "
+            "the “casualties” of the military operation mentioned before (figure F026, itself "
+            "ambiguous), not as in addition to the source's 218."
+        ),
+    }
+    return check_choice(answer, TOLL_OPTIONS, 2, why)
+
+
+# 8.6 ------------------------------------------------------------------------------------
+
+@register("8.6", "fair_summary", "written",
+          "Write a fair, attributed one-paragraph summary of the article (100-160 words).")
+def check_summary(answer):
+    feedback = check_written(answer, _ledger().article.text, RUBRIC.format("8.6"), min_words=100)
+    if isinstance(answer, str):
+        words = len(answer.split())
+        if words > 160:
+            return Feedback(feedback.status, feedback.message + f" Aim for at most 160 words "
+                                                                f"(yours has {words}).")
+    return feedback

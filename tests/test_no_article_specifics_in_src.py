@@ -1,0 +1,79 @@
+"""Nothing in src/ names this article's ids or dates: they live in data/ (settings.csv,
+vocabulary.csv, judgements.csv and the ledger's tables). Docstrings and comments may mention
+them as examples; code may not. This is what lets the pack be reused on another article.
+
+The exercise modules (readingpack/exercises/lessonNN.py) are the article's own exercises, as
+the notebooks are: their feedback is prose about this article and may name a year or an id in
+a sentence. Their code may not: an id a check computes with is read from data/settings.csv."""
+
+import ast
+import re
+
+from readingpack.ledger import load_ledger
+from readingpack.paths import PROJECT_ROOT
+
+SRC = PROJECT_ROOT / "src" / "readingpack"
+ID_TABLES = {  # table: its id column
+    "figures": "figure_id", "reference_facts": "id", "reference_fact_values": "value_id",
+    "claims": "claim_id", "actors": "actor_id", "events": "event_id", "positions": "position_id",
+    "glossary": "id", "issues": "issue", "reference_publishers": "publisher_id",
+}
+YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)(?![\d.])")
+# Modules kept only so that workbooks copied before a rename still import the old names.
+ALIASES = set()
+
+
+def article_ids() -> set[str]:
+    ledger = load_ledger()
+    ids = set()
+    for table, column in ID_TABLES.items():
+        frame = ledger[table]
+        if column in frame.columns:
+            ids |= {str(v) for v in frame[column].dropna()}
+    return ids
+
+
+def code_strings(path):
+    """(line, text) of every string and number constant in the module, docstrings aside."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            if node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant):
+                docstrings.add(id(node.body[0].value))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and id(node) not in docstrings and isinstance(node.value, str | int):
+            yield node.lineno, node.value
+
+
+def is_prose(value) -> bool:
+    return isinstance(value, str) and len(value.split()) >= 3
+
+
+def test_no_ledger_id_or_year_in_the_code():
+    ids = article_ids()
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        name = str(path.relative_to(PROJECT_ROOT))
+        if name in ALIASES:
+            continue
+        exercise_text = path.parent.name == "exercises" and path.stem.startswith("lesson")
+        for line, value in code_strings(path):
+            if isinstance(value, bool) or (exercise_text and is_prose(value)):
+                continue
+            if isinstance(value, int):
+                if 1800 <= value <= 2099:
+                    found.append(f"{name}:{line}: the year {value}")
+                continue
+            if value in ids:
+                found.append(f"{name}:{line}: the id {value!r}")
+            elif YEAR.search(value):
+                found.append(f"{name}:{line}: a year in {value[:60]!r}")
+    assert found == [], "article specifics in src/ (move them to data/):\n" + "\n".join(found)
+
+
+def test_the_scan_sees_an_id_and_a_year(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text('"""Docstring F015 and 2024 are fine."""\nDEFAULT = "F015"\nYEAR = 2024\n')
+    values = [v for _, v in code_strings(module)]
+    assert values == ["F015", 2024]

@@ -1,0 +1,209 @@
+"""The performance budget, measured: `make bench` (python -m packtools.bench).
+
+- each lesson's execution time in a fresh kernel, against the floor of a notebook that only
+  starts the kernel and imports the pack (target: lessons together <= 1.5 x the floor summed);
+- each widget's update latency in the kernel, median and 95th percentile over 100 changes
+  (target: p95 under 50 ms);
+- the peak memory (max RSS) of a kernel running the heaviest lesson (target: under 300 MB).
+
+Writes a table to stdout and the "Measured by make bench" part of docs/performance.md.
+"""
+
+import importlib
+import inspect
+import json
+import os
+import pkgutil
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from .paths import PROJECT_ROOT, TOOLS_DIR
+
+# The floor: start a kernel and import the pack (every module the lessons import from it,
+# which brings pandas, matplotlib and ipywidgets), without loading data or drawing anything.
+FLOOR_SOURCE = (
+    "import importlib, pkgutil\n"
+    "import matplotlib.pyplot\n"
+    "import readingpack.ledger, readingpack.style, readingpack.widgets\n"
+    "for module in pkgutil.iter_modules(readingpack.widgets.__path__):\n"
+    "    importlib.import_module(f'readingpack.widgets.{module.name}')"
+)
+RSS_SOURCE = (
+    "import resource, sys\n"
+    "_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "print(_rss // 1024 if sys.platform != 'darwin' else _rss // 1024 // 1024)"
+)
+CHANGES = 100
+BEGIN, END = "<!-- bench: begin -->", "<!-- bench: end -->"
+
+
+def run_notebook(nb, folder: Path) -> float:
+    client = NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(folder)}})
+    start = time.perf_counter()
+    client.execute()
+    return time.perf_counter() - start
+
+
+def floor_seconds(folder: Path, runs: int = 3) -> float:
+    """The median of `runs` floor notebooks (the first run also warms the disk cache)."""
+    times = [run_notebook(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(FLOOR_SOURCE)]), folder)
+             for _ in range(runs)]
+    return statistics.median(times)
+
+
+def lesson_timings(folder: Path) -> list[tuple[str, float]]:
+    timings = []
+    for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        timings.append((path.name, run_notebook(nb, folder)))
+    return timings
+
+
+def peak_memory_mb(path: Path) -> int:
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(RSS_SOURCE))
+    run_notebook(nb, path.parent)
+    return int(nb.cells[-1].outputs[0]["text"].strip())
+
+
+def pack_widget_classes() -> list[type]:
+    from readingpack import widgets
+    from readingpack.ui import PackWidget
+
+    for module in pkgutil.iter_modules(widgets.__path__):
+        importlib.import_module(f"{widgets.__name__}.{module.name}")
+    found = []
+    for module_name, module in sorted(sys.modules.items()):
+        if module_name.startswith(f"{widgets.__name__}."):
+            for _, cls in inspect.getmembers(module, inspect.isclass):
+                if issubclass(cls, PackWidget) and cls is not PackWidget and cls.__module__ == module_name:
+                    found.append(cls)
+    return found
+
+
+def build_widget(cls: type):
+    """An instance of a pack widget, its constructor's table arguments taken from the ledger by
+    name (`claims` -> ledger.claims, `ledger` -> the ledger itself)."""
+    from readingpack.ledger import load_ledger
+
+    ledger, arguments = load_ledger(), {}
+    for name, parameter in inspect.signature(cls).parameters.items():
+        if name == "ledger":
+            arguments[name] = ledger
+        elif name in ledger.names:
+            arguments[name] = ledger[name]
+        elif parameter.default is inspect.Parameter.empty:
+            raise TypeError(f"{cls.__name__} needs {name!r}, which is not a ledger table")
+    return cls(**arguments)
+
+
+def widget_latency(cls: type, changes: int = CHANGES) -> tuple[float, float, int]:
+    """(median ms, p95 ms, number of distinct changes cycled) for `changes` value changes."""
+    instance = build_widget(cls)
+    plan = instance.example_changes()
+    if not plan:
+        raise ValueError(f"{cls.__name__}.example_changes() is empty")
+    samples = []
+    for index in range(changes):
+        control, value = plan[index % len(plan)]
+        if control.value == value:  # an unchanged value would not trigger an update
+            instance.reset()
+        start = time.perf_counter()
+        control.value = value
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))], len(plan)
+
+
+def latency_rows() -> list[dict]:
+    """Every pack widget's latency, measured in this process (run it inside a kernel)."""
+    rows = []
+    for cls in pack_widget_classes():
+        name = f"{cls.__module__.rsplit('.', 1)[1]}.{cls.__name__}"
+        try:
+            median, p95, distinct = widget_latency(cls)
+            rows.append({"widget": name, "median": median, "p95": p95, "distinct": distinct})
+        except Exception as error:  # report, do not hide, a widget the benchmark cannot drive
+            rows.append({"widget": name, "error": f"{type(error).__name__}: {error}"})
+    return rows
+
+
+def latency_rows_in_kernel(folder: Path) -> list[dict]:
+    """latency_rows() run inside a fresh kernel, where each change also syncs the widget's
+    state over its comm, as it does for a student."""
+    source = (f"import json, sys\nsys.path.insert(0, {str(TOOLS_DIR)!r})\n"
+              "from packtools.bench import latency_rows\nprint(json.dumps(latency_rows()))")
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    run_notebook(nb, folder)
+    return json.loads(nb.cells[0].outputs[0]["text"])
+
+
+def machine() -> str:
+    cpus = os.cpu_count()
+    return f"{platform.system()} {platform.machine()}, {cpus} CPU cores, Python {platform.python_version()}"
+
+
+def report() -> str:
+    folder = PROJECT_ROOT / "notebooks"
+    floor = floor_seconds(folder)
+    timings = lesson_timings(folder)
+    lessons = [(name, seconds) for name, seconds in timings if not name.startswith("00_")]
+    heaviest = max(timings, key=lambda item: item[1])[0]
+    memory = peak_memory_mb(folder / heaviest)
+    total, budget = sum(s for _, s in lessons), 1.5 * floor * len(lessons)
+    lines = [
+        f"Machine: {machine()}.",
+        "",
+        "| notebook | execution (s) | x floor |",
+        "|---|---|---|",
+        f"| floor: start a kernel and import the pack (median of 3) | {floor:.2f} | 1.00 |",
+    ]
+    lines += [f"| {name} | {seconds:.2f} | {seconds / floor:.2f} |" for name, seconds in timings]
+    verdict = "met" if total <= budget else "missed"
+    lines += [
+        "",
+        f"Lessons 01-08 together: {total:.1f} s; budget 1.5 x floor x {len(lessons)} = {budget:.1f} s: "
+        f"**{verdict}**.",
+        "",
+        f"Peak memory (max RSS) of a kernel running the heaviest lesson ({heaviest}): **{memory} MB** "
+        f"(target: under 300 MB).",
+        "",
+        "| widget | median (ms) | 95th percentile (ms) | changes cycled | target p95 < 50 ms |",
+        "|---|---|---|---|---|",
+    ]
+    for row in latency_rows_in_kernel(folder):
+        if "error" in row:
+            lines.append(f"| {row['widget']} | - | - | - | could not measure: {row['error']} |")
+        else:
+            verdict = "met" if row["p95"] < 50 else "missed"
+            lines.append(f"| {row['widget']} | {row['median']:.1f} | {row['p95']:.1f} "
+                         f"| {CHANGES} ({row['distinct']} distinct) | {verdict} |")
+    return "\n".join(lines)
+
+
+def write_report(text: str, path: Path = PROJECT_ROOT / "docs" / "performance.md") -> None:
+    document = path.read_text(encoding="utf-8")
+    start, end = document.index(BEGIN) + len(BEGIN), document.index(END)
+    path.write_text(document[:start] + "\n" + text + "\n" + document[end:], encoding="utf-8")
+
+
+def main() -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    text = report()
+    print(text)
+    write_report(text)
+    print("\nwritten to docs/performance.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
