@@ -70,6 +70,7 @@ test: $(DEV_STAMP) lint unit nbval
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tools tests $(NOTEBOOK_FOLDERS)
+	PYTHONPATH=$(CURDIR)/tools $(BIN)/lint-imports --no-cache
 
 unit: $(DEV_STAMP)
 	$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider tests

@@ -87,27 +87,27 @@ def test_m1_a_different_measure_is_shown_not_compared():
 # ---- dates -----------------------------------------------------------------------------------
 
 
-def test_d1_same_day():
+def test_t1_same_day():
     span = (day("2024-10-24"), day("2024-10-24"))
-    assert compare_dates(span, span) == ("D1", CONSISTENT, "The same date.")
+    assert compare_dates(span, span) == ("T1", CONSISTENT, "The same date.")
 
 
-def test_d2_a_date_inside_a_less_precise_one():
+def test_t2_a_date_inside_a_less_precise_one():
     year = (day("1989-01-01"), day("1989-12-31"))
     first_december = (day("1989-12-01"), day("1989-12-01"))
     assert compare_dates(year, first_december) == (
-        "D2", CONSISTENT, "The source's date falls within the article's date."
+        "T2", CONSISTENT, "The source's date falls within the article's date."
     )
 
 
-def test_d3_partial_overlap():
+def test_t3_partial_overlap():
     first, second = (day("2024-11-01"), day("2024-11-12")), (day("2024-11-10"), day("2024-11-20"))
-    assert compare_dates(first, second)[:2] == ("D3", ROUGHLY)
+    assert compare_dates(first, second)[:2] == ("T3", ROUGHLY)
 
 
-def test_d4_dates_that_do_not_meet_differ():
+def test_t4_dates_that_do_not_meet_differ():
     ninth, eighth = (day("2024-11-09"), day("2024-11-09")), (day("2024-11-08"), day("2024-11-08"))
-    assert compare_dates(ninth, eighth) == ("D4", DIFFERS, "The two dates are 1 day apart.")
+    assert compare_dates(ninth, eighth) == ("T4", DIFFERS, "The two dates are 1 day apart.")
 
 
 def test_x1_a_number_against_a_date_cannot_be_checked():

@@ -23,11 +23,11 @@ upper bound, "about 200" and a plain "218" are the number itself, "up to 1" is 0
 
 Dates (each as the span of days it can mean: "2020" is 1 Jan to 31 Dec 2020):
 
-  D1  The same span                                                 -> consistent
-  D2  One span lies inside the other (the less precise date contains
+  T1  The same span                                                 -> consistent
+  T2  One span lies inside the other (the less precise date contains
       the more precise one)                                         -> consistent
-  D3  The spans overlap in part                                     -> roughly consistent
-  D4  The spans do not meet                                         -> differs (the gap in days)
+  T3  The spans overlap in part                                     -> roughly consistent
+  T4  The spans do not meet                                         -> differs (the gap in days)
 
   X1  A number against a date, or a value missing on either side    -> could not be checked
       from the sources at hand
@@ -124,20 +124,20 @@ def compare_numbers(article: Range, article_qualifier: str, source: Range,
 
 def compare_dates(article: tuple[pd.Timestamp, pd.Timestamp],
                   source: tuple[pd.Timestamp, pd.Timestamp]) -> tuple[str, str, str]:
-    """(rule, outcome, reason) for two dates given as (first day, last day), by rules D1-D4."""
+    """(rule, outcome, reason) for two dates given as (first day, last day), by rules T1-T4."""
     (a_start, a_end), (s_start, s_end) = article, source
     if (a_start, a_end) == (s_start, s_end):
-        return "D1", CONSISTENT, "The same date."
+        return "T1", CONSISTENT, "The same date."
     a_inside = s_start <= a_start and a_end <= s_end
     s_inside = a_start <= s_start and s_end <= a_end
     if a_inside or s_inside:
         wider = "the article's date" if s_inside else "the source's date"
         narrower = "the source's" if s_inside else "the article's"
-        return "D2", CONSISTENT, f"{narrower.capitalize()} date falls within {wider}."
+        return "T2", CONSISTENT, f"{narrower.capitalize()} date falls within {wider}."
     if a_start <= s_end and s_start <= a_end:
-        return "D3", ROUGHLY, "The two dates overlap in part."
+        return "T3", ROUGHLY, "The two dates overlap in part."
     days = (s_start - a_end).days if a_end < s_start else (a_start - s_end).days
-    return "D4", DIFFERS, f"The two dates are {days} day{'s' if days != 1 else ''} apart."
+    return "T4", DIFFERS, f"The two dates are {days} day{'s' if days != 1 else ''} apart."
 
 
 def outcome_by_rules(figure: dict, value: dict, relation: str) -> tuple[str, str, str]:

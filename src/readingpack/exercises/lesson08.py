@@ -4,9 +4,9 @@ Every expected value is computed from the ledger and readingpack.evidence.compar
 the multiple-choice tasks are typed here.
 """
 
-import re
 from functools import cache
 
+from ..evidence.settings import setting
 from ..evidence.sources import fact_publishers, fact_sides
 from .feedback import (
     CORRECT,
@@ -22,8 +22,10 @@ from .feedback import (
 )
 
 RUBRIC = "solutions/08_checking_claims.ipynb, task {}"
-AREA_FIGURE, OTHER_ESTIMATE, ARMENIA, AZERBAIJAN = "F015", "E10.1", "A1.1", "A2.1"
-WIDGET_FIGURE = "F027"  # ¶12 · four hundred injured
+
+
+def _setting(name: str) -> str:
+    return setting(f"lesson08.{name}", _ledger())
 
 
 @cache
@@ -46,7 +48,7 @@ def _value(value_id: str) -> float:
 
 
 def _figure():
-    return _ledger().figures.set_index("figure_id").loc[AREA_FIGURE]
+    return _ledger().figures.set_index("figure_id").loc[_setting("area_figure")]
 
 
 # 8.1 ------------------------------------------------------------------------------------
@@ -61,19 +63,18 @@ def check_thesis(answer):
 
 def expected_share() -> float:
     """The article's lower bound as a percentage of Armenia's total area (reference row A1)."""
-    return float(_figure()["value_low"]) / _value(ARMENIA) * 100
+    return float(_figure()["value_low"]) / _value(_setting("country_area")) * 100
 
 
 def _land_area() -> float:
-    note = _ledger().reference_facts.set_index("id").loc["A1", "note"]
-    return float(re.search(r"Land ([\d,]+)", note).group(1).replace(",", ""))
+    return _value(_setting("country_land_area"))
 
 
 @register("8.2", "share_of_armenia", "number",
           "What share of Armenia's area (A1) is the article's “at least 215 square kilometres”?")
 def check_share(answer):
-    low, total = float(_figure()["value_low"]), _value(ARMENIA)
-    other = _value(OTHER_ESTIMATE)
+    low, total = float(_figure()["value_low"]), _value(_setting("country_area"))
+    other = _value(_setting("other_estimate"))
     share = expected_share()
     near = [
         (share / 100, f"{share / 100:.5f} is the share as a fraction; multiply by 100 for a "
@@ -83,8 +84,8 @@ def check_share(answer):
                               f"{low:,.0f}."),
         (other / total, f"That uses {other:,.0f} (E10) instead of the article's {low:,.0f}, and "
                         "gives a fraction instead of a percentage."),
-        (low / _value(AZERBAIJAN) * 100, "That divides by Azerbaijan's area (A2); the article "
-                                         "speaks of Armenia's territory (A1)."),
+        (low / _value(_setting("other_country_area")) * 100,
+         "That divides by Azerbaijan's area (A2); the article speaks of Armenia's territory (A1)."),
         (low / _land_area() * 100, f"That divides by Armenia's land area ({_land_area():,.0f}); "
                                    f"the task asks for the total area of row A1 ({total:,.0f})."),
         (total / low, "That is the area of Armenia divided by 215, the wrong way round."),
@@ -107,7 +108,7 @@ def _label(outcome: str) -> str:
 
 def expected_outcome() -> str:
     checks = _checks()
-    return checks.loc[checks["figure_id"] == WIDGET_FIGURE, "outcome"].iloc[0]
+    return checks.loc[checks["figure_id"] == _setting("widget_figure"), "outcome"].iloc[0]
 
 
 @register("8.3", "injured_outcome", "widget",
@@ -119,7 +120,7 @@ def check_injured(answer):
         answer = UNCHECKED
     if isinstance(answer, str) and answer.strip().lower().startswith("a different measure"):
         answer = DIFFERENT_MEASURE
-    row = _checks().set_index("figure_id").loc[WIDGET_FIGURE]
+    row = _checks().set_index("figure_id").loc[_setting("widget_figure")]
     why = {
         _label(CONSISTENT): (
             f"Yes: {row['outcome']}. The article's “four hundred injured” and the source's "
@@ -217,7 +218,7 @@ TOLL_OPTIONS = [
           "Why are 218 and the article's “At least 220 more” not simply “wrong”?")
 def check_toll(answer):
     checks = _checks()
-    row = checks[checks["value_id"] == "C3.1"].iloc[0]
+    row = checks[checks["value_id"] == _setting("toll_value")].iloc[0]
     why = {
         2: (
             f"Yes. Rule {row['rule']} gives “{row['outcome']}”: {row['reason']} The outcome "
