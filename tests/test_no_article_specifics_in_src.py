@@ -24,7 +24,8 @@ URL = re.compile(r"https?://\S+")  # an XML namespace such as .../2000/svg is no
 ANSWER_NAME = re.compile(r"[a-z]+(?:_[a-z0-9]+)+")
 YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)(?![\d.])")
 # Modules kept only so that workbooks copied before a rename still import the old names.
-ALIASES = set()
+ALIASES = {"src/readingpack/checks.py", "src/readingpack/checking.py", "src/readingpack/sources.py",
+           "src/readingpack/widgets/checking.py"}
 
 
 def article_ids() -> set[str]:

@@ -108,3 +108,12 @@ class PackWidget:
         from IPython.display import display
 
         display(self.widget)
+
+
+def widget_ledger(ledger=None):
+    """The ledger a widget shows: the one given, else the pack's. Workbooks copied before every
+    widget took `Widget(ledger=None)` pass tables instead (`ParagraphReader(paragraphs, outline)`,
+    `TimelineWidget(events)`); those tables came from the pack's own ledger, so it is used."""
+    from .ledger import Ledger, load_ledger
+
+    return ledger if isinstance(ledger, Ledger) else load_ledger()

@@ -22,8 +22,7 @@ from ..evidence.mentions import (  # noqa: F401
     folded_relations,
     relation_group,
 )
-from ..ledger import load_ledger
-from ..ui import PackWidget, escape, notice, reset_button
+from ..ui import PackWidget, escape, notice, reset_button, widget_ledger
 
 ROLE_WORDS = {
     "speaker": "says it",
@@ -131,7 +130,7 @@ class ActorComparison(PackWidget):
     """Pick two actors and see them side by side."""
 
     def __init__(self, ledger=None):
-        ledger = ledger or load_ledger()
+        ledger = widget_ledger(ledger)
         self.data = ActorData(ledger)
         self.default_pair = default_pair(ledger)
         self._columns: dict[str, str] = {}

@@ -19,7 +19,6 @@ from ..evidence.areas import (  # noqa: F401
     format_km2,
     reference_areas,
 )
-from ..ledger import load_ledger
 from ..ui import (
     MAX_REASONABLE_AREA_KM2,
     PackWidget,
@@ -27,6 +26,7 @@ from ..ui import (
     notice,
     parse_positive_number,
     reset_button,
+    widget_ledger,
 )
 
 SQUARE_MAX_PX = 170
@@ -103,7 +103,7 @@ class AreaComparison(PackWidget):
     """Pick a place (or type an area) and compare it with the article's 'at least 215 km²'."""
 
     def __init__(self, ledger=None):
-        ledger = ledger or load_ledger()
+        ledger = widget_ledger(ledger)
         self.figure = article_area(ledger)
         self.low = self.figure["low"]
         self.areas = reference_areas(ledger).set_index("id", drop=False)

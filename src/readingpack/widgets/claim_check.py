@@ -14,7 +14,7 @@ import pandas as pd
 from ..evidence.comparison import check_table, checkable_figures, context_table
 from ..evidence.settings import setting
 from ..ledger import load_ledger
-from ..ui import PackWidget, escape, highlight_spans, reset_button
+from ..ui import PackWidget, escape, highlight_spans, reset_button, widget_ledger
 
 OUTCOME_NOTE = (
     "Outcomes say only how two values of the same measure compare (consistent; roughly "
@@ -78,7 +78,7 @@ class ClaimCheck(PackWidget):
     """Pick a checkable figure or date and see it beside every other source's value."""
 
     def __init__(self, ledger=None):
-        self.ledger = ledger or load_ledger()
+        self.ledger = widget_ledger(ledger)
         self.default_figure = setting("claim_check.default_figure", self.ledger)
         self.checks = check_table(self.ledger)
         self.context = context_table(self.ledger)

@@ -25,15 +25,15 @@ from ..evidence.claims import (  # noqa: F401
     types_table,
     voice_by_paragraph,
 )
-from ..ledger import load_ledger
+from ..ui import widget_ledger
 
 
 class ClaimExplorer(ui.PackWidget):
     """Filter the claims by type, speaker, actor and paragraph range; each matching claim is
     highlighted inside its paragraph, with a count of the matches."""
 
-    def __init__(self, ledger=None):
-        ledger = ledger or load_ledger()
+    def __init__(self, ledger=None, *_tables_from_old_workbooks):
+        ledger = widget_ledger(ledger)
         claim_actors, actors, paragraphs = ledger.claim_actors, ledger.actors, ledger.paragraphs
         self.claims = ledger.claims.reset_index(drop=True)
         self.claim_actors = claim_actors

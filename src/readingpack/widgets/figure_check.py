@@ -15,8 +15,7 @@ from ..evidence import comparison
 # Kept so that workbooks copied before the move still run: these now live in evidence.comparison.
 from ..evidence.comparison import article_value, figure_reference_table  # noqa: F401
 from ..evidence.settings import labels, setting
-from ..ledger import load_ledger
-from ..ui import PackWidget, escape, reset_button
+from ..ui import PackWidget, escape, reset_button, widget_ledger
 
 
 def figure_html(ledger, figure_id: str) -> str:
@@ -64,7 +63,7 @@ class FigureCheck(PackWidget):
     """Pick one of the article's figures and see what other sources say on the same thing."""
 
     def __init__(self, ledger=None):
-        self.ledger = ledger or load_ledger()
+        self.ledger = widget_ledger(ledger)
         self.figures = self.ledger.figures.set_index("figure_id")
         self.default_figure = setting("figure_check.default_figure", self.ledger)
         options = [(self.option_label(f), f) for f in comparison.linked_figures(self.ledger)]

@@ -16,15 +16,14 @@ from ..evidence.language import (
     ledger_terms,
     term_summary,
 )
-from ..ledger import load_ledger
-from ..ui import PackWidget, escape, highlight_spans, notice, reset_button
+from ..ui import PackWidget, escape, highlight_spans, notice, reset_button, widget_ledger
 
 
 class Framing(PackWidget):
     """Pick a category of words and a paragraph range; see the words highlighted, with counts."""
 
     def __init__(self, ledger=None):
-        self.ledger = ledger or load_ledger()
+        self.ledger = widget_ledger(ledger)
         self.paragraphs = self.ledger.article.paragraphs
         self.found = ledger_terms(self.ledger)
         first, last = int(self.paragraphs["number"].min()), int(self.paragraphs["number"].max())

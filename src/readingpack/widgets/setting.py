@@ -26,7 +26,7 @@ from ..evidence.background import (  # noqa: F401
     word_count,
 )
 from ..evidence.settings import setting_ids
-from ..ledger import load_ledger
+from ..ui import widget_ledger
 
 MAX_FIND_LENGTH = 60
 
@@ -77,8 +77,8 @@ def _example_words(ledger) -> list[str]:
 class ParagraphReader(ui.PackWidget):
     """Choose a kind of paragraph and a paragraph number; optionally find a word in the article."""
 
-    def __init__(self, ledger=None):
-        ledger = ledger or load_ledger()
+    def __init__(self, ledger=None, *_tables_from_old_workbooks):
+        ledger = widget_ledger(ledger)
         paragraphs = ledger.paragraphs
         outline = ledger.outline if "outline" in ledger.names else None
         self.table = background.structure_table(paragraphs, outline)
@@ -212,7 +212,7 @@ class NamesWidget(ui.PackWidget):
     whether and where the article uses each name."""
 
     def __init__(self, ledger=None):
-        ledger = ledger or load_ledger()
+        ledger = widget_ledger(ledger)
         self.glossary = ledger.glossary
         self.table = background.names_table(self.glossary)
         self.things = list(dict.fromkeys(self.table["thing"]))

@@ -34,7 +34,7 @@ from ..evidence.events import (  # noqa: F401
     year_bounds,
     zoom_years,
 )
-from ..ledger import load_ledger
+from ..ui import widget_ledger
 
 NOTHING_MATCHES = (
     "No event matches these choices. Widen the range of years, tick more categories, "
@@ -219,8 +219,8 @@ def summary_text(selected: pd.DataFrame, total: int, first_year: int, last_year:
 class TimelineWidget(ui.PackWidget):
     """Pick a range of years and categories; see the matching events on a strip and in a list."""
 
-    def __init__(self, ledger=None):
-        ledger = ledger or load_ledger()
+    def __init__(self, ledger=None, *_tables_from_old_workbooks):
+        ledger = widget_ledger(ledger)
         self.table = event_table(ledger.events)
         self.zoom = zoom_years(ledger)
         self.first_year, self.last_year = year_bounds(self.table)
