@@ -281,3 +281,51 @@ def precision_legend_handles() -> list:
     handles.append(Line2D([], [], marker=">", markersize=9, color="white", markeredgecolor="black",
                           linestyle="none", label="a start only (end not given)"))
     return handles
+
+
+def draw_positions_per_issue(ax, counts: pd.DataFrame, names: dict) -> None:
+    """Paired horizontal bars: for each issue (a row of `counts`), how many positions the article
+    reports for each government (`names`: {column of counts: its label}, in drawing order)."""
+    rows = range(len(counts))
+    for number, (government, label) in enumerate(names.items()):
+        ax.barh([y + 0.4 * number for y in rows], counts[government], height=0.4,
+                hatch=HATCHES[number + 1], edgecolor="black", label=label)
+    ax.set_yticks([y + 0.2 for y in rows], counts.index)
+    ax.invert_yaxis()
+    ax.set_xticks(range(int(counts.to_numpy().max()) + 1))
+    ax.set_xlabel("Number of positions the article reports (rows with a quote)")
+    ax.set_ylabel("Issue (issue_id)")
+    ax.set_title("Positions the article reports, per issue and government")
+    ax.legend(title="Whose position, as the article reports it", loc="upper center",
+              bbox_to_anchor=(0.5, -0.12), ncol=2)
+
+
+def draw_terms_per_paragraph(ax, by_paragraph: pd.DataFrame, categories: dict, xlabel: str) -> None:
+    """Stacked bars: lexicon words of each category (rows of `by_paragraph`) in each paragraph
+    (its columns), one colour and hatching per category."""
+    bottom = pd.Series(0, index=by_paragraph.columns)
+    for n, (category, counts) in enumerate(by_paragraph.iterrows()):
+        ax.bar(counts.index, counts, bottom=bottom, label=categories[category],
+               color=_colour(n), hatch=HATCHES[n % len(HATCHES)], edgecolor="black")
+        bottom = bottom + counts
+    ax.set_xticks(list(by_paragraph.columns))
+    ax.set_title("Lexicon words in each paragraph of the article")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel("occurrences")
+    _legend_outside(ax, "category")
+
+
+def draw_naming_bars(ax, naming: pd.DataFrame) -> None:
+    """Paired horizontal bars: how often the article names each side (a column of `naming`) by
+    each form of name (its rows), with the count printed at the end of each bar."""
+    positions = range(len(naming.index))
+    for n, side in enumerate(naming.columns):
+        bars = ax.barh([p + 0.4 * n for p in positions], naming[side], height=0.4, label=side,
+                       color=_colour(n), hatch=HATCHES[n % len(HATCHES)], edgecolor="black")
+        ax.bar_label(bars, padding=3)
+    ax.set_yticks([p + 0.2 for p in positions], naming.index)
+    ax.invert_yaxis()
+    ax.set_title("How the article names each side: state, capital, leader")
+    ax.set_xlabel("mentions in the whole article")
+    ax.set_ylabel("form of the name")
+    ax.legend()
