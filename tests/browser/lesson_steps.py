@@ -138,7 +138,7 @@ def framing(page):
 def claim_check(page):
     contains(page, "rp-check-result", "consistent", "“about 200 km²”")
     choose(page, "rp-check-choice", "¶3 ·")
-    contains(page, "rp-check-article", "Read as: 9 Nov 2024 (no year printed)")
+    contains(page, "rp-check-article", "Read as: 9 Nov 2024 (no year printed")
     contains(page, "rp-check-result", "“8 Nov 2024”", "differsThe two dates are 1 day apart.")
     press_reset(page, "rp-check-reset")
     contains(page, "rp-check-article", "Read as: at least 215 km²")

@@ -6,6 +6,8 @@ for each wording. A fact's side is the side of its `stated` publishers; outlets 
 the statement are shown as reporters. Only a side whose standing is "party" is called a party.
 """
 
+import weakref
+
 import pandas as pd
 
 STATED = "stated"
@@ -22,11 +24,16 @@ def sides_table(ledger) -> pd.DataFrame:
 
 def side_words(ledger, code: str) -> str:
     """'AM-media: an outlet or institute based in Armenia, ... (based in Armenia ..., not a party)'."""
-    sides = sides_table(ledger)
-    if code not in sides.index:
+    words = _all_side_words(ledger)
+    if code not in words:
         raise KeyError(f"side code {code!r} is not in data/reference/sides.csv; add it there")
-    row = sides.loc[code]
-    return f"{code}: {row['label']} ({row['standing_words']})"
+    return words[code]
+
+
+def _all_side_words(ledger) -> dict[str, str]:
+    sides = ledger.reference_sides
+    return {code: f"{code}: {label} ({standing})" for code, label, standing
+            in zip(sides["side"], sides["label"], sides["standing_words"], strict=True)}
 
 
 def fact_publishers(ledger) -> pd.DataFrame:
@@ -42,13 +49,25 @@ def _codes(codes) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+# Computed once per ledger (a weak reference: the cache never keeps a ledger alive).
+_FACT_SIDES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def fact_sides(ledger) -> pd.DataFrame:
     """One row per reference fact: `side` ('NK (reported by AM-media)'), `side_label` (in words),
     `party` (a stated publisher is a party), `stated_by` and `carried_by` (publisher names)."""
+    if ledger not in _FACT_SIDES:
+        _FACT_SIDES[ledger] = _fact_sides(ledger)
+    return _FACT_SIDES[ledger].copy()
+
+
+def _fact_sides(ledger) -> pd.DataFrame:
     links = fact_publishers(ledger)
+    by_fact = dict(tuple(links.groupby("fact_id", sort=False)))
+    words = _all_side_words(ledger)
     rows = []
     for fact_id in ledger.reference_facts["id"]:
-        own = links[links["fact_id"] == fact_id]
+        own = by_fact.get(fact_id, links.iloc[0:0])
         stated = own[own["role"] == STATED]
         carried = own[~own["role"].isin([STATED, HOSTED])]
         if stated.empty:
@@ -57,10 +76,10 @@ def fact_sides(ledger) -> pd.DataFrame:
         stated_codes, carried_codes = _codes(stated["side"]), _codes(carried["side"])
         carried_codes = [c for c in carried_codes if c not in stated_codes]
         side = "; ".join(stated_codes)
-        label = "; ".join(side_words(ledger, c) for c in stated_codes)
+        label = "; ".join(words[c] for c in stated_codes)
         if carried_codes:
             side += f" (reported by {' and '.join(carried_codes)})"
-            label += "; reported by " + "; ".join(side_words(ledger, c) for c in carried_codes)
+            label += "; reported by " + "; ".join(words[c] for c in carried_codes)
         rows.append({
             "id": fact_id, "side": side, "side_label": label,
             "party": bool(stated["party"].any()),
