@@ -111,12 +111,9 @@ def expected_exercises(solutions: Path) -> dict[str, str]:
 
 
 def stale_exercises(solutions: Path, exercises: Path) -> list[str]:
-    stale = []
-    for name, text in expected_exercises(solutions).items():
-        target = exercises / name
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            stale.append(name)
-    expected = set(expected_exercises(solutions))
+    expected = expected_exercises(solutions)
+    stale = [name for name, text in expected.items()
+             if not (exercises / name).exists() or (exercises / name).read_text(encoding="utf-8") != text]
     stale += sorted(p.name for p in exercises.glob("*.ipynb") if p.name not in expected)
     return stale
 

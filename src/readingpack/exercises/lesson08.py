@@ -4,10 +4,11 @@ Every expected value is computed from the ledger and readingpack.evidence.compar
 the multiple-choice tasks are typed here.
 """
 
-from functools import cache
 
+from ..evidence.comparison import check_table
 from ..evidence.settings import setting
 from ..evidence.sources import fact_publishers, fact_sides
+from ..ledger import load_ledger
 from .feedback import (
     CORRECT,
     INCORRECT,
@@ -28,17 +29,11 @@ def _setting(name: str) -> str:
     return setting(f"lesson08.{name}", _ledger())
 
 
-@cache
 def _ledger():
-    from ..ledger import load_ledger
-
     return load_ledger()
 
 
-@cache
 def _checks():
-    from ..evidence.comparison import check_table
-
     return check_table(_ledger())
 
 
