@@ -27,7 +27,7 @@ INSTALL_FAILED := { \
 	exit 1; }
 
 .PHONY: lab test install install-dev locks lint unit nbval navigation outputs exercises workbook html \
-	html-instructor bench clean
+	html-instructor bench clean snapshots
 
 ## make install: the runtime only (what `make lab` needs); make install-dev: the tools too
 install: $(RUNTIME_STAMP)
@@ -74,6 +74,10 @@ lint: $(DEV_STAMP)
 
 unit: $(DEV_STAMP)
 	$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider tests
+
+## make snapshots: rewrite the widgets' rendering snapshots (tests/__snapshots__) after a wording change
+snapshots: $(DEV_STAMP)
+	$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider -q --snapshot-update tests/test_widgets_*.py
 
 # nbval takes one mode per run: strict (stored outputs must be reproduced) for lessons and
 # solutions, lax for the exercise notebooks, which are stored without outputs.

@@ -1,7 +1,5 @@
 """The pack's foundation: the shipped article, the environments, the notebooks' conventions."""
 
-import hashlib
-import json
 import re
 
 import nbformat
@@ -12,32 +10,11 @@ from packtools.nbvalcfg import load_allowlist, sanitize_cfg
 from readingpack.article import ArticleError, read_article
 from readingpack.paths import PROJECT_ROOT
 
-ARTICLE_SHA256 = "940de19b56d62867efb8108db67837e6dade7ac269c9929017565a9fc7644cc9"
 ARTICLE = PROJECT_ROOT / "data" / "article" / "article.txt"
 METADATA = PROJECT_ROOT / "data" / "article" / "metadata.json"
 NOTEBOOK_FOLDERS = ["notebooks", "solutions", "exercises"]
 ALL_NOTEBOOKS = sorted(p for f in NOTEBOOK_FOLDERS for p in (PROJECT_ROOT / f).glob("*.ipynb"))
 LESSONS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
-
-
-def test_article_bytes_are_the_recorded_ones():
-    raw = ARTICLE.read_bytes()
-    assert hashlib.sha256(raw).hexdigest() == ARTICLE_SHA256
-    assert len(raw) == 15123
-    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw and not raw.endswith(b"\n")
-    assert raw.decode("utf-8").count("\u00a0") == 18
-
-
-def test_metadata_describes_the_article():
-    metadata = json.loads(METADATA.read_text(encoding="utf-8"))
-    assert metadata["sha256"] == ARTICLE_SHA256
-    assert metadata["author"] == "Sossi Tatikyan"
-    assert metadata["outlet"] == "Modern Diplomacy"
-    assert metadata["published"] == "2024-11-22"
-    assert metadata["url"].startswith("https://moderndiplomacy.eu/2024/11/22/")
-    assert "copyright" in metadata["rights"].lower()
-    title_line = ARTICLE.read_text(encoding="utf-8").split("\n")[0]
-    assert metadata["title"] == title_line
 
 
 def test_a_cleaned_article_is_refused(tmp_path):

@@ -1,7 +1,9 @@
-"""The 'How big is 215 km²?' widget and its pure functions (lesson 3)."""
+"""The area comparison widget and its pure functions (lesson 3)."""
 
 import pytest
 
+from readingpack.evidence.areas import article_area, country_id, default_place_id
+from readingpack.ui import escape
 from readingpack.widgets.areas import (
     AreaComparison,
     areas_table,
@@ -17,46 +19,33 @@ def widget():
     return AreaComparison()
 
 
-def test_choosing_malta_shows_316_km2_and_68_percent(widget):
-    widget.place.value = "A9"
-    widget.place.value = "A7"
-    assert "316 km²" in widget.result.value
-    assert "68%" in widget.result.value
-    assert "At least 215 km² is at least 68% of Malta (316 km²)." in widget.result.value
-    assert "CIA World Factbook, Malta: Geography" in widget.result.value
-    assert "https://www.cia.gov/the-world-factbook/countries/malta/" in widget.result.value
+def test_each_place_shows_the_sentence_of_its_row(widget, ledger):
+    low = article_area(ledger)["low"]
+    for place_id, row in reference_areas(ledger).set_index("id").iterrows():
+        widget.place.value = place_id
+        sentence = compare_sentence(low, row["label"], row["area_km2"], row["area_text"])
+        assert escape(sentence) in widget.result.value
+        shown_country = escape(compare_sentence(low, "Armenia's total area", *widget.armenia[
+            ["area_km2", "area_text"]]))
+        assert (shown_country in widget.result.value) == (place_id != country_id(ledger))
 
 
-def test_the_article_figure_is_worded_as_a_lower_bound(widget):
-    assert "at least 215 square kilometres" in widget.widget.children[0].value
-    assert "lower bound" in widget.widget.children[0].value
-    assert "at least 215 km² (the article)" in widget.shapes.value
-
-
-def test_armenia_total_area_is_always_shown(widget):
-    assert "At least 215 km² is at least 0.72% of Armenia's total area (29,743 km²)." in widget.result.value
-    widget.place.value = "A1"
-    assert "At least 215 km² is at least 0.72% of Armenia (total) (29,743 km²)." in widget.result.value
-
-
-def test_smaller_places_are_shown_as_multiples(widget):
-    widget.place.value = "A9"
-    assert "At least 215 km² is at least 3.5 times the area of San Marino (61 km²)." in widget.result.value
-
-
-def test_singapore_shows_its_year(widget):
-    widget.place.value = "A12"
-    assert "Singapore (land area), June 2025 (736.3 km²)" in widget.result.value
-    assert "as of: June 2025" in widget.result.value
-    assert "no link given in the reference list" in widget.result.value
+def test_the_default_place_and_figure_come_from_the_data(widget, ledger):
+    assert widget.place.value == default_place_id(ledger)
+    assert widget.low == article_area(ledger)["low"]
 
 
 def test_a_typed_area_is_compared_and_drawn(widget):
     widget.custom.value = "500"
-    assert "At least 215 km² is at least 43% of your area (500 km²)." in widget.custom_result.value
+    assert escape(compare_sentence(widget.low, "your area", 500)) in widget.custom_result.value
     assert "your area" in widget.shapes.value
     widget.custom.value = "1 000"
-    assert "(1,000 km²)" in widget.custom_result.value
+    assert escape(compare_sentence(widget.low, "your area", 1000)) in widget.custom_result.value
+
+
+def test_rendering_of_the_default_place(widget, snapshot):
+    assert {"result": widget.result.value, "custom_result": widget.custom_result.value,
+            "shapes": widget.shapes.value} == snapshot
 
 
 @pytest.mark.parametrize(
@@ -77,11 +66,8 @@ def test_invalid_areas_give_a_message_and_the_widget_keeps_working(widget, raw, 
     assert message in widget.custom_result.value
     assert "your area" not in widget.shapes.value
     widget.custom.value = "105.4"
-    assert "At least 215 km² is at least 2.0 times the area of your area (105.4 km²)." in (
-        widget.custom_result.value
-    )
-    widget.place.value = "A10"
-    assert "at least 46% of Andorra (468 km²)" in widget.result.value
+    assert escape(compare_sentence(widget.low, "your area", 105.4)) in widget.custom_result.value
+    assert "your area" in widget.shapes.value
 
 
 def test_reset_restores_the_initial_state(widget):
@@ -111,19 +97,14 @@ def test_controls_are_labelled_and_classed(widget):
     assert "rp-area-result" in widget.result._dom_classes
 
 
-def test_reference_areas_are_a1_to_a12_with_sources():
+def test_reference_areas_have_sources():
     areas = reference_areas()
-    assert list(areas["id"]) == [f"A{i}" for i in range(1, 13)]
+    assert areas["id"].is_unique and (areas["area_km2"] > 0).all()
     assert areas["source"].notna().all() and (areas["side"] == "REF").all()
-    assert areas.set_index("id").loc["A7", "area_km2"] == 316
 
 
 def test_static_table_covers_every_place():
-    table = areas_table().set_index("id")
-    assert len(table) == 12
-    assert table.loc["A7", "at least 215 km² is"] == "at least 68% of it"
-    assert table.loc["A9", "at least 215 km² is"] == "at least 3.5 times it"
-    assert table.loc["A12", "place"] == "Singapore (land area), June 2025"
+    assert list(areas_table()["id"]) == list(reference_areas()["id"])
 
 
 def test_pure_helpers():

@@ -15,7 +15,6 @@ from readingpack.evidence.positions import (
     AUTHORS_TITLE,
     GOVERNMENT_NAMES,
     GOVERNMENTS,
-    NO_LATER_FACTS,
     OWN_HEADS,
     THROUGH_THE_AUTHOR,
     PositionsData,
@@ -24,6 +23,7 @@ from readingpack.evidence.positions import (
 )
 from readingpack.ledger import load_ledger
 from readingpack.paths import data_dir
+from readingpack.ui import escape
 from readingpack.widgets.positions import PositionsWidget
 
 ROOT = data_dir().parent
@@ -236,18 +236,16 @@ def test_the_packs_paraphrases_follow_the_style_sheet(data):
 # ---- the widget ------------------------------------------------------------------------------
 
 
-def test_initial_state_is_the_icj_case(widget):
-    assert widget.issue.value == "icj_case"
-    assert widget.issue.label == (
-        "Armenia's case against Azerbaijan at the International Court of Justice (CERD)")
-    columns = widget.columns.value
-    assert THROUGH_THE_AUTHOR in columns
-    # the article prints a non-breaking space before "Application"
-    assert ("“Baku is also demanding that Armenia withdraws its\u00a0Application” "
-            "<small>(paragraph 14)</small>") in columns
-    assert "“Baku claims that the lawsuit indicates a territorial claim by Armenia to Azerbaijan”" in columns
-    assert "only one side" not in columns
-    assert AFTER_TITLE in widget.after.value and NO_LATER_FACTS in widget.after.value
+def test_initial_state_shows_the_rows_of_the_first_issue(widget, data):
+    assert widget.issue.value == widget.issue.options[0][1]
+    for government in GOVERNMENT_NAMES:
+        for quote in data.positions_of(widget.issue.value, government)["quote"].dropna():
+            assert escape(quote) in government_table(widget.columns.value)
+    assert AFTER_TITLE in widget.after.value
+
+
+def test_rendering_of_the_first_issue(widget, snapshot):
+    assert {"columns": widget.columns.value, "after": widget.after.value} == snapshot
 
 
 def test_both_columns_are_labelled_as_the_authors_account(widget):

@@ -110,3 +110,27 @@ def tab_to(page, css: str, backwards: bool = False, limit: int = 40) -> None:
             return
         page.keyboard.press("Shift+Tab" if backwards else "Tab")
     raise AssertionError(f"{limit} presses of Tab never reached {css}")
+
+
+def text(page, css: str) -> str:
+    """What the output with class `css` shows now (its textContent)."""
+    return node(page, css).text_content()
+
+
+def changed(page, css: str, before: str) -> None:
+    """The output with class `css` no longer shows `before`."""
+    expect(node(page, css)).not_to_have_text(before)
+
+
+def selected(page, css: str) -> str:
+    """The label of the option a Dropdown has selected."""
+    return node(page, css).locator("select").input_value()
+
+
+def has_selected(page, css: str, label: str) -> None:
+    expect(node(page, css).locator("select")).to_have_value(label)
+
+
+def problem_shown(page, css: str) -> None:
+    """The output shows a message about a problem with the input (readingpack.ui.notice)."""
+    expect(node(page, css).locator(".rp-notice-problem")).to_be_visible()

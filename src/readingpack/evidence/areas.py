@@ -32,16 +32,21 @@ def percent(part: float, whole: float) -> str:
 
 
 def article_figure_id(ledger=None) -> str:
-    return setting("areas.article_figure", ledger)
+    return setting("areas.article_figure", ledger, table="figures")
 
 
 def country_id(ledger=None) -> str:
     """The reference id of the whole country's area (data/settings.csv `areas.country`)."""
-    return setting("areas.country", ledger)
+    return setting("areas.country", ledger, table="reference_facts")
+
+
+def country_name(ledger=None) -> str:
+    """How the area comparison names the whole country's area (setting `areas.country_name`)."""
+    return setting("areas.country_name", ledger)
 
 
 def default_place_id(ledger=None) -> str:
-    return setting("areas.default_place", ledger)
+    return setting("areas.default_place", ledger, table="reference_facts")
 
 
 def article_area(ledger=None) -> dict:

@@ -100,7 +100,7 @@ def sentence_lines(ledger, paragraph: int) -> list[str]:
 
 def primer_ids(ledger=None) -> list[str]:
     """The primer's reference ids in the order lesson 1 tells them (data/settings.csv)."""
-    return setting_ids("setting.primer_ids", ledger)
+    return setting_ids("setting.primer_ids", ledger, table="reference_facts")
 
 
 def primer_table(ledger, ids: list[str] | None = None) -> pd.DataFrame:

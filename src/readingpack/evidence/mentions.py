@@ -39,7 +39,7 @@ def relation_group(relation_type: str) -> str:
 
 def default_pair(ledger=None) -> tuple[str, str]:
     """The two actors the comparison widget shows first (setting actors.default_pair)."""
-    first, second = setting_ids("actors.default_pair", ledger)
+    first, second = setting_ids("actors.default_pair", ledger, table="actors")
     return first, second
 
 

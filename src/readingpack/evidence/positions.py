@@ -74,7 +74,7 @@ def government_names(ledger=None) -> dict[str, str]:
     ledger = ledger or load_ledger()
     names = ledger.actors.set_index("actor_id")["name"]
     return {g: GOVERNMENT.format(state=names[g])
-            for g in settings.setting_ids(GOVERNMENTS_SETTING, ledger)}
+            for g in settings.setting_ids(GOVERNMENTS_SETTING, ledger, table="actors")}
 
 
 class PositionsData:

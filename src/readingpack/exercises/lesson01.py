@@ -7,6 +7,7 @@ own widget functions, never typed; only the key of the multiple-choice task is t
 import pandas as pd
 
 from ..evidence.background import find_spans, word_count
+from ..evidence.settings import setting, setting_ids
 from ..ledger import load_ledger
 from .feedback import (
     CORRECT,
@@ -21,8 +22,8 @@ from .feedback import (
 )
 
 RUBRIC = "solutions/01_article_and_setting.ipynb, task {}"
-TOWN = "main town of Nagorno-Karabakh"
-SEARCH_WORD = "Baku"
+# The glossary thing, the two sides (used_by codes) and the search word of tasks 1.4 and 1.5 are
+# this article's: data/settings.csv lesson01.town, lesson01.town_sides, lesson01.search_word.
 
 
 def _paragraphs() -> pd.DataFrame:
@@ -130,22 +131,34 @@ def check_longest(answer) -> Feedback:
 
 # 1.4 ----------------------------------------------------------------------------------------
 
+def town() -> str:
+    return setting("lesson01.town")
+
+
+def town_sides() -> list[str]:
+    return setting_ids("lesson01.town_sides")
+
+
+def search_word() -> str:
+    return setting("lesson01.search_word")
+
+
 def _town_rows() -> pd.DataFrame:
     glossary = load_ledger().glossary
-    return glossary[(glossary["kind"] == "name_variant") & (glossary["thing"] == TOWN)]
+    return glossary[(glossary["kind"] == "name_variant") & (glossary["thing"] == town())]
 
 
 def town_names() -> dict[str, str]:
     """The name the glossary codes for each side (used_by AM or AZ) for the main town (FACTS
     section G)."""
     rows = _town_rows()
-    return {side: str(rows.loc[rows["used_by"] == side, "term"].item()) for side in ("AM", "AZ")}
+    return {side: str(rows.loc[rows["used_by"] == side, "term"].item()) for side in town_sides()}
 
 
 def town_labels() -> dict[str, str]:
     """Who uses each side's name for the main town, with its evidence (used_by_label)."""
     rows = _town_rows()
-    return {side: str(rows.loc[rows["used_by"] == side, "used_by_label"].item()) for side in ("AM", "AZ")}
+    return {side: str(rows.loc[rows["used_by"] == side, "used_by_label"].item()) for side in town_sides()}
 
 
 def town_names_in_article() -> list[str]:
@@ -155,7 +168,7 @@ def town_names_in_article() -> list[str]:
 
 def neutral_town_name() -> str:
     glossary = load_ledger().glossary
-    rows = glossary[(glossary["thing"] == TOWN) & (glossary["used_by"] == "neutral")]
+    rows = glossary[(glossary["thing"] == town()) & (glossary["used_by"] == "neutral")]
     return str(rows["term"].item())
 
 
@@ -198,7 +211,7 @@ def check_town_names(answer) -> Feedback:
                                    "name under each side.")
     wrong = [k for k in expected if given[k] != wanted[k]]
     return Feedback(INCORRECT, f"The name for {' and '.join(wrong)} is not the one the glossary gives "
-                               f"for the {TOWN}: filter the rows whose thing is {TOWN!r}.")
+                               f"for the {town()}: filter the rows whose thing is {town()!r}.")
 
 
 # 1.5 ----------------------------------------------------------------------------------------
@@ -211,11 +224,11 @@ def paragraphs_with(term: str) -> dict[int, int]:
 
 @register("1.5", "baku_paragraphs", "widget", "Paragraphs where the paragraph reader finds 'Baku'")
 def check_baku(answer) -> Feedback:
-    where = paragraphs_with(SEARCH_WORD)
+    where = paragraphs_with(search_word())
     expected = sorted(where)
     if isinstance(answer, int | float) and not isinstance(answer, bool):
         if answer == sum(where.values()):
-            return Feedback(INCORRECT, f"{int(answer)} is how many times “{SEARCH_WORD}” occurs; the "
+            return Feedback(INCORRECT, f"{int(answer)} is how many times “{search_word()}” occurs; the "
                                        "task asks for the list of paragraph numbers.")
         if answer == len(where):
             return Feedback(INCORRECT, f"{int(answer)} is how many paragraphs; write their numbers "
@@ -229,7 +242,7 @@ def check_baku(answer) -> Feedback:
     if feedback.passed:
         return Feedback(
             CORRECT,
-            f"Yes: “{SEARCH_WORD}” occurs {sum(where.values())} times in {len(where)} paragraphs "
+            f"Yes: “{search_word()}” occurs {sum(where.values())} times in {len(where)} paragraphs "
             f"({', '.join(map(str, expected))}), all in the body. The article often uses the capital's "
             "name for Azerbaijan's government.",
         )

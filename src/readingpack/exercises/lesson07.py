@@ -10,7 +10,7 @@ import re
 
 from ..actors import ledger_mentions
 from ..evidence.language import ledger_terms
-from ..evidence.settings import setting_ids
+from ..evidence.settings import setting, setting_ids
 from ..ledger import load_ledger
 from .feedback import (
     CORRECT,
@@ -26,15 +26,21 @@ from .feedback import (
 )
 
 RUBRIC = "solutions/07_language.ipynb, task {}"
-
-# Task 7.1: attribution verbs in a range of paragraphs.
-VERB_RANGE = (9, 13)
-# Task 7.2: the phrase to classify and its word (a lexicon term).
-PHRASE_TERM = "confirms"
+# Task 7.1: attribution verbs in a range of paragraphs (data/settings.csv lesson07.verb_paragraphs).
+# Task 7.2: the phrase to classify and its word, a lexicon term (lesson07.phrase_term).
 LABELS = ["evaluative", "attribution_verb", "hedge", "certainty_marker"]
-# Task 7.5: hedges in a range of paragraphs, read off the framing widget.
-HEDGE_RANGE = (14, 20)
+# Task 7.5: hedges in a range of paragraphs, read off the framing widget (lesson07.hedge_paragraphs).
 SIDE_SETTINGS = ("naming.first_side", "naming.second_side")
+
+
+def verb_range() -> tuple[int, int]:
+    first, last = setting_ids("lesson07.verb_paragraphs")
+    return int(first), int(last)
+
+
+def hedge_range() -> tuple[int, int]:
+    first, last = setting_ids("lesson07.hedge_paragraphs")
+    return int(first), int(last)
 
 
 def _found():
@@ -95,14 +101,14 @@ def category_count(category: str, first_last: tuple[int, int]) -> int:
 # 7.1 ------------------------------------------------------------------------------------
 
 def expected_verbs() -> int:
-    return category_count("attribution_verb", VERB_RANGE)
+    return category_count("attribution_verb", verb_range())
 
 
 @register("7.1", "verbs_9_13", "code",
           "Count the attribution verbs in paragraphs 9-13 with pandas (language.ledger_terms).")
 def check_verbs(answer):
-    first, last = VERB_RANGE
-    everything = len(_in(_found(), VERB_RANGE))
+    first, last = verb_range()
+    everything = len(_in(_found(), verb_range()))
     near = [
         (category_count("attribution_verb", (first, last - 1)),
          f"That is the count for paragraphs {first}-{last - 1}: paragraph {last} is missing. "
@@ -122,7 +128,7 @@ def check_verbs(answer):
 
 def expected_label() -> str:
     lexicon = load_ledger().lexicon
-    return lexicon.loc[lexicon["term"] == PHRASE_TERM, "category"].iloc[0]
+    return lexicon.loc[lexicon["term"] == setting("lesson07.phrase_term"), "category"].iloc[0]
 
 
 @register("7.2", "confirms_label", "classification",
@@ -309,22 +315,22 @@ def check_naming(answer):
 # 7.5 ------------------------------------------------------------------------------------
 
 def expected_hedges() -> int:
-    return category_count("hedge", HEDGE_RANGE)
+    return category_count("hedge", hedge_range())
 
 
 @register("7.5", "hedges_14_20", "widget",
           "Use the framing widget to find how many hedges appear in paragraphs 14-20.")
 def check_hedges(answer):
-    first, last = HEDGE_RANGE
+    first, last = hedge_range()
     found = _found()
-    hedges = _in(found[found["category"] == "hedge"], HEDGE_RANGE)
+    hedges = _in(found[found["category"] == "hedge"], hedge_range())
     near = [
         (category_count("hedge", whole_article()),
          f"That is the count for the whole article: set the Paragraphs slider to {first}-{last}."),
         (hedges["term"].nunique(),
          "That is the number of different hedge terms; the question asks for occurrences "
          "(the summary line of the widget)."),
-        (category_count("certainty_marker", HEDGE_RANGE),
+        (category_count("certainty_marker", hedge_range()),
          "That is the number of certainty markers; choose Hedges in the Category menu."),
     ]
     feedback = exact_count(answer, expected_hedges(),

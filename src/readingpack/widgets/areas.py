@@ -108,6 +108,7 @@ class AreaComparison(PackWidget):
         self.low = self.figure["low"]
         self.areas = reference_areas(ledger).set_index("id", drop=False)
         self.country_id = evidence.country_id(ledger)
+        self.country_name = evidence.country_name(ledger)
         self.default_place = evidence.default_place_id(ledger)
         self.armenia = self.areas.loc[self.country_id]
         options = [(label, place_id) for label, place_id in zip(self.areas["label"], self.areas["id"],
@@ -149,7 +150,7 @@ class AreaComparison(PackWidget):
         lines.append(source_html(row))
         if row["id"] != self.country_id:
             sentence = compare_sentence(
-                self.low, "Armenia's total area", armenia["area_km2"], armenia["area_text"]
+                self.low, self.country_name, armenia["area_km2"], armenia["area_text"]
             )
             lines.append(
                 f"<p class='rp-area-armenia'>{escape(sentence)} (source: "

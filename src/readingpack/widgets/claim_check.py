@@ -79,7 +79,7 @@ class ClaimCheck(PackWidget):
 
     def __init__(self, ledger=None):
         self.ledger = widget_ledger(ledger)
-        self.default_figure = setting("claim_check.default_figure", self.ledger)
+        self.default_figure = setting("claim_check.default_figure", self.ledger, table="figures")
         self.checks = check_table(self.ledger)
         self.context = context_table(self.ledger)
         figures = checkable_figures(self.checks)

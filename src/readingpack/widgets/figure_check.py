@@ -65,7 +65,7 @@ class FigureCheck(PackWidget):
     def __init__(self, ledger=None):
         self.ledger = widget_ledger(ledger)
         self.figures = self.ledger.figures.set_index("figure_id")
-        self.default_figure = setting("figure_check.default_figure", self.ledger)
+        self.default_figure = setting("figure_check.default_figure", self.ledger, table="figures")
         options = [(self.option_label(f), f) for f in comparison.linked_figures(self.ledger)]
         self.figure = widgets.Dropdown(options=options, value=self.default_figure, description="Figure")
         self.figure.add_class("rp-figure-choice")
