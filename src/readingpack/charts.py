@@ -329,3 +329,53 @@ def draw_naming_bars(ax, naming: pd.DataFrame) -> None:
     ax.set_xlabel("mentions in the whole article")
     ax.set_ylabel("form of the name")
     ax.legend()
+
+
+def draw_mentions_by_name_and_capital(ax, split: pd.DataFrame, labels: list[str]) -> None:
+    """Horizontal bars of mentions per actor: its own names, then (hatched) its capital used for
+    its government, with the total printed at the end of each bar."""
+    ax.barh(labels, split["own_name"], color=PALETTE[0], edgecolor="black",
+            label="the actor's own names")
+    ax.barh(labels, split["by_capital"], left=split["own_name"], color=PALETTE[1], edgecolor="black",
+            hatch=HATCHES[1], label="its capital (e.g. “Baku”)")
+    for y, total in enumerate(split["total"]):
+        ax.text(total + 0.5, y, str(total), va="center", fontsize=9)
+    ax.invert_yaxis()
+    ax.set(title=f"Mentions of the {len(split)} most-named actors",
+           xlabel="mentions (every surface form)", ylabel="")
+    ax.legend(loc="lower right")
+
+
+def draw_speaking_or_spoken_about(ax, voices: pd.DataFrame) -> None:
+    """Paired bars per actor: claims the actor speaks (as the article reports them) and claims in
+    which the author describes the actor."""
+    from matplotlib.ticker import MaxNLocator
+
+    y = range(len(voices))
+    ax.barh([i - 0.2 for i in y], voices["claims they speak"], height=0.4, color=PALETTE[0],
+            edgecolor="black", label="claims they speak (reported by the article)")
+    ax.barh([i + 0.2 for i in y], voices["claims by the author about them"], height=0.4,
+            color=PALETTE[1], edgecolor="black", hatch=HATCHES[2], label="claims by the author about them")
+    ax.set_yticks(list(y), voices.index)
+    ax.invert_yaxis()
+    ax.set(title="Speaking, or spoken about?", xlabel="claims", ylabel="")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="lower right")
+
+
+def draw_figure_beside_counts(ax, article: tuple[str, float, str], rows: pd.DataFrame) -> None:
+    """Horizontal bars from zero: the article's figure first (`article`: label, value, its words),
+    then each other count (`rows`: label, value, words), each with its own hatching and its
+    source's own words at its end."""
+    article_label, article_value, article_words = article
+    labels = [article_label, *rows["label"]]
+    numbers = [article_value, *rows["value"]]
+    bars = ax.barh(labels, numbers, color=[_colour(n) for n in range(len(labels))], edgecolor="black")
+    for n, bar in enumerate(bars):
+        bar.set_hatch(HATCHES[n % len(HATCHES)])
+    ax.bar_label(bars, labels=[article_words, *rows["words"]], padding=4)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(numbers) * 1.4)
+    ax.xaxis.set_major_formatter("{x:,.0f}")
+    ax.set_xlabel("people (the axis starts at zero)")
+    ax.set_ylabel("source and date")

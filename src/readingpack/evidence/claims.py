@@ -156,3 +156,14 @@ def matching_claims(claims: pd.DataFrame, claim_actors: pd.DataFrame, author: st
         involved = set(claim_actors.loc[claim_actors["actor_id"] == actor, "claim_id"])
         keep &= claims["claim_id"].isin(involved)
     return claims[keep.astype(bool)]
+
+
+def speaking_or_spoken_about(claims: pd.DataFrame, claim_actors: pd.DataFrame, author: str) -> pd.DataFrame:
+    """Per actor: the claims the article reports the actor saying, and the claims in the author's
+    own voice that have the actor as their subject; sorted by the second, then the first."""
+    reported = claims[claims["speaker"] != author]["speaker"].value_counts().rename("claims they speak")
+    by_author = claims.loc[claims["speaker"] == author, "claim_id"]
+    subjects = claim_actors[(claim_actors["role"] == "subject") & claim_actors["claim_id"].isin(by_author)]
+    described = subjects["actor_id"].value_counts().rename("claims by the author about them")
+    voices = pd.concat([reported, described], axis=1).fillna(0).astype(int)
+    return voices.sort_values(["claims by the author about them", "claims they speak"], ascending=False)

@@ -229,3 +229,12 @@ def relation_edges(relations: pd.DataFrame, min_relations: int = 2) -> pd.DataFr
     shown = degree[degree >= min_relations].index
     kept = relations[relations["source"].isin(shown) & relations["target"].isin(shown)]
     return kept.groupby(["source", "target", "group"]).size().rename("count").reset_index()
+
+
+def mentions_by_name_and_capital(mentions: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """For the `top` most-mentioned actors: mentions by the actor's own names, mentions by its
+    capital used for its government ("Baku" counted as Azerbaijan), and the total."""
+    totals = count_mentions(mentions).head(top).set_index("counted_as")["mentions"]
+    by_capital = mentions[mentions["actor_id"] != mentions["counted_as"]].groupby("counted_as").size()
+    by_capital = by_capital.reindex(totals.index, fill_value=0)
+    return pd.DataFrame({"own_name": totals - by_capital, "by_capital": by_capital, "total": totals})
