@@ -63,7 +63,7 @@ locks:
 lab: $(RUNTIME_STAMP)
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
 		--ServerApp.port_retries=0 $(if $(NO_BROWSER),--no-browser,) $(ROOT_FLAG) \
-		notebooks/00_start_here.ipynb
+		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb
 
 ## make test: the whole suite (lint, unit and data tests, notebook validation, browser tests)
 test: $(DEV_STAMP) lint unit nbval

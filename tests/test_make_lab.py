@@ -20,8 +20,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def status(port: int, token: str | None) -> int:
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/api/status")
+def status(port: int, token: str | None, path: str = "/api/status") -> int:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}")
     if token:
         request.add_header("Authorization", f"token {token}")
     try:
@@ -32,7 +32,10 @@ def status(port: int, token: str | None) -> int:
 
 
 @pytest.mark.slow
-def test_make_lab_serves_with_token_and_refuses_without(tmp_path):
+def test_make_lab_serves_the_pack_root_with_token_and_refuses_without(tmp_path):
+    # the workbook folder students work in must be reachable from JupyterLab's file browser
+    subprocess.run(["make", "--no-print-directory", "workbook"], cwd=PROJECT_ROOT, check=True,
+                   capture_output=True)
     port, token = free_port(), secrets.token_hex(16)
     env = dict(
         os.environ,
@@ -57,6 +60,10 @@ def test_make_lab_serves_with_token_and_refuses_without(tmp_path):
         assert code == 200, f"no answer with the token; log:\n{(tmp_path / 'lab.log').read_text()}"
         assert status(port, None) == 403
         assert status(port, "wrong-token") == 403
+        for folder in ("notebooks", "workbook", "data"):
+            assert status(port, token, f"/api/contents/{folder}") == 200, folder
+        printed = (tmp_path / "lab.log").read_text()
+        assert f"http://127.0.0.1:{port}/lab/tree/notebooks/00_start_here.ipynb?token=" in printed
         with socket.socket() as sock:
             assert sock.connect_ex(("127.0.0.1", port)) == 0
     finally:
