@@ -78,16 +78,6 @@ def reset_button(on_reset: Callable[[], None], description: str = "Reset") -> wi
     return button
 
 
-def percent(part: float, whole: float) -> str:
-    """A share as a student would write it: 68%, 0.7%, 0.03%."""
-    share = 100 * part / whole
-    if share >= 10:
-        return f"{share:.0f}%"
-    if share >= 1:
-        return f"{share:.1f}%"
-    return f"{share:.2g}%"
-
-
 class PackWidget:
     """Base of the pack's widgets: `self.widget` is what a notebook displays.
 
