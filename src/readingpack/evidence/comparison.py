@@ -162,8 +162,8 @@ def outcome_by_rules(figure: dict, value: dict, relation: str) -> tuple[str, str
 
 
 def _counts(row) -> str:
-    counts = row.get("counts_what") if hasattr(row, "get") else None
-    return "what its row describes" if counts is None or pd.isna(counts) or not counts else str(counts)
+    counts = row.get("counts_what")  # a dict or a Series
+    return str(counts) if _present(counts) and counts else "what its row describes"
 
 
 def _number(x: float) -> str:
