@@ -1,22 +1,46 @@
 """Every registered exercise task, whatever its lesson: a blank, misspelled or odd answer gets a
-kind message and never a traceback, and never counts as correct."""
+kind message and never a traceback, never counts as correct, and a wrong list never names the
+items it lacks."""
+
+import re
 
 import pandas as pd
 import pytest
+from solution_keys import key_of
 
 import readingpack.exercises  # noqa: F401  (registers every task)
 from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, check_value
 from readingpack.exercises import feedback as checks
+from readingpack.exercises.answers import ENVIRONMENT_VARIABLE
+from readingpack.exercises.progress import active_tasks
 
 TASK_IDS = sorted(TASKS, key=checks._task_order)
+WRITTEN = [t for t in TASK_IDS if TASKS[t].kind == "written"]
+NOT_WRITTEN = [t for t in TASK_IDS if TASKS[t].kind != "written"]
+# None of these is a valid answer to any task, in any of the forms the checks accept.
 ODD_ANSWERS = [object(), {"a": 1}, [[1]], 3.5, -1, True, float("nan"), "text", ["x"],
-               pd.DataFrame({"a": [1]}), pd.Series([1, 2])]
+               pd.DataFrame({"a": [1, 2], "b": [3, 4]}), pd.Series([1, 2])]
+TABLE = checks.task_table()
+ITEM_TASKS = [t for t in TASK_IDS if TABLE.loc[t, "answer_form"] == "items"]
 
 
-def test_every_lesson_has_at_least_six_tasks():
+def test_every_lesson_has_enough_active_tasks_and_all_are_registered():
+    total = 0
     for lesson in range(1, 9):
-        assert len(checks.tasks_for_lesson(lesson)) >= 6, f"lesson {lesson}"
-    assert len(TASK_IDS) >= 48
+        active = active_tasks(lesson)
+        assert len(active) >= (5 if lesson == 8 else 6), f"lesson {lesson}"
+        assert set(active) <= set(TASKS), f"lesson {lesson}: an active task has no check"
+        total += len(active)
+    assert total >= 50
+    retired = TABLE.index[TABLE["status"] == "retired"]
+    assert not set(retired) & set(TASKS), "a retired task is still registered"
+
+
+@pytest.mark.parametrize("task_id", sorted(TABLE.index[TABLE["status"] == "retired"]))
+def test_a_retired_task_says_so(task_id):
+    feedback = checks.check(task_id, {})
+    assert feedback.status == NOT_MARKED and not feedback.passed
+    assert f"Task {task_id} is no longer part of the exercises" in feedback.message
 
 
 @pytest.mark.parametrize("task_id", TASK_IDS)
@@ -24,11 +48,12 @@ def test_every_lesson_has_at_least_six_tasks():
 def test_blank_answers_are_not_answered_yet(task_id, blank):
     feedback = check_value(task_id, blank)
     assert feedback.status == NOT_ANSWERED
-    assert TASKS[task_id].variable in feedback.message
     assert "not answered yet" in str(feedback)
+    if TASKS[task_id].kind != "written":
+        assert TASKS[task_id].variable in feedback.message
 
 
-@pytest.mark.parametrize("task_id", TASK_IDS)
+@pytest.mark.parametrize("task_id", NOT_WRITTEN)
 def test_a_misspelled_variable_is_named_kindly(task_id):
     variable = TASKS[task_id].variable
     feedback = checks.check(task_id, {variable + "x": 1})
@@ -37,9 +62,56 @@ def test_a_misspelled_variable_is_named_kindly(task_id):
     assert f"Did you mean {variable}x?" in feedback.message
 
 
+@pytest.fixture
+def no_notebook(tmp_path, monkeypatch):
+    """A working folder without notebooks, and no notebook named by the marker or the kernel."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv(ENVIRONMENT_VARIABLE, raising=False)
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    return tmp_path
+
+
+@pytest.mark.parametrize("task_id", WRITTEN)
+def test_a_written_task_without_its_notebook_says_where_it_looked(task_id, no_notebook):
+    feedback = checks.check(task_id, {TASKS[task_id].variable + "x": "text"})
+    assert feedback.status == NOT_ANSWERED and feedback.task == task_id
+    assert f"cannot find the notebook that holds the answer cell of task {task_id}" in feedback.message
+    assert str(no_notebook) in feedback.message
+    assert "variable" not in feedback.message  # written answers live in answer cells, not variables
+
+
+def test_a_written_task_without_its_notebook_says_what_to_do(no_notebook):
+    message = checks.check(WRITTEN[0], {}).message
+    assert "save" in message.lower() or "open" in message.lower()
+
+
 @pytest.mark.parametrize("task_id", TASK_IDS)
 def test_odd_answers_never_raise_and_are_never_correct(task_id):
     for odd in ODD_ANSWERS:
         feedback = check_value(task_id, odd)
         assert feedback.status in {INCORRECT, NOT_MARKED, NOT_ANSWERED}, (task_id, odd, feedback)
         assert feedback.status != CORRECT and feedback.message
+
+
+# 6.2 names the one issue missing from its one-way near miss: a src bug, see test_tasks_lesson06.
+LEAKS: set = set()  # (task, item) pairs whose feedback names the missing item: none
+
+
+def _one_short() -> list:
+    cases = []
+    for task_id in ITEM_TASKS:
+        key = list(key_of(TASKS[task_id]))
+        for item in key if len(key) > 1 else []:  # one item short of a one-item key is a blank
+            marks = [pytest.mark.xfail(strict=True)] if (task_id, item) in LEAKS else []
+            cases.append(pytest.param(task_id, key, item, marks=marks, id=f"{task_id}-{item}"))
+    return cases
+
+
+@pytest.mark.parametrize(("task_id", "key", "item"), _one_short())
+def test_a_list_one_short_does_not_name_the_missing_item(task_id, key, item):
+    feedback = check_value(task_id, [k for k in key if k != item])
+    assert feedback.status == INCORRECT
+    if isinstance(item, str):
+        assert not re.search(rf"(?<![\w.]){re.escape(item)}(?![\w.])", feedback.message, re.I), feedback
+    else:  # a number may occur in the message for other reasons: check that the gap is only counted
+        assert "1 is missing" in feedback.message, feedback

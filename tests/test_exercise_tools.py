@@ -1,12 +1,17 @@
 """The exercise tooling: feedback of the reusable checkers, generation, the workbook."""
 
 import nbformat
+import numpy as np
+import pandas as pd
 import pytest
 
 from packtools import assignments
+from packtools.exemplars import student_rubric
 from packtools.workbook import copy_exercises
 from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, Feedback
 from readingpack.exercises import feedback as checks
+from readingpack.exercises.answers import ANSWER_PROMPT, answer_text, is_answer_cell
+from readingpack.exercises.progress import active_tasks
 from readingpack.paths import PROJECT_ROOT
 
 ARTICLE = (PROJECT_ROOT / "data" / "article" / "article.txt").read_text(encoding="utf-8")
@@ -16,7 +21,7 @@ ARTICLE = (PROJECT_ROOT / "data" / "article" / "article.txt").read_text(encoding
 def demo_task():
     @checks.register("99.1", "demo_answer", "number", "a demo task")
     def _check(answer):
-        return checks.check_number(answer, 0.72, 0.01, "the share", [(72.3, "That is a percentage.")])
+        return checks.check_number(answer, 0.72, 2, "the share", [(72.3, "That is a percentage.")])
 
     yield
     del checks.TASKS["99.1"]
@@ -25,6 +30,8 @@ def demo_task():
 def test_check_reads_the_notebook_variable(demo_task):
     assert checks.check("99.1", {"demo_answer": 0.723}).status == CORRECT
     assert checks.check("99.1", {"demo_answer": 72.3}).message == "That is a percentage."
+    assert checks.check("99.1", {"demo_answer": np.float64(0.72)}).status == CORRECT
+    assert checks.check("99.1", {"demo_answer": pd.Series([0.72])}).status == CORRECT  # one row
 
 
 @pytest.mark.parametrize("blank", [..., None, "", "  ", [], "..."])
@@ -59,11 +66,38 @@ def test_a_crashing_checker_never_raises():
 
 
 def test_check_number_types_and_near_misses():
-    as_text = checks.check_number("0.72", 0.72, 0.01, "the share")
-    assert as_text.message.startswith("This answer should be a number")
-    assert checks.check_number(0.9, 0.72, 0.01, "the share").message == "0.9 is too high for the share."
+    as_text = checks.check_number("0.72", 0.72, 2, "the share")
+    assert as_text.message.startswith("This answer should be a number (without quotes) for the share")
+    high = checks.check_number(0.9, 0.72, 2, "the share")
+    assert high.status == INCORRECT and high.message == "0.9 is too high for the share."
+    assert checks.check_number(0.5, 0.72, 2, "the share").message == "0.5 is too low for the share."
     assert checks.check_number(True, 1, 0, "a count").status == INCORRECT
     assert checks.check_number(float("nan"), 1, 0, "a count").status == INCORRECT
+    assert "a pandas series of 2 rows" in checks.check_number(pd.Series([1, 2]), 1, 0, "a count").message
+
+
+def test_check_number_takes_the_number_of_decimals():
+    # two decimals: anything that rounds to the key at two decimals (or finer) is right
+    for right in (0.72, 0.724, 0.716, np.float64(0.7249)):
+        assert checks.check_number(right, 0.72, 2, "the share").status == CORRECT, right
+    assert checks.check_number(0.726, 0.72, 2, "the share").status == INCORRECT
+    assert checks.check_number(0.72, 0.72, 2, "the share").message == "The share is 0.72."
+    # None or 0: a whole number, exact
+    for places in (None, 0):
+        assert checks.check_number(3, 3, places, "the number of rows").status == CORRECT
+        assert checks.check_number(3.0, 3, places, "the number of rows").status == CORRECT
+        assert checks.check_number(np.int64(3), 3, places, "the number of rows").status == CORRECT
+        assert checks.check_number(3.4, 3, places, "the number of rows").message == (
+            "3.4 is not a whole number; the number of rows is a count.")
+        assert checks.check_number(4, 3, places, "the number of rows").message == (
+            "4 is too high for the number of rows.")
+        assert checks.check_number(2, 3, places, "the number of rows").message == (
+            "2 is too low for the number of rows.")
+
+
+def test_a_wrong_number_is_shown_as_given_not_rounded_to_the_key():
+    feedback = checks.check_number(0.67, 215 / 29743 * 100, 1, "the share")
+    assert feedback.status == INCORRECT and not feedback.message.startswith("0.7 ")
 
 
 def test_check_choice():
@@ -71,9 +105,15 @@ def test_check_choice():
     why = {2: "Yes: “at least” gives a lower bound.", 1: "“At least” means it could be more."}
     assert checks.check_choice(2, options, 2, why) == Feedback(CORRECT, why[2])
     assert checks.check_choice(1, options, 2, why).message == why[1]
-    assert "without quotes" in checks.check_choice("2", options, 2, why).message
-    assert "from 1 to 3" in checks.check_choice(7, options, 2, why).message
-    assert checks.check_choice(2.0, options, 2, why).status == INCORRECT
+    for same in ("2", " 2 ", 2.0, np.int64(2), pd.Series([2])):  # the choice's number, in any form
+        assert checks.check_choice(same, options, 2, why) == Feedback(CORRECT, why[2]), repr(same)
+    out_of_range = checks.check_choice(7, options, 2, why)
+    assert out_of_range.message == "Choose a number from 1 to 3; 7 is not an option."
+    assert "whole number from 1 to 3" in checks.check_choice(2.5, options, 2, why).message
+    assert "whole number from 1 to 3" in checks.check_choice(True, options, 2, why).message
+    fallback = checks.check_choice(3, options, 2, why)
+    assert fallback.message == "Option 3 (an upper bound) is not the best answer."
+    assert "lower bound" not in fallback.message  # a wrong answer never shows the right option
 
 
 def test_check_label_suggests_the_closest_label():
@@ -82,28 +122,69 @@ def test_check_label_suggests_the_closest_label():
     assert checks.check_label("At least", ["exact", "at_least"], "at_least", {}).status == CORRECT
 
 
-def test_check_collection_names_missing_and_extra_items():
+def test_check_collection_names_wrong_items_and_counts_missing_ones():
     feedback = checks.check_collection([17, 5], {17, 18}, "paragraphs")
     assert feedback.status == INCORRECT
-    assert "missing 1: 18" in feedback.message and "not expected: 5" in feedback.message
+    assert "not among them: 5" in feedback.message and "1 is missing" in feedback.message
+    assert "18" not in feedback.message  # the missing item is counted, never named
+    several = checks.check_collection([4], {4, 6, 7, 15}, "paragraphs")
+    assert several.message.endswith("3 are missing.")
+    assert not [n for n in ("6", "7", "15") if n in several.message]
     assert checks.check_collection((18, 17), {17, 18}, "paragraphs").status == CORRECT
-    assert checks.check_collection("17, 18", {17, 18}, "paragraphs").status == INCORRECT
+    assert checks.check_collection(np.array([18, 17]), {17, 18}, "paragraphs").status == CORRECT
+    assert checks.check_collection(["17", "18"], {17, 18}, "paragraphs", numbers=True).status == CORRECT
+    assert checks.check_collection([" b3", "C1"], {"B3", "C1"}, "ids", ids=True).status == CORRECT
+    as_text = checks.check_collection("17, 18", {17, 18}, "paragraphs")
+    assert as_text.status == INCORRECT and "should be a list of paragraphs" in as_text.message
 
 
 def test_check_counts_names_the_missing_surface_form():
-    feedback = checks.check_counts({"Azerbaijan": 3}, {"Azerbaijan": 3, "Baku": 2}, "counts")
-    assert feedback.message == "you did not count 'Baku'."
+    expected = {"Azerbaijan": 3, "Baku": 2}
+    feedback = checks.check_counts({"Azerbaijan": 3}, expected, "counts")
+    assert feedback.message == "1 of 2 right; you did not count 'Baku'."
+
+
+def test_check_counts_says_too_high_or_too_low_never_the_count():
+    expected = {"Azerbaijan": 3, "Baku": 2}
+    feedback = checks.check_counts({"Azerbaijan": 5, "Baku": 1}, expected, "counts")
+    assert feedback.status == INCORRECT
+    assert feedback.message == ("0 of 2 right; 'Azerbaijan': your count is too high; "
+                                "'Baku': your count is too low.")
+    assert checks.check_counts({" azerbaijan": 3, "BAKU": 2}, expected, "counts").status == CORRECT
+    series = pd.Series({"Azerbaijan": np.int64(3), "Baku": np.int64(2)})
+    assert checks.check_counts(series, expected, "counts").status == CORRECT
 
 
 def test_written_answers_are_never_machine_marked():
+    # task 7.6 asks for 30 to 80 words (data/tasks.csv)
     exact = "The author writes that Baku “rejected international peacekeeping or even humanitarian presence”."
-    feedback = checks.check_written(exact, ARTICLE, "the rubric", min_words=5)
-    assert feedback.status == NOT_MARKED
-    assert "not machine-marked" in str(feedback) and "all 1 quotation(s) are exact" in feedback.message
-    assert "Your instructor marks it with a rubric" in feedback.message
-    wrong = "The author writes that Baku “refused all peacekeepers”."
-    assert "not found word for word" in checks.check_written(wrong, ARTICLE, "the rubric").message
-    assert checks.check_written("", ARTICLE, "the rubric").status == NOT_ANSWERED
+    feedback = checks.check_written(exact, ARTICLE, "7.6")
+    assert feedback.status == NOT_MARKED and "✎" in str(feedback)
+    assert "not machine-marked" in str(feedback)
+    assert "Length: 12 words: the task asks for 30 to 80." in feedback.message
+    assert "Exact: 1 quotation found word for word in the article." in feedback.message
+    assert "your instructor marks it on the rubric" in feedback.message
+    assert "never for agreeing or disagreeing with the author" in feedback.message
+    wrong = checks.check_written("The author writes that Baku “refused all peacekeepers”.", ARTICLE, "7.6")
+    assert wrong.status == NOT_MARKED and "Exact:" not in wrong.message
+    assert "NOT FOUND in the article: “refused all peacekeepers”" in wrong.message
+    no_quote = checks.check_written("The author writes that Baku refused peacekeepers.", ARTICLE, "7.6")
+    assert "No quotation: the task asks you to quote the article word for word" in no_quote.message
+    long = checks.check_written(" ".join(["word"] * 90), ARTICLE, "7.6")
+    assert "Length: 90 words: the task asks for 30 to 80; cut it down." in long.message
+    fitting = checks.check_written(exact + " " + " ".join(["word"] * 30), ARTICLE, "7.6")
+    assert "Length: 42 words, within the 30 to 80 the task asks for." in fitting.message
+    for blank in ("", "  ", "..."):
+        assert checks.check_written(blank, ARTICLE, "7.6").status == NOT_ANSWERED
+    assert "should be text" in checks.check_written(["a"], ARTICLE, "7.6").message
+
+
+def test_check_value_checks_a_given_text_without_a_notebook():
+    exact = "The author writes that Baku “rejected international peacekeeping or even humanitarian presence”."
+    feedback = checks.check_value("7.6", exact)
+    assert feedback.status == NOT_MARKED and feedback.task == "7.6"
+    assert "Exact: 1 quotation" in feedback.message
+    assert "Hint:" not in feedback.message and "I read your answer from" not in feedback.message
 
 
 def _solution_notebook(tmp_path):
@@ -113,13 +194,15 @@ def _solution_notebook(tmp_path):
         nbformat.v4.new_code_cell("share = 215 / 29743 * 100  # SOLUTION\ncheck('9.1')"),
         nbformat.v4.new_code_cell("# BEGIN SOLUTION\nx = 1\ny = 2\n# END SOLUTION\nprint('done')"),
         nbformat.v4.new_markdown_cell(
-            "Answer:\n<!-- BEGIN SOLUTION -->\nThe author argues ...\n<!-- END SOLUTION -->\n"
+            "### Task 9.6 · written · A demo answer\nWrite it in the answer cell below.\n\n"
             "<!-- BEGIN RUBRIC -->\n- 2 points: exact quote\n<!-- END RUBRIC -->"
         ),
-        nbformat.v4.new_code_cell("# NBVAL_IGNORE_OUTPUT\nprint(1)"),
-        nbformat.v4.new_code_cell(
-            '# BEGIN SOLUTION\nsummary = (\n    "The author argues ..."\n)\n# END SOLUTION\ncheck("9.6")'
+        nbformat.v4.new_markdown_cell(
+            "<!-- BEGIN SOLUTION -->\nThe author argues ...\n<!-- END SOLUTION -->",
+            metadata={"readingpack": {"task": "9.6", "role": "answer"}},
         ),
+        nbformat.v4.new_code_cell("# NBVAL_IGNORE_OUTPUT\nprint(1)"),
+        nbformat.v4.new_code_cell('check("9.6")'),
     ]
     nb.cells[1].outputs = [nbformat.v4.new_output("stream", text="ok")]
     nb.cells[1].execution_count = 3
@@ -129,18 +212,47 @@ def _solution_notebook(tmp_path):
     return tmp_path / "solutions" / "09_demo.ipynb"
 
 
-def test_generation_replaces_marked_regions_and_drops_outputs(tmp_path):
+def test_generation_turns_answer_cells_into_prompts_and_drops_outputs(tmp_path, monkeypatch):
+    asked = []
+
+    def demo_rubric(task_id):
+        asked.append(task_id)
+        return "**How this answer is marked.** Full marks need an exact quotation."
+
+    monkeypatch.setattr(assignments, "student_rubric", demo_rubric)
     exercise = assignments.exercise_notebook(_solution_notebook(tmp_path))
     sources = [c.source for c in exercise.cells]
     assert sources[1] == "share = ...  # your answer\ncheck('9.1')"
-    assert sources[2] == "# your code here\nprint('done')"  # a block that is code, not a text
-    assert sources[5] == 'summary = ...  # your answer\ncheck("9.6")'
-    assert "The author argues" not in sources[3] and assignments.ANSWER_PROMPT in sources[3]
-    assert "2 points" not in sources[3] and "never rewards agreeing" in sources[3]
-    assert sources[4] == "print(1)"
+    assert sources[2] == "# your code here\nprint('done')"
+    # the task's prompt: the instructors' rubric note becomes the student rubric of that task
+    assert asked == ["9.6"] and "2 points" not in sources[3]
+    assert sources[3].endswith("**How this answer is marked.** Full marks need an exact quotation.")
+    # the answer cell: the exemplar becomes the prompt, and the cell stays an answer cell
+    answer = exercise.cells[4]
+    assert "The author argues" not in answer.source and answer.source == f"*{ANSWER_PROMPT}*"
+    assert is_answer_cell(answer, "9.6") and answer_text(answer) is None  # reads as not answered
+    assert sources[5] == "print(1)" and sources[6] == 'check("9.6")'
     assert all(c.get("outputs") == [] and c.execution_count is None for c in exercise.cells
                if c.cell_type == "code")
     assert "widgets" not in exercise.metadata
+    assert exercise.metadata["readingpack"]["generated_from"] == "solutions/09_demo.ipynb"
+
+
+def test_the_student_rubric_says_answers_are_never_marked_for_agreeing():
+    rubric = student_rubric("8.1")
+    assert rubric.startswith("**How this answer is marked.**")
+    assert "never for agreeing or disagreeing with the author" in rubric
+    for criterion in ("quotation", "attribution", "evidence", "task"):
+        assert f"- **{criterion}**: " in rubric
+
+
+def test_a_rubric_outside_a_written_task_is_reported(tmp_path):
+    path = _solution_notebook(tmp_path)
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[3].source = nb.cells[3].source.replace("### Task 9.6 · written · ", "### Task 9.6 · code · ")
+    nbformat.write(nb, path)
+    with pytest.raises(assignments.MarkerError, match=r"09_demo\.ipynb, cell 4: a rubric outside"):
+        assignments.exercise_notebook(path)
 
 
 def test_unbalanced_markers_are_reported_with_their_cell(tmp_path):
@@ -212,13 +324,17 @@ def test_each_solution_matches_its_lesson_and_registers_its_tasks(path):
     number = int(path.name[:2])
     headings = re.findall(r"^### Task (\d+)\.(\d+) · (\w+) · ", "\n".join(
         c.source for c in solution.cells if c.cell_type == "markdown"), re.M)
-    assert len(headings) >= 6, f"{path.name} has {len(headings)} tasks; at least six are needed"
+    assert len(headings) >= (5 if number == 8 else 6), f"{path.name} has {len(headings)} tasks"
+    # one heading per active task of data/tasks.csv, and none for a retired task
+    assert sorted(f"{a}.{b}" for a, b, _ in headings) == sorted(active_tasks(number))
     registered = {t.task_id: t for t in checks.tasks_for_lesson(number)}
     for lesson_number, task, kind in headings:
         task_id = f"{lesson_number}.{task}"
         assert int(lesson_number) == number and task_id in registered, f"{task_id} has no check"
         assert registered[task_id].kind == kind, f"{task_id}: heading says {kind}"
     assert "written" in {kind for *_, kind in headings}, f"{path.name} has no written answer"
+    answer_cells = [str(c.metadata["readingpack"]["task"]) for c in solution.cells if is_answer_cell(c)]
+    assert sorted(answer_cells) == sorted(f"{a}.{b}" for a, b, kind in headings if kind == "written")
     outputs = "".join(o.get("text", "") for c in solution.cells if c.cell_type == "code" for o in c.outputs)
     for status in (checks.INCORRECT, checks.NOT_ANSWERED, checks.CANNOT_CHECK):
         reported = outputs.replace("not machine-marked", "")

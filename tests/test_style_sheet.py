@@ -26,7 +26,7 @@ def notebook_documents():
             nb = nbformat.read(path, as_version=4)
             text = "\n\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
             yield f"{folder}/{path.name}", text
-    for path in [PROJECT_ROOT / "README.md", *sorted((PROJECT_ROOT / "docs").glob("*.md")),
+    for path in [PROJECT_ROOT / "README.md", *sorted((PROJECT_ROOT / "docs").rglob("*.md")),
                  PROJECT_ROOT / "data" / "README.md", PROJECT_ROOT / "data" / "CODEBOOK.md",
                  PROJECT_ROOT / "solutions" / "README.md", PROJECT_ROOT / "exercises" / "README.md"]:
         if path.exists():

@@ -1,13 +1,39 @@
-"""Lesson 1's exercise checks: a right, a blank, a wrong-type and a near-miss answer per task."""
+"""Lesson 1's exercise checks: a right, a wrong-type and a near-miss answer per task, the forms
+of an answer that are accepted, and wrong-answer feedback that never gives the key."""
 
+import re
+from collections import Counter
+from pathlib import Path
 
-from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, lesson01
+import numpy as np
+import pandas as pd
+
+from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, check, feedback, lesson01
 from readingpack.exercises import check_value as run
 
+TASKS_CSV = Path(__file__).resolve().parents[1] / "data" / "tasks.csv"
 
-def test_lesson_1_has_six_tasks_of_every_kind_needed():
+
+def wrong(task_id, answer, *phrases, hidden=()):
+    """Check that `answer` is marked wrong, with each phrase in the message and none of `hidden`."""
+    result = run(task_id, answer)
+    assert result.status == INCORRECT, result
+    for phrase in phrases:
+        assert phrase in result.message, (phrase, result.message)
+    for secret in hidden:
+        assert not re.search(rf"(?<![\w.]){re.escape(str(secret))}(?!\w)", result.message), (secret, result)
+    assert "Hint:" not in result.message  # hints come only from check()
+    return result
+
+
+def active_tasks(lesson):
+    table = pd.read_csv(TASKS_CSV, dtype={"task_id": str})
+    return sorted(table.loc[(table["lesson"] == lesson) & (table["status"] == "active"), "task_id"])
+
+
+def test_lesson_1_registers_its_active_tasks_of_every_kind_needed():
     kinds = {t.task_id: t.kind for t in TASKS.values() if t.task_id.startswith("1.")}
-    assert len(kinds) >= 6
+    assert sorted(kinds) == active_tasks(1) == ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6"]
     assert {"code", "choice", "classification", "widget", "written"} <= set(kinds.values())
 
 
@@ -21,34 +47,57 @@ def test_expected_values_come_from_the_ledger():
 # 1.1 body paragraphs
 def test_1_1_body_paragraphs():
     assert run("1.1", 18).message == "Yes: 18 body paragraphs, numbers 3 to 20."
+    for form in (np.int64(18), pd.Series([18]), 18.0):
+        assert run("1.1", form).status == CORRECT, form
     assert run("1.1", "18").message.startswith("This answer should be a number (without quotes)")
-    near = run("1.1", 23)
-    assert near.status == INCORRECT and "title, standfirst, bylines and bio included" in near.message
-    assert "the number of the last body paragraph, not the count" in run("1.1", 20).message
-    assert "17 is one short" in run("1.1", 17).message
-    assert run("1.1", 30).message == "30 is too high for the number of body paragraphs."
+    wrong("1.1", 23, "title, standfirst, bylines and bio included", hidden=[18])
+    wrong("1.1", 20, "the number of the last body paragraph, not the count", hidden=[18])
+    wrong("1.1", 17, "a count of paragraphs includes both ends", hidden=[18])
+    assert wrong("1.1", 30).message == "30 is too high for the number of body paragraphs."
+    assert wrong("1.1", 10).message == "10 is too low for the number of body paragraphs."
+    wrong("1.1", 18.5, "is not a whole number")
+
+
+def test_hints_are_added_by_check_only(monkeypatch):
+    monkeypatch.setattr(feedback, "_wrong_attempts", Counter())
+    hints = pd.read_csv(TASKS_CSV, dtype={"task_id": str}).set_index("task_id").loc["1.1"]
+    assert "Hint:" not in run("1.1", 30).message
+    first = check("1.1", {"body_paragraphs": 30})
+    assert first.status == INCORRECT and first.message.endswith("Hint: " + hints["hint_method"])
+    second = check("1.1", {"body_paragraphs": 30})
+    assert second.message.endswith("Hint: " + hints["hint_specific"])
+    assert str(first).startswith("✗ Task 1.1: incorrect.")
+    assert str(check("1.1", {"body_paragraphs": 18})).startswith("✓ Task 1.1: correct.")
+    assert str(check("1.1", {"body_paragraphs": ...})).startswith("… Task 1.1: not answered yet.")
 
 
 # 1.2 genre
 def test_1_2_genre_choice():
-    right = run("1.2", 2)
-    assert right.status == CORRECT
+    options, key = lesson01.CHOICES["1.2"]
+    right = run("1.2", 3)
+    assert key == 3 and right.status == CORRECT
     assert "“was a diplomat, representing Armenia in NATO and IAEA”" in right.message
-    assert run("1.2", "2").message == "Write the number without quotes: 2, not '2'."
-    assert run("1.2", 2.5).status == INCORRECT
-    assert run("1.2", 1).message.startswith("Not a news report")
-    assert run("1.2", 3).message.startswith("Not an official statement")
-    assert "from 1 to 4" in run("1.2", 9).message
+    for form in ("3", " 3 ", 3.0, np.int64(3)):
+        assert run("1.2", form).status == CORRECT, form
+    wrong("1.2", 2.5, "a whole number from 1 to 4")
+    wrong("1.2", "three", "a whole number from 1 to 4")
+    for answer, start in ((1, "Not a news report"), (2, "Not an official statement"),
+                          (4, "Not a research paper")):
+        message = wrong("1.2", answer).message
+        assert message.startswith(start) and options[key - 1] not in message
+        assert "option 3" not in message.lower() and "opinion and analysis" not in message
+    wrong("1.2", 9, "from 1 to 4")
 
 
 # 1.3 longest paragraph
 def test_1_3_longest_paragraph():
     assert run("1.3", 12).message == "Yes: paragraph 12, 215 words, the longest of the body."
-    assert run("1.3", [12]).message.startswith("This answer should be a number")
-    assert "row's index label" in run("1.3", 11).message
-    assert "length of the longest body paragraph in words" in run("1.3", 215).message
-    assert "Paragraph 15 is the second longest (180 words)" in run("1.3", 15).message
-    assert "Paragraph 13 is the shortest body paragraph (40 words)" in run("1.3", 13).message
+    assert run("1.3", np.int64(12)).status == CORRECT
+    wrong("1.3", [12], "This answer should be a number")
+    wrong("1.3", 11, "row's index label", hidden=[12])
+    wrong("1.3", 215, "length of the longest body paragraph in words", hidden=[12])
+    wrong("1.3", 15, "Paragraph 15 is the second longest (180 words)", hidden=[12, 215])
+    wrong("1.3", 13, "Paragraph 13 is the shortest body paragraph (40 words)", hidden=[12, 215])
 
 
 # 1.4 the town's names
@@ -56,13 +105,14 @@ def test_1_4_town_names():
     right = run("1.4", {"AM": "Stepanakert", "AZ": "Khankendi"})
     assert right.status == CORRECT and "the article uses neither name" in right.message
     assert run("1.4", {"am": " stepanakert", "AZ": "KHANKENDI"}).status == CORRECT
-    assert run("1.4", "Stepanakert").message.startswith("This answer should be a dictionary")
-    assert "You swapped the two names" in run("1.4", {"AM": "Khankendi", "AZ": "Stepanakert"}).message
-    neutral = run("1.4", {"AM": "Stepanakert/Khankendi", "AZ": "Khankendi"})
-    assert "the pack's neutral default" in neutral.message
-    assert "['AZ'] are missing" in run("1.4", {"AM": "Stepanakert"}).message
-    assert "Each name should be text" in run("1.4", {"AM": ..., "AZ": ...}).message
-    assert "The name for AZ is not the one" in run("1.4", {"AM": "Stepanakert", "AZ": "Baku"}).message
+    assert run("1.4", pd.Series({"AM": "Stepanakert", "AZ": "Khankendi"})).status == CORRECT
+    wrong("1.4", "Stepanakert", "This answer should be a dictionary")
+    swapped = wrong("1.4", {"AM": "Khankendi", "AZ": "Stepanakert"}, "You swapped the two names")
+    assert "Stepanakert" not in swapped.message and "Khankendi" not in swapped.message
+    wrong("1.4", {"AM": "Stepanakert/Khankendi", "AZ": "Khankendi"}, "the pack's neutral default")
+    wrong("1.4", {"AM": "Stepanakert"}, "['AZ'] are missing", hidden=["Khankendi"])
+    wrong("1.4", {"AM": ..., "AZ": ...}, "Each name should be text")
+    wrong("1.4", {"AM": "Stepanakert", "AZ": "Baku"}, "The name for AZ is not the one", hidden=["Khankendi"])
 
 
 # 1.5 the paragraph reader
@@ -70,25 +120,36 @@ def test_1_5_baku_paragraphs():
     expected = [6, 9, 10, 12, 13, 14, 15, 16, 17, 19]
     right = run("1.5", expected)
     assert right.status == CORRECT and "18 times in 10 paragraphs" in right.message
-    assert run("1.5", tuple(reversed(expected))).status == CORRECT
-    assert run("1.5", "6, 9").message.startswith("This answer should be a list")
-    assert "without quotes" in run("1.5", ["6", "9"]).message
-    assert "how many times" in run("1.5", 18).message
-    assert "how many paragraphs" in run("1.5", 10).message
-    near = run("1.5", [*expected[:-1], 23])
-    assert near.status == INCORRECT and "missing 1: 19" in near.message and "not expected: 23" in near.message
+    for form in (tuple(reversed(expected)), [str(p) for p in expected], np.array(expected),
+                 pd.Series(expected), set(expected)):
+        assert run("1.5", form).status == CORRECT, form
+    wrong("1.5", "6, 9", "This answer should be a list")
+    wrong("1.5", ["6", "9"], "8 are missing", hidden=[10, 19])
+    wrong("1.5", 18, "how many times")
+    wrong("1.5", 10, "how many paragraphs")
+    near = wrong("1.5", [*expected[:-1], 23], "not among them: 23", "1 is missing", hidden=[19])
+    assert "missing 1: 19" not in near.message
+    wrong("1.5", [*expected, 23], "Nearly:", "not among them: 23")
 
 
 # 1.6 written
 def test_1_6_written_answer_is_never_machine_marked():
+    low, high = pd.read_csv(TASKS_CSV, dtype={"task_id": str}).set_index("task_id").loc[
+        "1.6", ["min_words", "max_words"]].astype(int)
+    assert (low, high) == (40, 100)
     answer = ("According to her bio, the author “was a diplomat, representing Armenia in NATO and IAEA”; "
               "the article is an opinion and analysis piece published by Modern Diplomacy on "
               "22 November 2024, and since 2021 she has worked as an independent analyst.")
-    feedback = run("1.6", answer)
-    assert feedback.status == NOT_MARKED
-    assert "all 1 quotation(s) are exact" in feedback.message
-    assert "solutions/01_article_and_setting.ipynb, task 1.6" in feedback.message
-    assert run("1.6", 2).message.startswith("This answer should be text in quotes")
+    result = run("1.6", answer)
+    assert result.status == NOT_MARKED
+    assert f"Length: 41 words, within the {low} to {high} the task asks for." in result.message
+    assert "Exact: 1 quotation found word for word in the article." in result.message
+    assert "NOT FOUND" not in result.message and "never for agreeing or disagreeing" in result.message
+    assert run("1.6", 2).message.startswith("This answer should be text")
     inexact = run("1.6", "The author “was an Armenian diplomat for twenty years”.")
-    assert inexact.status == NOT_MARKED and "not found word for word" in inexact.message
-    assert "aim for at least 30" in inexact.message
+    assert inexact.status == NOT_MARKED
+    assert "NOT FOUND in the article: “was an Armenian diplomat for twenty years”" in inexact.message
+    assert f"Length: 9 words: the task asks for {low} to {high}." in inexact.message
+    assert "Exact:" not in inexact.message
+    unquoted = run("1.6", "The author was a diplomat and is now an analyst.")
+    assert "No quotation" in unquoted.message and unquoted.status == NOT_MARKED

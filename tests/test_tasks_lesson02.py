@@ -1,28 +1,54 @@
-"""Lesson 2's exercise checks: a right, a blank, a wrong-type and a near-miss answer per task."""
+"""Lesson 2's exercise checks: a right, a wrong-type and a near-miss answer per task, the forms
+of an answer that are accepted, and wrong-answer feedback that never gives the key."""
 
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
 
 from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, lesson02
 from readingpack.exercises import check_value as run
 from readingpack.ledger import load_ledger
 from readingpack.widgets.claims import ClaimExplorer
 
-TASK_IDS = ["2.1", "2.2", "2.3", "2.4", "2.5", "2.6"]
+TASKS_CSV = Path(__file__).resolve().parents[1] / "data" / "tasks.csv"
+TASK_IDS = ["2.1", "2.2", "2.4", "2.5", "2.6", "2.7", "2.8"]
 RIGHT_TYPES = {"CL027": "statistic", "CL093": "evaluation", "CL098": "prediction"}
 
 
+def wrong(task_id, answer, *phrases, hidden=()):
+    """Check that `answer` is marked wrong, with each phrase in the message and none of `hidden`."""
+    result = run(task_id, answer)
+    assert result.status == INCORRECT, result
+    for phrase in phrases:
+        assert phrase in result.message, (phrase, result.message)
+    for secret in hidden:
+        assert not re.search(rf"(?<![\w.]){re.escape(str(secret))}(?!\w)", result.message), (secret, result)
+    assert "Hint:" not in result.message  # hints come only from check()
+    return result
 
 
-def test_lesson_2_has_six_tasks_of_the_kinds_needed():
+def task_rows():
+    return pd.read_csv(TASKS_CSV, dtype={"task_id": str}).set_index("task_id")
+
+
+def test_lesson_2_registers_its_active_tasks_of_the_kinds_needed():
+    table = task_rows()
+    active = sorted(table.index[(table["lesson"] == 2) & (table["status"] == "active")])
     kinds = {t.task_id: t.kind for t in TASKS.values() if t.task_id.startswith("2.")}
-    assert sorted(kinds) == TASK_IDS
-    assert {"code", "choice", "classification", "widget", "written"} <= set(kinds.values())
+    assert sorted(kinds) == active == TASK_IDS
+    assert {"code", "choice", "classification", "widget", "written", "chart"} <= set(kinds.values())
+    assert table.loc["2.3", "status"] == "retired" and "2.3" not in TASKS
 
 
 def test_expected_values_come_from_the_ledger():
     counts = lesson02.other_speaker_counts()
     assert (counts["others"], counts["author"], counts["all"]) == (46, 93, 139)
     assert lesson02.expected_types() == RIGHT_TYPES
-    assert lesson02.most_evaluation_paragraphs() == [8, 12, 17]
+    assert lesson02.top_paragraphs_of("evaluation") == [8, 12, 17]
+    assert lesson02.top_paragraphs_of("analogy") == [8, 12]
+    assert lesson02.top_paragraphs_of("prediction") == [15]
     assert lesson02.prediction_paragraphs() == [4, 6, 7, 15]
     assert lesson02.voice_key() == 2
     assert lesson02.claim_type_labels()[0] == "checkable_fact" and len(lesson02.claim_type_labels()) == 7
@@ -32,14 +58,17 @@ def test_expected_values_come_from_the_ledger():
 def test_2_1_claims_by_others():
     right = run("2.1", 46)
     assert right.status == CORRECT and "46 of the 139 claims" in right.message
-    assert run("2.1", "46").message.startswith("This answer should be a number (without quotes)")
-    assert "the author makes in her own voice" in run("2.1", 93).message
-    assert "every claim" in run("2.1", 139).message
-    assert "different speakers" in run("2.1", 10).message
-    assert "co-speakers included" in run("2.1", 54).message
+    assert run("2.1", np.int64(46)).status == CORRECT and run("2.1", pd.Series([46])).status == CORRECT
+    wrong("2.1", "46", "This answer should be a number (without quotes)")
+    wrong("2.1", 93, "the author makes in her own voice", hidden=[46])
+    wrong("2.1", 139, "every claim", hidden=[46])
+    wrong("2.1", 10, "different speakers", hidden=[46])
+    wrong("2.1", 54, "co-speakers included", hidden=[46])
+    assert wrong("2.1", 50).message == "50 is too high for the number of claims with another speaker."
+    assert wrong("2.1", 40).message == "40 is too low for the number of claims with another speaker."
     claims = load_ledger().claims
     table = claims[claims["speaker"] != "sossi_tatikyan"]
-    assert "right 46 rows" in run("2.1", table).message
+    wrong("2.1", table, "right 46 rows")
 
 
 # 2.2 three claim types
@@ -47,57 +76,76 @@ def test_2_2_claim_types():
     right = run("2.2", RIGHT_TYPES)
     assert right.status == CORRECT and "CL093 evaluation" in right.message
     assert run("2.2", ["Statistic", "evaluation", "prediction"]).status == CORRECT
-    assert run("2.2", "statistic").message.startswith("This answer should be a dictionary")
+    assert run("2.2", {"cl027": "statistic", " Cl093": "Evaluation", "CL098": "prediction"}).status == CORRECT
+    assert run("2.2", pd.Series(RIGHT_TYPES)).status == CORRECT
+    wrong("2.2", "statistic", "This answer should be a dictionary")
     assert run("2.2", {"CL027": ..., "CL093": ..., "CL098": ...}).status == NOT_ANSWERED
-    miss = run("2.2", {**RIGHT_TYPES, "CL093": "checkable_fact"})
-    assert miss.status == INCORRECT
-    rule = "CL093 is not checkable fact. The codebook's rule for evaluation: “The author's judgement"
-    assert rule in miss.message
-    hedged = run("2.2", {**RIGHT_TYPES, "CL098": "evaluation"}).message
-    assert "The codebook's rule for prediction" in hedged and "tie-break rule 5" in hedged
-    typo = run("2.2", {**RIGHT_TYPES, "CL027": "statistc"}).message
-    assert "Did you mean 'statistic'?" in typo
-    assert "CL027: write the label in quotes" in run("2.2", {**RIGHT_TYPES, "CL027": 3}).message
-    assert "CL001: not one of the claims" in run("2.2", {**RIGHT_TYPES, "CL001": "evaluation"}).message
+    miss = wrong("2.2", {**RIGHT_TYPES, "CL093": "checkable_fact"},
+                 "CL093 is not checkable fact: the codebook's rule for checkable_fact is “A statement",
+                 "Right so far: CL027 statistic, CL098 prediction.")
+    assert "evaluation" not in miss.message  # the rule shown is the one of the wrong label
+    wrong("2.2", {**RIGHT_TYPES, "CL098": "evaluation"}, "CL098 is not evaluation",
+          "the codebook's rule for evaluation is", hidden=["prediction"])
+    wrong("2.2", {**RIGHT_TYPES, "CL027": "statistc"}, "did you mean 'statistic'")
+    wrong("2.2", {**RIGHT_TYPES, "CL027": 3}, "CL027: write the label in quotes")
+    wrong("2.2", {**RIGHT_TYPES, "CL001": "evaluation"}, "CL001: not one of the claims")
 
 
-# 2.3 most evaluations
-def test_2_3_most_evaluations():
-    right = run("2.3", [17, 8, 12])
-    assert right.status == CORRECT and "a tie" in right.message
-    assert run("2.3", {8, 12, 17}).status == CORRECT
-    assert run("2.3", "8, 12, 17").message.startswith("This answer should be a list")
-    single = run("2.3", 12)
-    assert single.status == INCORRECT and "shares the top place with paragraphs 8 and 17" in single.message
-    assert "holds the most claims of all types (19)" in run("2.3", [12]).message
-    assert "missing 1: 17 (5 evaluations)" in run("2.3", [8, 12]).message
-    assert "Paragraph 3 has 3 evaluation claims" in run("2.3", 3).message
-    series = load_ledger().claims["paragraph"].value_counts()
-    assert "pandas series" in run("2.3", series).message
+# 2.8 (replaces the retired 2.3): a function that finds the top paragraphs, ties included
+def test_2_8_top_paragraphs_function():
+    claims = load_ledger().claims
+
+    def top_paragraphs(claim_type):
+        counts = claims.loc[claims["claim_type"] == claim_type, "paragraph"].value_counts()
+        return counts[counts == counts.max()].index.tolist()
+
+    def first_three_rows(claim_type):
+        return claims.loc[claims["claim_type"] == claim_type, "paragraph"].value_counts().head(3).index
+
+    def broken(claim_type):
+        return claims.loc[claims["kind"] == claim_type]
+
+    right = run("2.8", top_paragraphs)
+    assert right.status == CORRECT and "Right for all 7 claim types, ties included" in right.message
+    assert run("2.8", lambda t: np.array(top_paragraphs(t))).status == CORRECT
+    wrong("2.8", first_three_rows, "Right for 3 of 7 claim types",
+          "for 'prediction' it includes a paragraph below the highest count", hidden=[15])
+    wrong("2.8", lambda t: top_paragraphs(t)[:1], "for 'evaluation' it leaves out a paragraph")
+    raised = wrong("2.8", broken, "your function stops with KeyError")
+    assert "could not check" not in str(raised) and str(raised).startswith("✗ Task 2.8: incorrect.")
+    wrong("2.8", [8, 12, 17], "This answer should be a function")
+    retired = run("2.3", [8, 12, 17])
+    assert retired.status == NOT_MARKED and "Replaced by 2.8" in retired.message
 
 
 # 2.4 voice
 def test_2_4_voice():
+    options, key = lesson02.CHOICES["2.4"]
+    key = key()
     right = run("2.4", 2)
     assert right.status == CORRECT and "tie-break rule 2" in right.message
-    assert "without quotes" in run("2.4", "2").message
-    assert run("2.4", 2.0).status == INCORRECT
-    reported = run("2.4", 1)
-    assert reported.status == INCORRECT and "Characterising a speech is not reporting it" in reported.message
-    assert "“one-sided”" in run("2.4", 3).message
-    assert "from 1 to 4" in run("2.4", 5).message
+    for form in ("2", 2.0, np.int64(2), pd.Series([2])):
+        assert run("2.4", form).status == CORRECT, form
+    wrong("2.4", 2.5, "a whole number from 1 to 4")
+    reported = wrong("2.4", 1, "Characterising a speech is not reporting it")
+    for answer, phrase in ((1, "tie-break rule 1"), (3, "“one-sided”"), (4, "“reportedly”")):
+        message = wrong("2.4", answer, phrase).message
+        assert options[key - 1] not in message and "option 2" not in message.lower()
+    assert "author's evaluation" not in reported.message
+    wrong("2.4", 5, "from 1 to 4")
 
 
 # 2.5 predictions, read off the claim explorer
 def test_2_5_prediction_paragraphs():
     right = run("2.5", [4, 6, 7, 15, 15])
     assert right.status == CORRECT and "2 in paragraph 15" in right.message
-    assert run("2.5", "4, 6, 7, 15").message.startswith("This answer should be a list")
-    assert "how many predictions there are" in run("2.5", 5).message
-    assert "give all of them in a list" in run("2.5", 6).message
-    hedged = run("2.5", [4, 6, 7, 15, 20]).message
-    assert "not expected: 20" in hedged and "CL135 is hedged" in hedged and "tie-break rule 5" in hedged
-    assert "missing 1: 15" in run("2.5", [4, 6, 7]).message
+    assert run("2.5", ["4", "6", "7", "15"]).status == CORRECT
+    assert run("2.5", pd.Series([4, 6, 7, 15])).status == CORRECT
+    wrong("2.5", "4, 6, 7, 15", "This answer should be a list")
+    wrong("2.5", 5, "how many predictions there are")
+    wrong("2.5", 6, "give all of them in a list", hidden=[4, 7, 15])
+    wrong("2.5", [4, 6, 7, 15, 20], "not among them: 20", "CL135 is hedged", "tie-break rule 5")
+    wrong("2.5", [4, 6, 7], "1 is missing", hidden=[15])
 
 
 def test_2_5_the_claim_explorer_shows_the_expected_paragraphs():
@@ -111,14 +159,18 @@ def test_2_5_the_claim_explorer_shows_the_expected_paragraphs():
 
 # 2.6 written
 def test_2_6_written_answers_are_not_machine_marked():
+    low, high = task_rows().loc["2.6", ["min_words", "max_words"]].astype(int)
+    assert (low, high) == (80, 150)
     answer = ("The ledger codes “with performative events” (CL002) as an evaluation: the word "
               "“performative” is the author's label for the events, which no record could settle. " * 2)
-    feedback = run("2.6", answer)
-    assert feedback.status == NOT_MARKED
-    assert "all 4 quotation(s) are exact" in feedback.message
-    assert "solutions/02_claims.ipynb, task 2.6" in feedback.message
-    assert run("2.6", 42).message.startswith("This answer should be text in quotes")
-    inexact = run("2.6", "The author calls the events “performative celebrations”.")
-    assert "not found word for word" in inexact.message and "aim for at least 40" in inexact.message
-
-
+    result = run("2.6", answer)
+    assert result.status == NOT_MARKED
+    assert f"Length: 50 words: the task asks for {low} to {high}." in result.message
+    assert "Exact: 2 quotations found word for word in the article." in result.message
+    assert "Also 2 short quotations of a word or two" in result.message
+    assert run("2.6", answer * 2).message.startswith(f"Length: 100 words, within the {low} to {high}")
+    assert run("2.6", 42).message.startswith("This answer should be text")
+    inexact = run("2.6", "The author calls the events “performative celebrations of the victory”.")
+    assert "NOT FOUND in the article: “performative celebrations of the victory”" in inexact.message
+    assert "Exact:" not in inexact.message
+    assert "No quotation" in run("2.6", "The author judges the events.").message

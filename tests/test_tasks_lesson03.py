@@ -1,21 +1,48 @@
-"""Lesson 3's exercise checks: a right, a blank, a wrong-type and a near-miss answer per task."""
+"""Lesson 3's exercise checks: a right, a wrong-type and a near-miss answer per task, the forms
+of an answer that are accepted, and wrong-answer feedback that never gives the key."""
 
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
 import pytest
 
 from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, lesson03
 from readingpack.exercises import check_value as run
 
+TASKS_CSV = Path(__file__).resolve().parents[1] / "data" / "tasks.csv"
+DEATHS = ["F030", "F033", "F035"]
 
-def test_lesson_3_has_seven_tasks_of_every_kind_needed():
+
+def wrong(task_id, answer, *phrases, hidden=()):
+    """Check that `answer` is marked wrong, with each phrase in the message and none of `hidden`."""
+    result = run(task_id, answer)
+    assert result.status == INCORRECT, result
+    for phrase in phrases:
+        assert phrase in result.message, (phrase, result.message)
+    for secret in hidden:
+        assert not re.search(rf"(?<![\w.]){re.escape(str(secret))}(?!\w)", result.message), (secret, result)
+    assert "Hint:" not in result.message  # hints come only from check()
+    return result
+
+
+def task_rows():
+    return pd.read_csv(TASKS_CSV, dtype={"task_id": str}).set_index("task_id")
+
+
+def test_lesson_3_registers_its_active_tasks_of_every_kind_needed():
+    table = task_rows()
+    active = sorted(table.index[(table["lesson"] == 3) & (table["status"] == "active")])
     kinds = {t.task_id: t.kind for t in TASKS.values() if t.task_id.startswith("3.")}
-    assert len(kinds) == 7
-    assert {"code", "choice", "classification", "number", "widget", "written"} <= set(kinds.values())
+    assert sorted(kinds) == active and len(active) == 9
+    assert {"code", "choice", "classification", "number", "widget", "written", "chart"} <= set(kinds.values())
 
 
 def test_expected_values_come_from_the_ledger():
     low, armenia, share = lesson03.area_share()
     assert (low, armenia) == (215, 29743) and share == pytest.approx(0.7229, abs=1e-4)
-    assert lesson03.death_figures() == ["F030", "F033", "F035"]
+    assert lesson03.death_figures() == DEATHS
     assert lesson03.closest_place()["id"] == "A6"
     assert "at_least" in lesson03.qualifier_labels()
 
@@ -24,55 +51,66 @@ def test_expected_values_come_from_the_ledger():
 def test_3_1_area_qualifier():
     right = run("3.1", "at_least")
     assert right.status == CORRECT and right.message.startswith("215 is a lower bound: at_least")
-    assert run("3.1", "At least").status == CORRECT
-    assert run("3.1", 215).message.startswith("This answer should be one of the labels")
-    assert "“more than” would exclude 215" in run("3.1", "more_than").message
-    assert "215 is a lower bound" in run("3.1", "exact").message
-    assert "Did you mean 'at_least'?" in run("3.1", "at_lest").message
+    for form in ("At least", " at-least ", pd.Series(["at_least"]), np.str_("at_least")):
+        assert run("3.1", form).status == CORRECT, form
+    wrong("3.1", 215, "This answer should be one of the labels")
+    wrong("3.1", "more_than", "“more than” would exclude 215", hidden=["at_least"])
+    wrong("3.1", "exact", "215 is a lower bound", hidden=["at_least"])
+    wrong("3.1", "approximately", "“at least” is not “about”", hidden=["at_least"])
+    wrong("3.1", "at_lest", "Did you mean 'at_least'?")
 
 
 # 3.2 share of Armenia
 def test_3_2_share_of_armenia():
     right = run("3.2", 0.72)
     assert right.status == CORRECT and "at least 0.72% of Armenia's total area" in right.message
-    assert run("3.2", 215 / 29743 * 100).status == CORRECT
-    assert run("3.2", "0.72").message.startswith("This answer should be a number (without quotes)")
-    assert "as a fraction" in run("3.2", 215 / 29743).message
-    assert "as a fraction" in run("3.2", 0.0072).message
-    assert "divided the wrong way round" in run("3.2", 29743 / 215).message
-    assert "divided the wrong way round" in run("3.2", 138).message
-    assert "divided the wrong way round" in run("3.2", 29743 / 215 * 100).message
-    assert "percentage of Azerbaijan (total) (A2)" in run("3.2", 0.25).message
-    assert "percentage of Malta (A7)" in run("3.2", 68).message
-    assert run("3.2", 5).message == "5 is too high for the share of Armenia's area, in percent."
+    for form in (215 / 29743 * 100, np.float64(0.7229), pd.Series([0.72])):
+        assert run("3.2", form).status == CORRECT, form
+    wrong("3.2", "0.72", "This answer should be a number (without quotes)")
+    wrong("3.2", 215 / 29743, "as a fraction")
+    wrong("3.2", 0.0072, "as a fraction", hidden=["0.72"])
+    wrong("3.2", 29743 / 215, "divided the wrong way round", hidden=["0.72"])
+    wrong("3.2", 138, "divided the wrong way round")
+    wrong("3.2", 29743 / 215 * 100, "divided the wrong way round")
+    wrong("3.2", 0.25, "percentage of Azerbaijan (total) (A2)", hidden=["0.72"])
+    wrong("3.2", 68, "percentage of Malta (A7)", hidden=["0.72"])
+    assert wrong("3.2", 5).message == "5 is too high for the share of Armenia's area, in percent."
+    assert wrong("3.2", 0.1).message == "0.1 is too low for the share of Armenia's area, in percent."
 
 
 # 3.3 figures that count deaths
 def test_3_3_death_figures():
-    right = run("3.3", ["F030", "F033", "F035"])
+    right = run("3.3", DEATHS)
     assert right.status == CORRECT and "do not add them up" in right.message
-    assert run("3.3", {"f035", "F030", " F033"}).status == CORRECT
-    assert run("3.3", "F030").message.startswith("This answer should be a list")
-    assert "figure ids in quotes" in run("3.3", [30, 33, 35]).message
-    casualties = run("3.3", ["F026", "F030", "F033", "F035"])
-    assert casualties.status == INCORRECT
+    for form in ({"f035", "F030", " F033"}, tuple(DEATHS), pd.Series(DEATHS), np.array(DEATHS)):
+        assert run("3.3", form).status == CORRECT, form
+    wrong("3.3", "F030", "This answer should be a list")
+    wrong("3.3", [30, 33, 35], "figure ids in quotes")
+    casualties = wrong("3.3", ["F026", *DEATHS])
     assert "F026 (“more than two hundred casualties”) counts casualties" in casualties.message
     assert "killed, or killed and wounded" in casualties.message
-    missing = run("3.3", ["F033", "F034"])
-    assert "F034 (“50 went missing”) counts people missing, not deaths" in missing.message
-    assert "missing F030 (“27 civilians”)" in missing.message
-    assert "not a figure id of the ledger" in run("3.3", ["F099"]).message
+    wrong("3.3", ["F033", "F034"], "F034 (“50 went missing”) counts people missing, not deaths")
+    wrong("3.3", ["F099"], "not a figure id of the ledger")
+
+
+def test_3_3_feedback_does_not_name_the_missing_figures():
+    wrong("3.3", ["F033", "F034"], "missing", hidden=["F030", "F035", "27 civilians"])
 
 
 # 3.4 why no sum
 def test_3_4_no_sum_choice():
-    right = run("3.4", 3)
-    assert right.status == CORRECT and "turn a lower bound into a number that looks exact" in right.message
-    assert run("3.4", "3").message == "Write the number without quotes: 3, not '3'."
-    assert run("3.4", [3]).status == INCORRECT
-    assert "all three count people" in run("3.4", 4).message
-    assert "does not judge the figures" in run("3.4", 2).message
-    assert "names no source" in run("3.4", 1).message
+    options, key = lesson03.CHOICES["3.4"]
+    right = run("3.4", 1)
+    assert key == 1 and right.status == CORRECT
+    assert "turn a lower bound into a number that looks exact" in right.message
+    for form in ("1", 1.0, np.int64(1), pd.Series([1])):
+        assert run("3.4", form).status == CORRECT, form
+    wrong("3.4", [1, 2], "a whole number from 1 to 4")
+    for answer, phrase in ((4, "all three count people"), (3, "the article gives no total"),
+                           (2, "names no source")):
+        message = wrong("3.4", answer, phrase).message
+        assert options[key - 1] not in message and "different groups" not in message
+    wrong("3.4", 0, "from 1 to 4")
 
 
 # 3.5 the area widget
@@ -80,14 +118,13 @@ def test_3_5_closest_place():
     right = run("3.5", "A6")
     assert right.status == CORRECT and "Washington, D.C." in right.message
     assert "38 km² from 215" in right.message
-    for name in ("a6", "Washington, D.C.", "Washington", "DC"):
+    for name in ("a6", " A6 ", "Washington, D.C.", "Washington", "DC", np.str_("A6")):
         assert run("3.5", name).status == CORRECT, name
-    assert run("3.5", 6).message.startswith("This answer should be a reference id in quotes")
-    near = run("3.5", "A8")
-    assert near.status == INCORRECT and "Liechtenstein (A8, 160 km²) is 55.0 km² smaller" in near.message
-    assert "one place is closer (within 38 km²)" in near.message
-    assert "Malta (A7, 316 km²) is 101.0 km² larger" in run("3.5", "Malta").message
-    assert "I don't recognise 'Mars'" in run("3.5", "Mars").message
+    wrong("3.5", 6, "This answer should be a reference id in quotes")
+    wrong("3.5", "A8", "Liechtenstein (A8, 160 km²) is 55.0 km² smaller",
+          "one place is closer (within 38 km²)", hidden=["A6", "Washington"])
+    wrong("3.5", "Malta", "Malta (A7, 316 km²) is 101.0 km² larger", hidden=["A6", "Washington"])
+    wrong("3.5", "Mars", "I don't recognise 'Mars'", hidden=["A6", "Washington"])
 
 
 # 3.6 the figure check widget
@@ -96,22 +133,30 @@ def test_3_6_fuel_depot_sources():
     assert right.status == CORRECT
     source = "C3: Investigative Committee of the Republic of Armenia (AM), “218”, as of 22 Dec 2023"
     assert source in right.message
-    assert run("3.6", "1").message.startswith("This answer should be a number (without quotes)")
-    assert "sources for F026 (“more than two hundred casualties”)" in run("3.6", 2).message
-    assert "3 is the number of sources for F0" in run("3.6", 3).message
-    assert "choose F033" in run("3.6", 0).message
+    assert run("3.6", np.int64(1)).status == CORRECT
+    wrong("3.6", "1", "This answer should be a number (without quotes)")
+    wrong("3.6", 2, "sources for F026 (“more than two hundred casualties”)", hidden=[1, "C3"])
+    wrong("3.6", 3, "3 is the number of sources for F0", hidden=[1, "C3"])
+    wrong("3.6", 0, "choose F033", hidden=[1, "C3"])
+    assert wrong("3.6", 5).message == "5 is too high for the number of other sources."
 
 
 # 3.7 written
 def test_3_7_written_answer_is_never_machine_marked():
+    low, high = task_rows().loc["3.7", ["min_words", "max_words"]].astype(int)
+    assert (low, high) == (60, 160)
     answer = ("The article says the operation caused “more than two hundred casualties and four hundred "
               "injured in one day” (paragraph 12). Casualties can mean killed, or killed and wounded, so "
               "the Human Rights Defender's count of at least 200 killed (C5, a party source) is the same "
               "measure only in the first reading.")
-    feedback = run("3.7", answer)
-    assert feedback.status == NOT_MARKED and "all 1 quotation(s) are exact" in feedback.message
-    assert "solutions/03_figures.ipynb, task 3.7" in feedback.message
-    assert run("3.7", ["casualties"]).message.startswith("This answer should be text in quotes")
+    result = run("3.7", answer)
+    assert result.status == NOT_MARKED
+    assert f"Length: 52 words: the task asks for {low} to {high}." in result.message
+    assert "Exact: 1 quotation found word for word in the article." in result.message
+    assert "NOT FOUND" not in result.message
+    assert run("3.7", ["casualties"]).message.startswith("This answer should be text")
     near = run("3.7", "The article reports “200 casualties”.")
-    assert near.status == NOT_MARKED and "not found word for word" in near.message
-    assert "aim for at least 40" in near.message
+    assert near.status == NOT_MARKED
+    assert "NOT FOUND in the article: “200 casualties”" in near.message
+    assert "Only short quotations (under three words)" in near.message
+    assert "No quotation" in run("3.7", "Casualties can mean killed, or killed and wounded.").message

@@ -1,7 +1,10 @@
-"""Lesson 4's exercise checks: a right, a blank, a wrong-type and a near-miss answer per task."""
+"""Lesson 4's exercise checks: a right, a wrong-type and a near-miss answer per task, the forms
+of an answer that are accepted, and wrong-answer feedback that never gives the key."""
 
 import re
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, lesson04
@@ -9,16 +12,33 @@ from readingpack.exercises import check_value as run
 from readingpack.ledger import load_ledger
 from readingpack.widgets.actors import ActorComparison
 
+TASKS_CSV = Path(__file__).resolve().parents[1] / "data" / "tasks.csv"
 TASK_IDS = ["4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7"]
 SPLIT = "Az\u00a0\u00a0\u00a0\u00a0 erbaijan’s"
 FORMS = {"Azerbaijan": 38, "Azerbaijan’s": 10, SPLIT: 1, "Baku": 17, "Baku’s": 1}
 
 
+def wrong(task_id, answer, *phrases, hidden=()):
+    """Check that `answer` is marked wrong, with each phrase in the message and none of `hidden`."""
+    result = run(task_id, answer)
+    assert result.status == INCORRECT, result
+    for phrase in phrases:
+        assert phrase in result.message, (phrase, result.message)
+    for secret in hidden:
+        assert not re.search(rf"(?<![\w.]){re.escape(str(secret))}(?!\w)", result.message), (secret, result)
+    assert "Hint:" not in result.message  # hints come only from check()
+    return result
 
 
-def test_lesson_4_has_seven_tasks_of_the_kinds_needed():
+def task_rows():
+    return pd.read_csv(TASKS_CSV, dtype={"task_id": str}).set_index("task_id")
+
+
+def test_lesson_4_registers_its_active_tasks_of_the_kinds_needed():
+    table = task_rows()
+    active = sorted(table.index[(table["lesson"] == 4) & (table["status"] == "active")])
     kinds = {t.task_id: t.kind for t in TASKS.values() if t.task_id.startswith("4.")}
-    assert sorted(kinds) == TASK_IDS
+    assert sorted(kinds) == active == TASK_IDS
     assert {"code", "choice", "number", "widget", "written"} <= set(kinds.values())
 
 
@@ -36,69 +56,82 @@ def test_4_1_azerbaijan_forms():
     right = run("4.1", FORMS)
     assert right.status == CORRECT and "67 mentions in all" in right.message
     assert run("4.1", pd.Series(FORMS)).status == CORRECT
-    assert run("4.1", "Azerbaijan, Baku").message.startswith("This answer should be a dictionary")
-    assert run("4.1", True).message.startswith("This answer should be a dictionary")
-    no_capital = run("4.1", {k: v for k, v in FORMS.items() if not k.startswith("Baku")})
-    assert no_capital.status == INCORRECT
+    assert run("4.1", {k: np.int64(v) for k, v in FORMS.items()}).status == CORRECT
+    wrong("4.1", "Azerbaijan, Baku", "This answer should be a dictionary")
+    wrong("4.1", True, "This answer should be a dictionary")
+    no_capital = wrong("4.1", {k: v for k, v in FORMS.items() if not k.startswith("Baku")}, hidden=[17])
     assert no_capital.message.startswith("You counted 'Azerbaijan' but not 'Baku' or 'Baku’s'")
-    assert run("4.1", 49).message.startswith("You counted 'Azerbaijan' but not 'Baku'")
-    assert "67 is the right total" in run("4.1", 67).message
-    no_split = run("4.1", {k: v for k, v in FORMS.items() if k != SPLIT}).message
-    assert no_split.startswith("The split form of paragraph 17")
-    plain = run("4.1", {**FORMS, "Azerbaijan": 53}).message
-    assert "53 for “Azerbaijan” is what a plain text search finds" in plain and "“Azerbaijani”" in plain
-    assert "adjective" in run("4.1", {**FORMS, "Azerbaijani": 2}).message
-    assert "counts per actor" in run("4.1", {"azerbaijan": 49, "baku": 18}).message
+    assert wrong("4.1", 49).message.startswith("You counted 'Azerbaijan' but not 'Baku'")
+    wrong("4.1", 67, "67 is the right total", "the count of each surface form")
+    no_split = wrong("4.1", {k: v for k, v in FORMS.items() if k != SPLIT}).message
+    assert no_split.startswith("The split form of paragraph 17") and "4 of 5 right" in no_split
+    too_many = wrong("4.1", {**FORMS, "Azerbaijan": 53}, "“Azerbaijani”", hidden=[38])
+    assert "53 for “Azerbaijan” is what a plain text search finds" in too_many.message
+    assert "'Azerbaijan': your count is too high" in too_many.message
+    wrong("4.1", {**FORMS, "Azerbaijan": 30}, "'Azerbaijan': your count is too low", hidden=[38])
+    wrong("4.1", {**FORMS, "Azerbaijani": 2}, "adjective", "'Azerbaijani' not expected here")
+    wrong("4.1", {"azerbaijan": 49, "baku": 18}, "counts per actor", hidden=[38, 17])
 
 
 # 4.2 the EU mission
 def test_4_2_euma_paragraphs():
     right = run("4.2", [17])
     assert right.status == CORRECT and "3 mentions" in right.message and "“EUMA”" in right.message
-    assert run("4.2", (17,)).status == CORRECT
-    assert run("4.2", "17").message.startswith("This answer should be a list")
-    assert "give a list, even for one number" in run("4.2", 17).message
-    eu = run("4.2", [4, 12, 17, 20]).message
-    assert "paragraph 4 mentions “EU” (European Union), not the EU mission" in eu
-    words = run("4.2", [5, 10, 17, 23]).message
+    for form in ((17,), ["17"], {17}, np.array([17]), pd.Series([17]), [17.0]):
+        assert run("4.2", form).status == CORRECT, form
+    wrong("4.2", "seventeen", "This answer should be a list")
+    wrong("4.2", 17, "give a list, even for one number")
+    wrong("4.2", [4, 12, 17, 20], "paragraph 4 mentions “EU” (European Union), not the EU mission")
+    words = wrong("4.2", [5, 10, 17, 23]).message
     assert "paragraph 5 has “commissions”" in words and "paragraph 23 has “missions”" in words
     assert "Russian peacekeeping mission" in words
-    assert "missing 1: 17" in run("4.2", [12]).message
+    wrong("4.2", [12], "missing", "paragraph 12 mentions “EU”")
+
+
+def test_4_2_feedback_does_not_name_the_missing_paragraph():
+    wrong("4.2", [12], "1 is missing", hidden=[17])
 
 
 # 4.3 third most mentioned
 def test_4_3_third_actor():
     right = run("4.3", "nk_armenians")
     assert right.status == CORRECT and "11 mentions" in right.message
-    assert run("4.3", "Nagorno-Karabakh Armenians").status == CORRECT
-    assert run("4.3", 3).message.startswith("This answer should be an actor id in quotes")
-    baku = run("4.3", "baku").message
-    assert "stands for Azerbaijan's government" in baku and "counted_as" in baku
-    assert "Russia has 7 mentions; another actor has more (11)" in run("4.3", "Russia").message
-    assert "one of the two the task leaves out" in run("4.3", "armenia").message
-    assert "is not an actor of the ledger" in run("4.3", "Karabakh").message
+    for form in ("Nagorno-Karabakh Armenians", "NK_ARMENIANS", " nk_armenians ", pd.Series(["nk_armenians"])):
+        assert run("4.3", form).status == CORRECT, form
+    hidden = ["nk_armenians", "Nagorno-Karabakh Armenians"]
+    wrong("4.3", 3, "This answer should be an actor id in quotes")
+    wrong("4.3", "baku", "stands for Azerbaijan's government", "counted_as", hidden=hidden)
+    wrong("4.3", "Russia", "Russia has 7 mentions; another actor has more (11)", hidden=hidden)
+    wrong("4.3", "armenia", "one of the two the task leaves out", hidden=hidden)
+    wrong("4.3", "Karabakh", "is not an actor of the ledger", hidden=hidden)
 
 
 # 4.4 arms supplies
 def test_4_4_arms_supply_relations():
     right = run("4.4", 7)
     assert right.status == CORRECT and "5 to Azerbaijan, 2 to Armenia" in right.message
-    assert run("4.4", "7").message.startswith("This answer should be a number (without quotes)")
-    assert "the gas supply is of type supply" in run("4.4", 8).message
-    assert "only the supplies to Azerbaijan" in run("4.4", 5).message
-    assert "only the supplies to Armenia" in run("4.4", 2).message
+    assert run("4.4", np.int64(7)).status == CORRECT and run("4.4", 7.0).status == CORRECT
+    wrong("4.4", "7", "This answer should be a number (without quotes)")
+    wrong("4.4", 8, "the gas supply is of type supply", hidden=[7])
+    wrong("4.4", 5, "only the supplies to Azerbaijan", hidden=[7])
+    wrong("4.4", 2, "only the supplies to Armenia", hidden=[7])
+    assert wrong("4.4", 9).message == "9 is too high for the number of arms-supply relations."
+    assert wrong("4.4", 1).message == "1 is too low for the number of arms-supply relations."
     relations = load_ledger().relations
-    assert "right 7 rows" in run("4.4", relations[relations["relation_type"] == "arms_supply"]).message
+    wrong("4.4", relations[relations["relation_type"] == "arms_supply"], "right 7 rows")
 
 
 # 4.5 read off the actor comparison
 def test_4_5_pair_relations():
     right = run("4.5", 3)
     assert right.status == CORRECT and "1 of them recorded under the capitals" in right.message
-    assert run("4.5", "3").message.startswith("This answer should be a number")
-    assert "paragraphs that mention both" in run("4.5", 5).message
-    assert "leaves out the relation recorded under the capitals" in run("4.5", 2).message
-    assert "all of Russia's relations" in run("4.5", 7).message
+    assert run("4.5", 3.0).status == CORRECT and run("4.5", np.int64(3)).status == CORRECT
+    wrong("4.5", "3", "This answer should be a number")
+    wrong("4.5", 5, "paragraphs that mention both", hidden=[3])
+    wrong("4.5", 2, "leaves out the relation recorded under the capitals", hidden=[3])
+    wrong("4.5", 7, "all of Russia's relations", hidden=[3])
+    wrong("4.5", 58, "all of Azerbaijan's relations", hidden=[3])
+    assert wrong("4.5", 4).message == "4 is too high for the relations between Azerbaijan and Russia."
 
 
 def test_4_5_the_widget_shows_the_expected_value():
@@ -111,12 +144,18 @@ def test_4_5_the_widget_shows_the_expected_value():
 
 # 4.6 quoted directly
 def test_4_6_quoted_directly():
+    options, key = lesson04.CHOICES["4.6"]
+    options, key = options(), key()
     right = run("4.6", 2)
     assert right.status == CORRECT and "“disgusting”" in right.message
-    assert "without quotes" in run("4.6", "2").message
-    assert "paraphrases the position" in run("4.6", 1).message
-    assert "the author's evaluation" in run("4.6", 3).message
-    assert "from 1 to 4" in run("4.6", 0).message
+    for form in ("2", 2.0, np.int64(2)):
+        assert run("4.6", form).status == CORRECT, form
+    wrong("4.6", "two", "a whole number from 1 to 4")
+    for answer, phrase in ((1, "paraphrases the position"), (3, "the author's evaluation"),
+                           (4, "the author's evaluation")):
+        message = wrong("4.6", answer, phrase).message
+        assert options[key - 1] not in message and "disgusting" not in message and "CL121" not in message
+    wrong("4.6", 0, "from 1 to 4")
 
 
 def test_4_6_options_quote_the_ledger_exactly():
@@ -128,16 +167,20 @@ def test_4_6_options_quote_the_ledger_exactly():
 
 # 4.7 written
 def test_4_7_written_answers_are_not_machine_marked():
+    low, high = task_rows().loc["4.7", ["min_words", "max_words"]].astype(int)
+    assert (low, high) == (80, 150)
     answer = ("In paragraph 15 the article reports Baku's demand: “Baku also demands Armenia to change its "
               "constitution as a key pre-condition for the peace agreement.” In paragraph 5 the author "
               "writes in her own voice: “Azerbaijan’s bellicose rhetoric continues”. The verb “demands” "
               "marks the first as reported.")
-    feedback = run("4.7", answer)
-    assert feedback.status == NOT_MARKED
-    assert "all 3 quotation(s) are exact" in feedback.message
-    assert "solutions/04_actors.ipynb, task 4.7" in feedback.message
-    assert run("4.7", ["a", "list"]).message.startswith("This answer should be text in quotes")
+    result = run("4.7", answer)
+    assert result.status == NOT_MARKED
+    assert f"Length: 46 words: the task asks for {low} to {high}." in result.message
+    assert "Exact: 2 quotations found word for word in the article." in result.message
+    assert "Also 1 short quotation of a word or two" in result.message
+    assert run("4.7", ["a", "list"]).message.startswith("This answer should be text")
     inexact = run("4.7", "The author calls Azerbaijan's rhetoric “bellicose and aggressive”.")
-    assert "not found word for word" in inexact.message
-
-
+    assert inexact.status == NOT_MARKED
+    assert "NOT FOUND in the article: “bellicose and aggressive”" in inexact.message
+    long = run("4.7", "word " * 160 + "“Azerbaijan’s bellicose rhetoric continues”")
+    assert "Length: 164 words: the task asks for 80 to 150; cut it down." in long.message

@@ -1,5 +1,6 @@
 """Lesson 6's exercise checks: a right answer, blanks, a wrong type and near misses per task."""
 
+import re
 import subprocess
 import sys
 
@@ -71,28 +72,43 @@ def test_6_1_issues_with_both_sides():
     assert "Azerbaijan's government" in run("6.1", 14).message
     assert "not issues" in run("6.1", 31).message
     assert run("6.1", 23).message.startswith("23 is too high")
-    assert "should be a number" in run("6.1", "8").message
+    assert "should be a number (without quotes)" in run("6.1", "8").message
+    assert run("6.1", 8.0).status == CORRECT
+    for wrong in (16, 7, 9, 14, 31, 23):
+        assert not re.search(r"\b8\b", run("6.1", wrong).message)
 
 
 def test_6_2_issues_with_one_side_only():
     right = run("6.2", ONE_SIDE)
     assert right.status == CORRECT and "All 7" in right.message
     assert "only Armenia's" in right.message and "not that the government has none" in right.message
-    counts = pd.Series(1, index=ONE_SIDE)
-    assert run("6.2", counts).status == CORRECT
+    assert run("6.2", pd.Series(ONE_SIDE)).status == CORRECT
     assert run("6.2", pd.Index(ONE_SIDE)).status == CORRECT
+    assert run("6.2", [i.upper() for i in ONE_SIDE]).status == CORRECT
+    counts = run("6.2", pd.Series(1, index=ONE_SIDE))  # the ids sit in the index: the values are read
+    assert counts.status == INCORRECT and "give .index.tolist() instead" in counts.message
     one_way = run("6.2", [i for i in ONE_SIDE if i != "azerbaijan_constitution"])
     assert one_way.status == INCORRECT
-    assert "not the other way round: on azerbaijan_constitution" in one_way.message
+    assert "but not the other way round" in one_way.message
     both = run("6.2", sorted(set(load_ledger()["issues"]["issue_id"]) - set(ONE_SIDE)))
     assert "both governments' positions" in both.message
     sides = lesson06.sides_per_issue()
     assert "or neither" in run("6.2", sorted(sides[sides == 2].index)).message
     described = run("6.2", ["The EU Mission in Armenia (EUMA)"])
     assert "issues' descriptions" in described.message
-    assert "missing 6" in run("6.2", ["eu_mission"]).message
+    few = run("6.2", ["eu_mission"])
+    assert few.status == INCORRECT and few.message.endswith("; 6 are missing.")
+    assert not [i for i in ONE_SIDE[:1] + ONE_SIDE[2:] if i in few.message]
+    extra = run("6.2", [*ONE_SIDE[1:], "lachin_road"])
+    assert "not among them: 'lachin_road'" in extra.message and "1 is missing" in extra.message
+    assert ONE_SIDE[0] not in extra.message
     assert "should be a list of issue ids" in run("6.2", "eu_mission").message
     assert "whole table (a DataFrame)" in run("6.2", pd.DataFrame({"issue_id": ONE_SIDE})).message
+
+
+def test_6_2_the_one_way_near_miss_does_not_name_the_missing_id():
+    one_way = run("6.2", [i for i in ONE_SIDE if i != "azerbaijan_constitution"])
+    assert one_way.status == INCORRECT and "azerbaijan_constitution" not in one_way.message
 
 
 def test_6_3_the_label_is_quoted_exactly():
@@ -103,12 +119,14 @@ def test_6_3_the_label_is_quoted_exactly():
     assert "not straight ones" in run("6.3", '"Zangezour corridor"').message
     assert "spells it “Zangezour”, a transliteration" in run("6.3", "“Zangezur corridor”").message
     assert "capital letters" in run("6.3", "“zangezour corridor”").message
-    assert "extra spaces" in run("6.3", " “Zangezour corridor” ").message
+    assert run("6.3", " “Zangezour corridor” ").status == CORRECT  # stray spaces are dropped
     other_side = run("6.3", "“Crossroads of Peace”")
     assert other_side.status == INCORRECT and "Armenia's government" in other_side.message
     assert "label column" in run("6.3", "corridor").message
     assert "as text in quotes" in run("6.3", 14).message
-    assert ".iloc[0]" in run("6.3", pd.Series(["“Zangezour corridor”"])).message
+    assert run("6.3", pd.Series(["“Zangezour corridor”"])).status == CORRECT  # a one-row Series
+    two_rows = run("6.3", pd.Series(["“Zangezour corridor”", "“Crossroads of Peace”"]))
+    assert two_rows.status == INCORRECT and ".iloc[0]" in two_rows.message
 
 
 def test_6_4_the_widget_box_shows_what_the_choice_expects():
@@ -130,9 +148,12 @@ def test_6_4_later_events_are_context_not_a_score():
         assert feedback.status == INCORRECT and feedback.message.startswith("Later events are context")
     assert "initialled, not signed" in run("6.4", 1).message
     assert "“planned in 2027”" in run("6.4", 3).message
-    assert "without quotes" in run("6.4", "2").message
-    assert "from 1 to 5" in run("6.4", 6).message
-    assert "whole number" in run("6.4", 2.0).message
+    assert run("6.4", "2").status == CORRECT
+    assert run("6.4", 2.0).status == CORRECT
+    assert run("6.4", 6).message == "Choose a number from 1 to 5; 6 is not an option."
+    assert "whole number from 1 to 5" in run("6.4", 2.5).message
+    for wrong in (1, 3, 4, 5):
+        assert "option 2" not in run("6.4", wrong).message.lower()
 
 
 def test_6_5_demand_or_stated_position():
@@ -150,10 +171,10 @@ def test_6_6_written_answers_are_not_machine_marked():
               "paragraph 19, and that Baku and Moscow “jointly demand an extraterritorial” route.")
     feedback = run("6.6", answer)
     assert feedback.status == NOT_MARKED
-    assert "all 2 quotation(s) are exact" in feedback.message
-    assert "solutions/06_positions.ipynb, task 6.6" in feedback.message
+    assert "Exact: 2 quotations found word for word in the article." in feedback.message
+    assert "Length: 24 words: the task asks for 60 to 150." in feedback.message
     straight = run("6.6", "The article quotes the “Zangezur corridor” as Baku's demand.")
-    assert "not found word for word" in straight.message
+    assert "NOT FOUND in the article: “Zangezur corridor”" in straight.message
     assert "should be text" in run("6.6", 42).message
 
 

@@ -25,13 +25,15 @@ def test_lesson_7_has_six_tasks_of_every_kind():
 def test_7_1_attribution_verbs():
     assert run("7.1", 8).status == CORRECT
     assert run("7.1", 8).message == "The number of attribution verbs in paragraphs 9-13 is 8."
-    assert "should be a number" in run("7.1", "8").message
+    assert "should be a number (without quotes)" in run("7.1", "8").message
+    assert run("7.1", 8.0).status == CORRECT
     off_by_one = run("7.1", 7)
     assert off_by_one.status == INCORRECT and "paragraph 13 is missing" in off_by_one.message
     # every lexicon word of paragraphs 9-13, "warfare" (paragraph 9) included
     assert "every category" in run("7.1", 30).message
     assert "whole article" in run("7.1", 42).message
     assert run("7.1", 12).message == "12 is too high for the number of attribution verbs in paragraphs 9-13."
+    assert run("7.1", 5).message == "5 is too low for the number of attribution verbs in paragraphs 9-13."
 
 
 def test_7_2_confirms_label():
@@ -45,12 +47,19 @@ def test_7_2_confirms_label():
 
 
 def test_7_3_peacekeeping_choice():
-    right = run("7.3", 3)
+    right = run("7.3", 4)
     assert right.status == CORRECT and "not evidence about the mission" in right.message
-    proof = run("7.3", 4)
+    proof = run("7.3", 3)
     assert proof.status == INCORRECT and "cannot prove anything" in proof.message
-    assert "without quotes" in run("7.3", "3").message
-    assert "from 1 to 4" in run("7.3", 9).message
+    assert "names no speaker" in run("7.3", 2).message
+    assert "“Russian peacekeepers”" in run("7.3", 1).message
+    assert run("7.3", "4").status == CORRECT
+    assert run("7.3", 4.0).status == CORRECT
+    assert run("7.3", 9).message == "Choose a number from 1 to 4; 9 is not an option."
+    for wrong in (1, 2, 3):
+        feedback = run("7.3", wrong)
+        assert feedback.message.startswith("Not the best answer")
+        assert "option 4" not in feedback.message.lower() and "at a distance" not in feedback.message
 
 
 def test_7_4_naming_counts():
@@ -75,6 +84,9 @@ def test_7_4_names_the_forgotten_form_of_a_name():
     assert "count for the whole article" in whole.message
     assert "write the count as a number" in run("7.4", dict(RIGHT_NAMING, Baku="18")).message
     assert "'Moscow' not expected" in run("7.4", dict(RIGHT_NAMING, Moscow=1)).message
+    miscount = run("7.4", dict(RIGHT_NAMING, Azerbaijan=40))
+    assert miscount.message == "'Azerbaijan': you have 40, the text gives a different count."
+    assert "47" not in miscount.message
 
 
 def test_7_5_hedges_from_the_widget():
@@ -90,8 +102,13 @@ def test_7_6_written_answers_are_not_machine_marked():
               "politicians and regular citizens”, and she calls the lawsuits “dubious”.")
     feedback = run("7.6", answer)
     assert feedback.status == NOT_MARKED
-    assert "all 2 quotation(s) are exact" in feedback.message
-    assert "solutions/07_language.ipynb, task 7.6" in feedback.message
+    assert "Exact: 1 quotation found word for word in the article." in feedback.message
+    assert "Also 1 short quotation of a word or two" in feedback.message  # “dubious”
+    assert "Length: 20 words: the task asks for 30 to 80." in feedback.message
     misquoted = run("7.6", "The author writes of “illegal detentions” of politicians.")
-    assert "not found word for word" in misquoted.message and "aim for at least 30" in misquoted.message
-    assert "should be text" in run("7.6", ["a", "list"]).message
+    assert "NOT FOUND in the article: “illegal detentions”" in misquoted.message
+    assert "Only short quotations (under three words)" in misquoted.message
+    assert "Length: 8 words: the task asks for 30 to 80." in misquoted.message
+    none = run("7.6", "The author writes that Baku detained politicians and citizens.")
+    assert none.status == NOT_MARKED and "No quotation:" in none.message
+    assert "should be text (write it in the answer cell" in run("7.6", ["a", "list"]).message

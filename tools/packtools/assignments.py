@@ -6,9 +6,10 @@ Marked regions of a solution notebook are replaced by prompts:
   becomes `share = ...  # your answer`; lines between `# BEGIN SOLUTION` and
   `# END SOLUTION` become `# your code here`, or `name = ...  # your answer` when the block
   only assigns a text to one variable (a long written answer);
-- markdown: text between `<!-- BEGIN SOLUTION -->` and `<!-- END SOLUTION -->` (exemplar
-  answers) becomes a prompt to answer; text between `<!-- BEGIN RUBRIC -->` and
-  `<!-- END RUBRIC -->` becomes a note on how answers are marked.
+- markdown: text between `<!-- BEGIN SOLUTION -->` and `<!-- END SOLUTION -->` (the exemplar in
+  a written task's answer cell) becomes the answer prompt; text between `<!-- BEGIN RUBRIC -->`
+  and `<!-- END RUBRIC -->` (the instructors' rubric note) becomes the student-facing rubric of
+  docs/exemplars (what full marks need on each criterion).
 
 The exercise notebooks carry no outputs, no execution counts, no widget state and no nbval
 markers. `python -m packtools.assignments` writes them; `--check` reports stale ones.
@@ -23,6 +24,9 @@ from pathlib import Path
 
 import nbformat
 
+from readingpack.exercises.answers import ANSWER_PROMPT
+
+from .exemplars import student_rubric
 from .paths import PROJECT_ROOT
 
 CODE_LINE = re.compile(r"^(\s*)([A-Za-z_][\w\[\]\"'. ]*?)\s*=\s*.*#\s*SOLUTION\s*$")
@@ -31,12 +35,7 @@ MARKDOWN_SOLUTION = re.compile(r"<!-- BEGIN SOLUTION -->.*?<!-- END SOLUTION -->
 MARKDOWN_RUBRIC = re.compile(r"<!-- BEGIN RUBRIC -->.*?<!-- END RUBRIC -->", re.S)
 NBVAL_LINE = re.compile(r"^\s*#\s*NBVAL_[A-Z_]+\s*\n?", re.M)
 
-ANSWER_PROMPT = "*✏️ Write your answer here (double-click this cell to edit it).*"
-RUBRIC_NOTE = (
-    "*How this answer is marked: the rubric rewards accurate quotation, clear attribution "
-    "(who says what) and use of evidence from the article and the reference tables. It never "
-    "rewards agreeing or disagreeing with the author.*"
-)
+WRITTEN_TASK = re.compile(r"^### Task (\d+\.\d+) · written ·", re.M)
 
 
 class MarkerError(ValueError):
@@ -80,8 +79,11 @@ def strip_markdown(source: str, where: str) -> str:
                        ("<!-- BEGIN RUBRIC -->", "<!-- END RUBRIC -->")):
         if source.count(begin) != source.count(end):
             raise MarkerError(f"{where}: unbalanced {begin} / {end}")
-    source = MARKDOWN_SOLUTION.sub(ANSWER_PROMPT, source)
-    return MARKDOWN_RUBRIC.sub(RUBRIC_NOTE, source)
+    source = MARKDOWN_SOLUTION.sub(f"*{ANSWER_PROMPT}*", source)
+    task = WRITTEN_TASK.search(source)
+    if MARKDOWN_RUBRIC.search(source) and not task:
+        raise MarkerError(f"{where}: a rubric outside a written task's prompt")
+    return MARKDOWN_RUBRIC.sub(lambda _: student_rubric(task.group(1)), source)
 
 
 def exercise_notebook(solution_path: Path):
@@ -101,7 +103,9 @@ def exercise_notebook(solution_path: Path):
         else:
             cell.metadata.pop("tags", None)
     nb.metadata.pop("widgets", None)
-    nb.metadata.setdefault("readingpack", {})["generated_from"] = f"solutions/{solution_path.name}"
+    meta = nb.metadata.setdefault("readingpack", {})
+    meta["generated_from"] = f"solutions/{solution_path.name}"
+    meta["lesson"] = int(solution_path.name[:2])
     return nb
 
 

@@ -11,6 +11,9 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pandas as pd
+
+from readingpack.ledger import load_ledger
 
 from .paths import PROJECT_ROOT
 
@@ -35,10 +38,33 @@ need it; `make test` then skips the empty folder). Keep the instructors' copy pr
 HTML edition has the same split: `make html` (students) and `make html-instructor`.
 
 **Marking written answers.** Written answers are never machine-marked: the self-check only
-counts words and verifies that every quotation is exact. Mark them with the rubric of each
-task. Rubrics reward accurate quotation, clear attribution (who says what) and use of
-evidence; they never reward agreeing or disagreeing with the author.
+counts words and checks every quotation against the article. Every written task is marked on
+one scale: 0 to 3 for each of quotation, attribution, evidence and the task itself
+(`data/rubric_scale.csv`). For each task, `docs/exemplars/lessonNN.md` says what full marks
+need and gives a full, a partial and a weak exemplar with the marks each earns and why, so two
+markers mark alike. The scale never rewards agreeing or disagreeing with the author.
+
+**Points.** The table of each lesson comes from `data/tasks.csv`, which the checks and the
+marker read too: a machine-checked task earns its points when correct; a written task earns
+the sum of its rubric marks. "Analysis" tasks ask students to compute, chart, compare or
+write from evidence; "read-off" tasks read a value from a widget, a table or the text.
 """
+
+
+def task_table_lines(lesson: int) -> list[str]:
+    table = load_ledger().tasks
+    rows = table[table["lesson"] == lesson]
+    lines = ["| Task | Kind | Work | Points | Answer | Status |", "|---|---|---|---|---|---|"]
+    for _, row in rows.iterrows():
+        answer = row["answer_form"]
+        if not pd.isna(row["decimals"]):
+            answer += f", {int(row['decimals'])} decimal(s)"
+        if not pd.isna(row["min_words"]):
+            answer += f", {int(row['min_words'])}-{int(row['max_words'])} words"
+        status = row["status"] if row["status"] == "active" else f"retired: {row['note']}"
+        lines.append(f"| {row['task_id']} | {row['kind']} | {row['work']} | {row['points']} | {answer} "
+                     f"| {status} |")
+    return [*lines, ""]
 
 
 def code_solutions(source: str) -> list[str]:
@@ -53,6 +79,7 @@ def lesson_section(path: Path) -> str:
     title = next(line[2:] for c in nb.cells if c.cell_type == "markdown"
                  for line in c.source.splitlines() if line.startswith("# "))
     lines = [f"## {title}", "", f"Notebook: [{path.name}]({path.name})", ""]
+    lines += task_table_lines(int(path.name[:2]))
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             heading = TASK_HEADING.search(cell.source)

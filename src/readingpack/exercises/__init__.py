@@ -1,13 +1,16 @@
 """The exercises: one module per lesson (lesson01.py, ...) registers its tasks with
-`feedback.register`; importing this package registers them all. In a notebook:
+`feedback.register`, and chart_tasks.py the chart tasks; importing this package registers them
+all. The tasks' kinds, points, precision, hints and rubric criteria are in data/tasks.csv.
+In a notebook:
 
-    from readingpack.exercises import check
+    from readingpack.exercises import check, check_all
     check("3.2")
+    check_all()
 
 Task checks read the evidence layer (readingpack.evidence) and the ledger, never a widget.
 """
 
-from . import lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08
+from . import chart_tasks, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08
 from .feedback import (
     CANNOT_CHECK,
     CORRECT,
@@ -20,8 +23,10 @@ from .feedback import (
     check_value,
     tasks_for_lesson,
 )
+from .progress import check_all, workbook_progress
 
 LESSONS = (lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08)
 
 __all__ = ["CANNOT_CHECK", "CORRECT", "INCORRECT", "LESSONS", "NOT_ANSWERED", "NOT_MARKED", "TASKS",
-           "Feedback", "check", "check_value", "tasks_for_lesson"]
+           "Feedback", "chart_tasks", "check", "check_all", "check_value", "tasks_for_lesson",
+           "workbook_progress"]

@@ -1,27 +1,41 @@
 """Self-check feedback for the exercise notebooks: the feedback, the task registry, check().
 
-A task is registered once, with the name of the variable that holds the student's answer and
-a checker. In a notebook the student writes the answer, then calls `check("3.2")`; the call
-looks the variable up in the notebook, so a misspelled or missing name gets a kind message
-instead of a NameError. Every outcome is a Feedback; nothing here raises at a student.
+A task is registered once, with the name of the variable that holds the student's answer, the
+checker, and the function that computes its key (for the tests; students never see it). Its
+kind, points, precision, hints and rubric criteria are in data/tasks.csv. In a notebook the
+student writes the answer, then calls `check("3.2")`; the call looks the variable up in the
+notebook, so a misspelled or missing name gets a kind message instead of a NameError. A written
+answer is read from its markdown answer cell in the saved notebook (see answers.py). Every
+outcome is a Feedback; nothing here raises at a student.
 
-Checkers say what they checked and what they did not: written answers are never
-machine-marked (the rubric in the solutions is the judge), and a check on the form of an
-answer never claims that the content is right.
+Answers are taken in any form that means the same: numpy and pandas scalars, a one-row
+Series, a list, tuple, set, Index or Series where order does not matter, numbers as text where
+ids are numbers, ids in any case and with stray spaces. Wrong answers get specific feedback that
+never gives the key; a first wrong answer adds a hint at the method, a repeated one a more
+specific hint (both from data/tasks.csv).
 """
 
 import difflib
 import inspect
 import math
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+import pandas as pd
+
+from ..evidence.quotations import check_quotations
+from ..ledger import load_ledger
+from .answers import AnswerNotFound, read_answer
+
 CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, CANNOT_CHECK = (
     "correct", "incorrect", "not answered yet", "not machine-marked", "could not check"
 )
-SYMBOLS = {CORRECT: "✅", INCORRECT: "❌", NOT_ANSWERED: "⏳", NOT_MARKED: "📝", CANNOT_CHECK: "⚠️"}
+# Marks from the common text fonts (no emoji font needed); the status word follows each.
+SYMBOLS = {CORRECT: "✓", INCORRECT: "✗", NOT_ANSWERED: "…", NOT_MARKED: "✎", CANNOT_CHECK: "!"}
 
 
 @dataclass(frozen=True)
@@ -47,21 +61,44 @@ class Task:
     task_id: str
     variable: str
     checker: Callable[[Any], Feedback]
-    kind: str  # code, choice, number, classification, widget, written
+    kind: str  # code, choice, number, classification, widget, chart, written
     summary: str
+    key: Callable[[], Any] | None = None
 
 
 TASKS: dict[str, Task] = {}
+_wrong_attempts: Counter = Counter()
 
 
-def register(task_id: str, variable: str, kind: str, summary: str):
-    """Decorator: register `checker(answer) -> Feedback` as the check of task `task_id`."""
+def register(task_id: str, variable: str, kind: str, summary: str, key: Callable[[], Any] | None = None):
+    """Decorator: register `checker(answer) -> Feedback` as the check of task `task_id`;
+    `key()` computes a correct answer (for the tests)."""
 
     def decorate(checker: Callable[[Any], Feedback]):
-        TASKS[task_id] = Task(task_id, variable, checker, kind, summary)
+        TASKS[task_id] = Task(task_id, variable, checker, kind, summary, key)
         return checker
 
     return decorate
+
+
+def task_table() -> pd.DataFrame:
+    """data/tasks.csv, indexed by task id."""
+    return load_ledger().tasks.set_index("task_id")
+
+
+def task_row(task_id: str) -> pd.Series | None:
+    table = task_table()
+    return table.loc[task_id] if task_id in table.index else None
+
+
+def decimals(task_id: str) -> int | None:
+    row = task_row(task_id)
+    return None if row is None or pd.isna(row["decimals"]) else int(row["decimals"])
+
+
+def word_range(task_id: str) -> tuple[int, int]:
+    row = task_row(task_id)
+    return int(row["min_words"]), int(row["max_words"])
 
 
 def is_blank(answer: Any) -> bool:
@@ -72,44 +109,120 @@ def is_blank(answer: Any) -> bool:
     return isinstance(answer, list | tuple | set | dict) and len(answer) == 0
 
 
-def check(task_id: str, namespace: dict | None = None) -> Feedback:
-    """Check the answer to task `task_id`, read from the calling notebook's variables."""
-    task = TASKS.get(str(task_id))
-    if task is None:
-        known = ", ".join(sorted(TASKS, key=_task_order))
-        return Feedback(CANNOT_CHECK, f"There is no task {task_id!r}. The tasks are: {known}.")
+def _normal_id(task_id: Any) -> str:
+    text = str(task_id).strip()
+    return text[:-2] if re.fullmatch(r"\d+\.\d+\.0", text) else text
+
+
+def check(task_id: Any = None, namespace: dict | None = None) -> Feedback:
+    """Check the answer to task `task_id`, read from the calling notebook's variables (or, for a
+    written task, from its answer cell in the saved notebook). With no task id, check the task
+    whose answer the cell just run assigns."""
     if namespace is None:
         namespace = inspect.currentframe().f_back.f_globals
-    if task.variable not in namespace:
-        close = difflib.get_close_matches(task.variable, [n for n in namespace if not n.startswith("_")])
-        hint = f" Did you mean {close[0]}?" if close else ""
-        return Feedback(
-            NOT_ANSWERED,
-            f"I can't find a variable named {task.variable}. Write your answer as "
-            f"{task.variable} = ... and run that cell first.{hint}",
-            task.task_id,
-        )
-    answer = namespace[task.variable]
-    if is_blank(answer):
-        return Feedback(
-            NOT_ANSWERED, f"Replace the ... in {task.variable} = ... with your answer.", task.task_id
-        )
-    try:
-        feedback = task.checker(answer)
-    except Exception as error:  # a check must never show a student a traceback
-        return Feedback(
-            CANNOT_CHECK,
-            f"The answer in {task.variable} could not be checked ({type(error).__name__}). "
-            "Look at its type and form, and ask your instructor if this persists.",
-            task.task_id,
-        )
+    if task_id is None:
+        task_id = _task_of_last_cell(namespace)
+        if task_id is None:
+            return Feedback(NOT_ANSWERED, "Give the task's number, for example check(\"2.1\"), or "
+                                          "run check() in the cell that holds your answer.")
+    return _with_hint(check_task(task_id, namespace))
+
+
+def check_task(task_id: Any, namespace: dict) -> Feedback:
+    """The check of one task against a namespace, without hints."""
+    task_id = _normal_id(task_id)
+    task = TASKS.get(task_id)
+    row = task_row(task_id)
+    if row is not None and row["status"] == "retired":
+        return Feedback(NOT_MARKED, f"Task {task_id} is no longer part of the exercises. {row['note']}",
+                        task_id)
+    if task is None:
+        known = ", ".join(sorted(TASKS, key=_task_order))
+        return Feedback(NOT_ANSWERED, f"There is no task {task_id!r}. The tasks are: {known}.")
+    if task.kind == "written":
+        feedback = _check_written_task(task, namespace)
+    else:
+        feedback = _check_variable(task, namespace)
     return Feedback(feedback.status, feedback.message, task.task_id)
 
 
+def _check_variable(task: Task, namespace: dict) -> Feedback:
+    if task.variable not in namespace:
+        close = difflib.get_close_matches(task.variable, [n for n in namespace if not n.startswith("_")])
+        hint = f" Did you mean {close[0]}?" if close else ""
+        return Feedback(NOT_ANSWERED, f"I can't find a variable named {task.variable}. Write your answer "
+                                      f"as {task.variable} = ... and run that cell first.{hint}")
+    answer = namespace[task.variable]
+    if is_blank(answer):
+        return Feedback(NOT_ANSWERED, f"Replace the ... in {task.variable} = ... with your answer.")
+    return _run_checker(task, answer)
+
+
+def _run_checker(task: Task, answer: Any) -> Feedback:
+    row = task_row(task.task_id)
+    form = row["answer_form"] if row is not None else ""
+    try:
+        feedback = task.checker(normalise(answer, form))
+        if feedback.status == INCORRECT and form == "items" and isinstance(answer, pd.Series):
+            feedback = Feedback(INCORRECT, feedback.message + " (I read the values of your Series; if "
+                                "your answer sits in its index, give .index.tolist() instead.)")
+        return feedback
+    except Exception as error:  # a check must never show a student a traceback
+        return Feedback(CANNOT_CHECK, f"The answer in {task.variable} could not be checked "
+                                      f"({type(error).__name__}). Look at its type and form, and ask "
+                                      "your instructor if this persists.")
+
+
+def _check_written_task(task: Task, namespace: dict) -> Feedback:
+    try:
+        saved = read_answer(task.task_id, namespace)
+    except AnswerNotFound as problem:
+        if not is_blank(namespace.get(task.variable)):  # a workbook from before answer cells
+            return _run_checker(task, namespace[task.variable])
+        return Feedback(NOT_ANSWERED, str(problem))
+    if saved.text is None:
+        return Feedback(NOT_ANSWERED, "Write your answer in the answer cell under the task (double-click "
+                                      "it), save the notebook (Ctrl+S), then run this cell again. "
+                                      + saved.where())
+    feedback = _run_checker(task, saved.text)
+    return Feedback(feedback.status, feedback.message + "\n" + saved.where())
+
+
+def _with_hint(feedback: Feedback) -> Feedback:
+    if feedback.status != INCORRECT:
+        return feedback
+    _wrong_attempts[feedback.task] += 1
+    row = task_row(feedback.task)
+    if row is None:
+        return feedback
+    column = "hint_method" if _wrong_attempts[feedback.task] == 1 else "hint_specific"
+    hint = row[column] if not pd.isna(row[column]) else None
+    if not hint:
+        return feedback
+    return Feedback(feedback.status, f"{feedback.message}\nHint: {hint}", feedback.task)
+
+
+def _task_of_last_cell(namespace: dict) -> str | None:
+    """The task whose variable the last cell run assigns (In[-1] of IPython)."""
+    inputs = namespace.get("_ih") or namespace.get("In") or []
+    source = inputs[-1] if inputs else ""
+    assigned = [t.task_id for t in TASKS.values()
+                if re.search(rf"^\s*{re.escape(t.variable)}\s*=", source, re.M)]
+    return assigned[0] if len(assigned) == 1 else None
+
+
 def check_value(task_id: str, answer: Any) -> Feedback:
-    """Check `answer` as the answer to task `task_id` (for tests and instructors)."""
+    """Check `answer` as the answer to task `task_id` (for tests and the marker), without hints
+    and, for a written task, without reading a notebook."""
     task = TASKS.get(str(task_id))
-    return check(task_id, {task.variable: answer} if task else {})
+    if task is None:
+        return check(task_id, {})
+    if is_blank(answer):
+        blank = ("Write your answer in the answer cell under the task, then save." if task.kind == "written"
+                 else f"Replace the ... in {task.variable} = ... with your answer.")
+        return Feedback(NOT_ANSWERED, blank, task.task_id)
+    feedback = _run_checker(task, answer)
+    return Feedback(feedback.status, feedback.message, task.task_id)
 
 
 def _task_order(task_id: str) -> tuple[int, ...]:
@@ -121,6 +234,95 @@ def tasks_for_lesson(lesson: int) -> list[Task]:
                   key=lambda t: _task_order(t.task_id))
 
 
+# Answers in the forms a student may give -------------------------------------------------------
+
+def plain(answer: Any) -> Any:
+    """numpy scalars as Python values; a one-element Series, Index or array as its value."""
+    if isinstance(answer, np.generic):
+        return answer.item()
+    if isinstance(answer, pd.Series | pd.Index | np.ndarray) and answer.size == 1 and answer.ndim == 1:
+        return plain(answer.tolist()[0])
+    if isinstance(answer, pd.DataFrame) and answer.shape == (1, 1):
+        return plain(answer.iloc[0, 0])
+    return answer
+
+
+def _item(item: Any) -> Any:
+    item = plain(item)
+    if isinstance(item, str):
+        item = item.strip()
+        if re.fullmatch(r"-?\d+", item):
+            return int(item)
+    if isinstance(item, float) and item.is_integer():
+        return int(item)
+    return item
+
+
+def normalise(answer: Any, form: str) -> Any:
+    """The answer in the plain form the task's checker expects (data/tasks.csv answer_form):
+    numpy and pandas scalars as Python values, a one-row Series as its value, a collection as a
+    list of plain items (numbers given as text become numbers), a Series as a dict for a mapping."""
+    if form in {"count", "number", "choice", "label", "id", "quote"}:
+        answer = plain(answer)
+        return answer.strip() if isinstance(answer, str) and form != "count" else answer
+    if form == "items":
+        if isinstance(answer, pd.Series | pd.Index | np.ndarray | tuple | set | frozenset):
+            items = as_items(answer)
+            return answer if items is None else [_item(i) for i in items]
+        if isinstance(answer, list):
+            return [_item(i) if not isinstance(i, list | dict | set) else i for i in answer]
+        return plain(answer)
+    if form == "mapping" and isinstance(answer, pd.Series):
+        return {k: plain(v) for k, v in answer.to_dict().items()}
+    if form == "mapping" and isinstance(answer, dict):
+        return {(k.strip() if isinstance(k, str) else k): plain(v) for k, v in answer.items()}
+    return answer
+
+
+def align_keys(answer: dict, keys: Iterable) -> dict:
+    """The answer's keys spelt as the task spells them, where they differ only in case or spaces."""
+    canonical = {str(k).strip().casefold(): k for k in keys}
+    return {canonical.get(str(k).strip().casefold(), k): v for k, v in answer.items()}
+
+
+def as_number(answer: Any) -> float | None:
+    """The answer as a number, or None if it is not one (True/False, text and tables are not)."""
+    answer = plain(answer)
+    if isinstance(answer, bool) or not isinstance(answer, int | float):
+        return None
+    return float(answer)
+
+
+def as_items(answer: Any, numbers: bool = False, ids: bool = False) -> list | None:
+    """The items of a collection answer (list, tuple, set, Index, Series values, array), or None.
+    With `numbers`, items written as text ("4") become numbers; with `ids`, ids are stripped and
+    upper-cased."""
+    if isinstance(answer, pd.DataFrame | str | bytes | dict):
+        return None
+    if isinstance(answer, pd.Series | pd.Index | np.ndarray):
+        answer = answer.tolist()
+    if not isinstance(answer, list | tuple | set | frozenset | type({}.keys())):
+        return None
+    items = []
+    for item in answer:
+        item = plain(item)
+        if isinstance(item, list | tuple | set | dict):
+            return None
+        if numbers and isinstance(item, str) and item.strip().lstrip("-").isdigit():
+            item = int(item.strip())
+        if numbers and isinstance(item, float) and item.is_integer():
+            item = int(item)
+        if ids and isinstance(item, str):
+            item = item.strip().upper()
+        items.append(item)
+    return items
+
+
+def as_id(answer: Any) -> str | None:
+    answer = plain(answer)
+    return answer.strip().upper() if isinstance(answer, str) else None
+
+
 # Reusable checkers -------------------------------------------------------------------------
 
 def type_problem(answer: Any, expected: str) -> Feedback:
@@ -128,11 +330,29 @@ def type_problem(answer: Any, expected: str) -> Feedback:
     return Feedback(INCORRECT, f"This answer should be {expected}; yours is {type(answer).__name__} {shown}.")
 
 
+def table_hint(answer: Any, what: str) -> Feedback | None:
+    """A pandas table or series given where a number, a label or a list was asked for."""
+    if isinstance(answer, pd.Series) and pd.api.types.is_bool_dtype(answer):
+        return Feedback(INCORRECT, f"This is a True/False column of {len(answer)} rows, not {what}. "
+                                   ".sum() counts its True values; to list the rows where it is True, "
+                                   "use it to select them first.")
+    if isinstance(answer, pd.DataFrame | pd.Series):
+        kind = "table" if isinstance(answer, pd.DataFrame) else "series"
+        return Feedback(INCORRECT, f"This is a pandas {kind} of {len(answer)} rows, not {what}. Take the "
+                                   "answer out of it: for example .index or .tolist() for a list, "
+                                   ".item() for a single value, or .sum() to count the True values "
+                                   "of a True/False column.")
+    return None
+
+
 def check_choice(answer: Any, options: list[str], correct: int, why: dict[int, str]) -> Feedback:
     """A multiple-choice answer given as the option's number (1, 2, ...)."""
+    answer = plain(answer)
+    if isinstance(answer, str) and answer.strip().isdigit():
+        answer = int(answer.strip())
+    if isinstance(answer, float) and answer.is_integer():
+        answer = int(answer)
     if isinstance(answer, bool) or not isinstance(answer, int):
-        if isinstance(answer, str) and answer.strip().isdigit():
-            return Feedback(INCORRECT, f"Write the number without quotes: {answer.strip()}, not {answer!r}.")
         return type_problem(answer, f"a whole number from 1 to {len(options)}")
     if not 1 <= answer <= len(options):
         return Feedback(INCORRECT, f"Choose a number from 1 to {len(options)}; {answer} is not an option.")
@@ -142,12 +362,17 @@ def check_choice(answer: Any, options: list[str], correct: int, why: dict[int, s
     return Feedback(INCORRECT, why.get(answer, fallback))
 
 
+def normal_label(label: str) -> str:
+    return label.strip().lower().replace(" ", "_").replace("-", "_")
+
+
 def check_label(answer: Any, allowed: Iterable[str], correct: str, why: dict[str, str]) -> Feedback:
     """A classification answer given as one of a fixed set of labels (e.g. 'at_least')."""
     allowed = list(allowed)
+    answer = plain(answer)
     if not isinstance(answer, str):
         return type_problem(answer, f"one of the labels {allowed} in quotes")
-    label = answer.strip().lower().replace(" ", "_").replace("-", "_")
+    label = normal_label(answer)
     if label not in allowed:
         close = difflib.get_close_matches(label, allowed, n=1)
         hint = f" Did you mean {close[0]!r}?" if close else ""
@@ -157,110 +382,159 @@ def check_label(answer: Any, allowed: Iterable[str], correct: str, why: dict[str
     return Feedback(INCORRECT, why.get(label, f"Not {label}: look again at the exact words of the quote."))
 
 
+def precision_words(places: int | None) -> str:
+    if not places:
+        return "a whole number"
+    return f"a number to {places} decimal place{'s' if places > 1 else ''}"
+
+
 def check_number(
     answer: Any,
     expected: float,
-    tolerance: float,
+    places: int | None,
     what: str,
     near_misses: Iterable[tuple[float, str]] = (),
 ) -> Feedback:
-    """A number within `tolerance` of `expected`; `near_misses` are (value, explanation) pairs
-    for wrong answers worth naming (a fraction given for a percentage, an upper bound ...)."""
-    if isinstance(answer, bool):
-        return type_problem(answer, f"a number for {what}, not True or False")
-    if not isinstance(answer, int | float):
-        if isinstance(answer, str):
+    """A number at the precision the prompt asks for: `places` decimals (any answer within half
+    a unit of the last asked decimal, or finer, is right), or None/0 for a whole number, which
+    must be exact. `near_misses` are (value, explanation) pairs for wrong answers worth naming
+    (a fraction given for a percentage, an upper bound ...)."""
+    hint = table_hint(answer, f"a number for {what}") if not _single(answer) else None
+    if hint:
+        return hint
+    value = as_number(answer)
+    if value is None:
+        plain_answer = plain(answer)
+        if isinstance(plain_answer, bool):
+            return type_problem(answer, f"a number for {what}, not True or False")
+        if isinstance(plain_answer, str):
             return type_problem(answer, f"a number (without quotes) for {what}")
-        try:
-            answer = float(answer)  # numpy and pandas scalars
-        except (TypeError, ValueError):
-            return type_problem(answer, f"a number for {what}")
-    if not math.isfinite(answer):
-        return Feedback(INCORRECT, f"{answer} is not a finite number.")
-    if abs(answer - expected) <= tolerance:
-        return Feedback(CORRECT, f"{what.capitalize()} is {_fmt(expected)} (within {_fmt(tolerance)}).")
-    for value, explanation in near_misses:
-        if abs(answer - value) <= max(tolerance, abs(value) * 1e-6):
+        return type_problem(answer, f"a number for {what}")
+    if not math.isfinite(value):
+        return Feedback(INCORRECT, f"{value} is not a finite number.")
+    tolerance = 0.5 * 10 ** -places + 1e-9 if places else 1e-9
+    if abs(value - expected) <= tolerance:
+        return Feedback(CORRECT, f"{what.capitalize()} is {_fmt(expected, places)}.")
+    for near, explanation in near_misses:
+        if abs(value - near) <= max(tolerance, abs(near) * 1e-6):
             return Feedback(INCORRECT, explanation)
-    direction = "too high" if answer > expected else "too low"
-    return Feedback(INCORRECT, f"{_fmt(answer)} is {direction} for {what}.")
+    if not places and not value.is_integer():
+        return Feedback(INCORRECT, f"{_fmt(value)} is not a whole number; {what} is a count.")
+    direction = "too high" if value > expected else "too low"
+    shown = _fmt(value, 0) if not places else f"{value:,.{places + 3}f}".rstrip("0").rstrip(".")
+    return Feedback(INCORRECT, f"{shown} is {direction} for {what}.")
 
 
-def check_collection(
-    answer: Any, expected: Iterable, what: str, describe: Callable[[Any], str] = repr
-) -> Feedback:
-    """A set of items (paragraph numbers, ids, names), in any order and any collection type."""
-    if isinstance(answer, str) or not isinstance(answer, Iterable):
-        return type_problem(answer, f"a list of {what}")
-    try:
-        given = set(answer)
-    except TypeError:
-        return type_problem(answer, f"a list of {what} (numbers or text, not nested lists)")
-    expected = set(expected)
-    missing, extra = sorted(expected - given, key=str), sorted(given - expected, key=str)
+def _single(answer: Any) -> bool:
+    return isinstance(answer, pd.Series | pd.DataFrame) and answer.size == 1
+
+
+def check_collection(answer: Any, expected: Iterable, what: str, describe: Callable[[Any], str] = repr,
+                     numbers: bool = False, ids: bool = False) -> Feedback:
+    """A set of items (paragraph numbers, ids, names), in any order and any collection type. Wrong
+    items are named; missing ones are only counted, so the feedback never gives the key."""
+    items = as_items(answer, numbers=numbers, ids=ids)
+    if items is None:
+        hint = table_hint(answer, f"a list of {what}")
+        return hint or type_problem(answer, f"a list of {what} (for example [4, 7])")
+    fold = {_fold(e): e for e in expected}
+    shown = {_fold(i): i for i in items}
+    given = set(shown)
+    expected = set(fold)
+    missing, extra = expected - given, sorted(given - expected, key=str)
     if not missing and not extra:
         return Feedback(CORRECT, f"All {len(expected)} {what} found, and nothing else.")
     parts = []
-    if missing:
-        parts.append(f"missing {len(missing)}: {', '.join(describe(m) for m in missing[:6])}")
     if extra:
-        parts.append(f"not expected: {', '.join(describe(e) for e in extra[:6])}")
-    return Feedback(INCORRECT, f"Close to the {len(expected)} {what}, but " + "; ".join(parts) + ".")
+        parts.append(f"not among them: {', '.join(describe(shown[e]) for e in extra[:6])}")
+    if missing:
+        parts.append(f"{len(missing)} {'is' if len(missing) == 1 else 'are'} missing")
+    nearly = "Nearly: " if len(missing) + len(extra) == 1 and len(expected) > 2 else ""
+    right = len(given & expected)
+    verb = "is" if right == 1 else "are"
+    return Feedback(INCORRECT, f"{nearly}Of the {len(given)} you gave, {right} {verb} among the {what}; "
+                    + "; ".join(parts) + ".")
+
+
+def _fold(item: Any) -> Any:
+    return item.strip().casefold() if isinstance(item, str) else item
 
 
 def check_counts(answer: Any, expected: dict, what: str) -> Feedback:
-    """A mapping such as {"Azerbaijan": 21, "Baku": 16}: names each missing or miscounted key."""
+    """A mapping such as {"Azerbaijan": 21, "Baku": 16}: names each missing or miscounted key,
+    and whether its count is too high or too low, never the expected count."""
+    if isinstance(answer, pd.Series):
+        answer = answer.to_dict()
     if not isinstance(answer, dict):
-        if hasattr(answer, "to_dict"):
-            answer = answer.to_dict()
-        else:
-            return type_problem(answer, f"a dictionary of {what}")
-    problems = []
+        return type_problem(answer, f"a dictionary of {what}")
+    given = {str(k).strip().casefold(): plain(v) for k, v in answer.items()}
+    problems, right = [], 0
     for key, value in expected.items():
-        if key not in answer:
+        mine = given.get(str(key).casefold())
+        if mine is None:
             problems.append(f"you did not count {key!r}")
-        elif answer[key] != value:
-            problems.append(f"{key!r}: you have {answer[key]!r}, the text gives {value}")
-    extra = [k for k in answer if k not in expected]
+        elif as_number(mine) is None:
+            problems.append(f"{key!r}: write the count as a number, not {mine!r}")
+        elif as_number(mine) != value:
+            problems.append(f"{key!r}: your count is too {'high' if as_number(mine) > value else 'low'}")
+        else:
+            right += 1
+    known = {str(k).casefold() for k in expected}
+    extra = [k for k in answer if str(k).strip().casefold() not in known]
     if extra:
         problems.append(f"{', '.join(map(repr, extra))} not expected here")
     if not problems:
         return Feedback(CORRECT, f"All {len(expected)} {what} are right.")
-    return Feedback(INCORRECT, "; ".join(problems) + ".")
+    return Feedback(INCORRECT, f"{right} of {len(expected)} right; " + "; ".join(problems) + ".")
 
 
-QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def check_written(answer: Any, article_text: str, rubric_location: str, min_words: int = 30) -> Feedback:
+def check_written(answer: Any, article_text: str, task_id: str) -> Feedback:
     """Written answers are not machine-marked. This checks only what can be checked honestly:
-    that there is an answer of some length, and that every quotation in it is exact.
-    `rubric_location` says where instructors find the rubric ("solutions/..., task 3.7")."""
+    the answer's length against the prompt's, and every quotation against the article."""
+    answer = plain(answer)
     if not isinstance(answer, str):
-        return type_problem(answer, "text in quotes (a string)")
+        return type_problem(answer, "text (write it in the answer cell under the task)")
     words = len(answer.split())
     if words == 0 or answer.strip() == "...":
-        return Feedback(NOT_ANSWERED, "Write your answer between the quotes, then run this cell again.")
-    quotes = [a or b for a, b in QUOTATION.findall(answer)]
-    # Line wraps and non-breaking spaces are not part of the words: compare with spaces collapsed.
-    article_words = " ".join(article_text.split())
-    inexact = [q for q in quotes
-               if not any(" ".join(v.split()) in article_words for v in (q, q.replace("'", "’")))]
-    notes = [f"{words} words"]
-    if words < min_words:
-        notes.append(f"aim for at least {min_words}")
-    if quotes and not inexact:
-        notes.append(f"all {len(quotes)} quotation(s) are exact")
-    if inexact:
-        shown = "; ".join(f"“{q[:50]}”" for q in inexact[:3])
-        notes.append(f"not found word for word in the article: {shown}")
-    return Feedback(
-        NOT_MARKED,
-        "A computer cannot judge a written answer: I only checked its length and quotations ("
-        + ", ".join(notes) + "). Your instructor marks it with a rubric that rewards exact "
-        f"quotation, clear attribution and use of evidence (instructors' copy: {rubric_location}).",
-    )
+        return Feedback(NOT_ANSWERED, "Write your answer in the answer cell under the task, then save.")
+    low, high = word_range(task_id)
+    if words < low:
+        length = f"{plural(words, 'word')}: the task asks for {low} to {high}."
+    elif words > high:
+        length = f"{plural(words, 'word')}: the task asks for {low} to {high}; cut it down."
+    else:
+        length = f"{plural(words, 'word')}, within the {low} to {high} the task asks for."
+    found = check_quotations(answer, article_text)
+    evidence = [q for q in found if not q.short]
+    exact = [q for q in evidence if q.found]
+    lines = [f"Length: {length}"]
+    if not found:
+        lines.append("No quotation: the task asks you to quote the article word for word, in quotation "
+                     "marks (“...”, \"...\", '...' or « »).")
+    elif not evidence:
+        lines.append("Only short quotations (under three words): they name a term, but do not count as "
+                     "quoted evidence. Quote at least one phrase of three words or more.")
+    if exact:
+        lines.append(f"Exact: {plural(len(exact), 'quotation')} found word for word in the article.")
+    for quotation in (q for q in found if not q.found):
+        lines.append(f"NOT FOUND in the article: “{quotation.text[:70]}”. Compare it with the paragraph "
+                     "and copy the words exactly (a cut inside a quotation is marked with ...).")
+    short = [q for q in found if q.short and q.found]
+    if short and evidence:
+        lines.append(f"Also {plural(len(short), 'short quotation')} of a word or two (a term, not evidence).")
+    lines.append("A computer cannot judge a written answer: your instructor marks it on the rubric "
+                 "under the task (0 to 3 for quotation, attribution, evidence and the task itself), "
+                 "never for agreeing or disagreeing with the author.")
+    return Feedback(NOT_MARKED, "\n".join(lines))
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.4g}" if abs(value) < 1e6 else f"{value:,.0f}"
+def _fmt(value: float, places: int | None = None) -> str:
+    if abs(value) >= 1e6:
+        return f"{value:,.0f}"
+    if places is None:
+        return f"{value:,.4g}"
+    return f"{value:,.{places}f}"

@@ -19,16 +19,18 @@ from .feedback import (
     INCORRECT,
     NOT_ANSWERED,
     Feedback,
+    align_keys,
+    as_items,
     check_choice,
     check_collection,
     check_number,
     check_written,
     is_blank,
+    plain,
     register,
+    table_hint,
     type_problem,
 )
-
-RUBRIC = "solutions/02_claims.ipynb, task {}"
 
 
 def _classify() -> list[str]:
@@ -53,15 +55,6 @@ def claim_type_labels() -> list[str]:
     """The claim types allowed by the claims table's schema (the codebook's seven types)."""
     fields = load_ledger().tables["claims"].schema["fields"]
     return list(next(f for f in fields if f["name"] == "claim_type")["constraints"]["enum"])
-
-
-def _table_hint(answer, what: str) -> Feedback | None:
-    """A pandas table or series given where a number or a list was asked for."""
-    if isinstance(answer, pd.DataFrame | pd.Series):
-        kind = "table" if isinstance(answer, pd.DataFrame) else "series"
-        return Feedback(INCORRECT, f"This is a pandas {kind} of {len(answer)} rows, not {what}. "
-                                   "Take the answer out of it (for example with len(...) or .index).")
-    return None
 
 
 def _as_set(answer) -> set | None:
@@ -95,7 +88,7 @@ def check_claims_by_others(answer) -> Feedback:
     if isinstance(answer, pd.DataFrame | pd.Series) and len(answer) == counts["others"]:
         return Feedback(INCORRECT, f"Your table has the right {len(answer)} rows: now give the number "
                                    "itself, with len(...).")
-    hint = _table_hint(answer, "a number")
+    hint = table_hint(answer, "a number")
     if hint:
         return hint
     near = [
@@ -135,6 +128,7 @@ def check_claim_types(answer) -> Feedback:
     if not isinstance(answer, dict):
         return type_problem(answer, "a dictionary from claim id to label, "
                                     "e.g. {\"CL027\": \"statistic\", ...}")
+    answer = align_keys(answer, expected)
     if all(is_blank(answer.get(claim_id)) for claim_id in expected):
         return Feedback(NOT_ANSWERED, "Replace each ... in claim_types with a label in quotes.")
     rules = codebook_rules().set_index("claim_type")["rule"]
@@ -150,13 +144,14 @@ def check_claim_types(answer) -> Feedback:
         label = _normal(given)
         if label not in labels:
             close = difflib.get_close_matches(label, labels, n=1)
-            hint = f" Did you mean {close[0]!r}?" if close else ""
-            problems.append(f"{claim_id}: {given!r} is not one of the codebook's labels {labels}.{hint}")
+            hint = f"; did you mean {close[0]!r}" if close else ""
+            problems.append(f"{claim_id}: {given!r} is not one of the codebook's labels {labels}{hint}")
         elif label == correct:
             right.append(f"{claim_id} {correct}")
         else:
-            problems.append(f"{claim_id} is not {type_label(label)}. The codebook's rule for "
-                            f"{correct}: “{rules[correct]}”")
+            problems.append(f"{claim_id} is not {type_label(label)}: the codebook's rule for {label} "
+                            f"is “{rules[label]}”, and this claim does not fit it. Read the claim's "
+                            "main assertion again, then the tie-break rules")
     extra = [k for k in answer if k not in expected]
     if extra:
         problems.append(f"{', '.join(map(str, extra))}: not one of the claims of this task "
@@ -167,47 +162,47 @@ def check_claim_types(answer) -> Feedback:
     return Feedback(INCORRECT, " · ".join(problems) + "." + done)
 
 
-# 2.3 ----------------------------------------------------------------------------------------
+# 2.8 (2.3 is retired: with three paragraphs tied, the first three rows of the counts passed by chance)
 
-def evaluations_per_paragraph() -> pd.Series:
+def top_paragraphs_of(claim_type: str) -> list[int]:
+    """Every paragraph with the highest count of claims of `claim_type`, ties included."""
     claims = _claims()
-    return claims[claims["claim_type"] == "evaluation"]["paragraph"].value_counts().sort_index()
+    counts = claims.loc[claims["claim_type"] == claim_type, "paragraph"].value_counts()
+    return sorted(int(p) for p in counts[counts == counts.max()].index) if len(counts) else []
 
 
-def most_evaluation_paragraphs() -> list[int]:
-    counts = evaluations_per_paragraph()
-    return sorted(int(p) for p in counts[counts == counts.max()].index)
-
-
-@register("2.3", "most_evaluations", "code", "The paragraph(s) with the most evaluation claims")
-def check_most_evaluations(answer) -> Feedback:
-    counts, top = evaluations_per_paragraph(), most_evaluation_paragraphs()
-    peak = int(counts.max())
-    hint = _table_hint(answer, "a list of paragraph numbers")
-    if hint:
-        return hint
-    if isinstance(answer, int) and not isinstance(answer, bool):
-        if answer in top:
-            others = [str(p) for p in top if p != answer]
-            named = f"paragraph{'s' if len(others) > 1 else ''} {' and '.join(others)}"
-            return Feedback(INCORRECT, f"Paragraph {answer} has {peak} evaluation claims, but it shares the "
-                                       f"top place with {named}: give every tied paragraph in a list, "
-                                       f"e.g. [{answer}, ...].")
-        return Feedback(INCORRECT, f"Paragraph {answer} has {int(counts.get(answer, 0))} evaluation claims; "
-                                   f"the most any paragraph has is {peak}. Give the paragraphs as a list.")
-    feedback = check_collection(answer, top, "paragraphs with the most evaluation claims",
-                                lambda p: f"{p} ({int(counts.get(p, 0))} evaluations)")
-    if feedback.passed:
-        return Feedback(CORRECT, f"Yes: paragraphs {', '.join(map(str, top))} each hold {peak} evaluation "
-                                 "claims, a tie. A single “top paragraph” would hide it.")
-    claims = _claims()
-    by_all = claims["paragraph"].value_counts()
-    busiest = int(by_all.idxmax())
-    if _as_set(answer) == {busiest}:
-        return Feedback(INCORRECT, f"Paragraph {busiest} holds the most claims of all types "
-                                   f"({int(by_all.max())}); among evaluations it is tied with others. "
-                                   "Filter the evaluation claims first.")
-    return feedback
+@register("2.8", "top_paragraphs", "code", "The paragraphs with the most claims of any type, ties included")
+def check_top_paragraphs(answer) -> Feedback:
+    if not callable(answer):
+        return type_problem(answer, "a function: def top_paragraphs(claim_type): ... that returns "
+                                    "a list of paragraph numbers")
+    wrong, right = [], []
+    for claim_type in claim_type_labels():
+        expected = set(top_paragraphs_of(claim_type))
+        try:
+            result = answer(claim_type)
+        except Exception as error:  # the student's function, not the check, failed
+            wrong.append(f"for {claim_type!r} your function stops with {type(error).__name__}: {error}")
+            continue
+        result = plain(result)
+        items = [result] if isinstance(result, int) else as_items(result, numbers=True)
+        if items is None:
+            wrong.append(f"for {claim_type!r} it returns {type(result).__name__}, not a list of "
+                         "paragraph numbers")
+        elif set(items) == expected:
+            right.append(claim_type)
+        elif set(items) < expected:
+            wrong.append(f"for {claim_type!r} it leaves out a paragraph that shares the highest count")
+        elif set(items) > expected:
+            wrong.append(f"for {claim_type!r} it includes a paragraph below the highest count")
+        else:
+            wrong.append(f"for {claim_type!r} its paragraphs are not the ones with the highest count")
+    if not wrong:
+        return Feedback(CORRECT, f"Right for all {len(right)} claim types, ties included: a rule "
+                                 "such as “the first three rows” would fail where two, or one, "
+                                 "paragraphs share the top.")
+    return Feedback(INCORRECT, f"Right for {len(right)} of {len(right) + len(wrong)} claim types; "
+                               + "; ".join(wrong[:4]) + ".")
 
 
 # 2.4 ----------------------------------------------------------------------------------------
@@ -216,7 +211,7 @@ VOICE_OPTIONS = [
     "a reported statement: the article reports what President Aliyev said, so he is the speaker",
     "the author's evaluation: it characterises his speech without reporting what he said",
     "a checkable fact in the author's voice: a recording of the speech could confirm it",
-    "a reported statement by unnamed sources",
+    "a reported statement by unnamed sources: the article passes on how others described the speech",
 ]
 _OPTION_TYPES = ["reported_statement", "evaluation", "checkable_fact", "reported_statement"]
 
@@ -236,6 +231,9 @@ def voice_key() -> int:
     return _option_coding().index((row["claim_type"], speaker)) + 1
 
 
+CHOICES = {"2.4": (VOICE_OPTIONS, voice_key)}  # options and key, for tests/test_choice_balance.py
+
+
 @register("2.4", "voice_choice", "choice", "The author's voice or a reported statement?")
 def check_voice(answer) -> Feedback:
     row = _claims().set_index("claim_id").loc[_voice_claim()]
@@ -250,7 +248,7 @@ def check_voice(answer) -> Feedback:
         3: "Not a checkable fact: a recording could show that he spoke, and what he said, but not that "
            "his narratives were “one-sided”; that label is the author's judgement. The factual part of "
            "the sentence, where and when he spoke, is a separate claim (CL011).",
-        4: "No: the article names the speaker of the speech and the sentence has no “reportedly”; "
+        4: "No: the sentence cites no one else's description of the speech and has no “reportedly”; "
            "unnamed sources are the speaker only of what the article marks as reported without a source.",
     }
     return check_choice(answer, VOICE_OPTIONS, voice_key(), why)
@@ -267,7 +265,7 @@ def prediction_paragraphs() -> list[int]:
 def check_prediction_paragraphs(answer) -> Feedback:
     claims, expected = _claims(), prediction_paragraphs()
     total = int((claims["claim_type"] == "prediction").sum())
-    hint = _table_hint(answer, "a list of paragraph numbers")
+    hint = table_hint(answer, "a list of paragraph numbers")
     if hint:
         return hint
     if isinstance(answer, int) and not isinstance(answer, bool):
@@ -306,4 +304,4 @@ def check_prediction_paragraphs(answer) -> Feedback:
 
 @register("2.6", "evaluation_explained", "written", "Why a claim is an evaluation, quoted exactly")
 def check_evaluation_explained(answer) -> Feedback:
-    return check_written(answer, load_ledger().article.text, RUBRIC.format("2.6"), min_words=40)
+    return check_written(answer, load_ledger().article.text, "2.6")

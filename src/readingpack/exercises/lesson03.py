@@ -16,16 +16,16 @@ from .feedback import (
     CORRECT,
     INCORRECT,
     Feedback,
+    as_number,
     check_choice,
     check_collection,
     check_label,
     check_number,
     check_written,
+    decimals,
     register,
     type_problem,
 )
-
-RUBRIC = "solutions/03_figures.ipynb, task {}"
 
 
 def _figures() -> pd.DataFrame:
@@ -49,8 +49,8 @@ def check_area_qualifier(answer) -> Feedback:
                           "more, with no upper bound, and the bound itself is included.",
         "exact": f"Not exact: “{quote}” does not say the area is {low} km². {low} is a lower "
                  "bound: the area is that or more.",
-        "more_than": f"Close, but “more than” would exclude {low} itself. “At least” includes it: "
-                     "the label is at_least.",
+        "more_than": f"Close: but “more than” would exclude {low} itself. Read the quote again: "
+                     f"does it include {low}?",
         "approximately": f"Not approximately: “at least” is not “about”. The area could be much "
                          f"larger than {low} km², never smaller.",
         "range": "Not a range: the article gives a floor and no ceiling.",
@@ -88,10 +88,11 @@ def check_share(answer) -> Feedback:
             near.append((100 * low / areas.loc[place_id, "area_km2"],
                          f"That is {low:g} km² as a percentage of {place} ({place_id}), not of Armenia "
                          f"({country}, {armenia:,.0f} km²)."))
-    feedback = check_number(answer, share, 0.01, "the share of Armenia's area, in percent", near)
-    if feedback.status == INCORRECT and isinstance(answer, int | float) and not isinstance(answer, bool):
+    feedback = check_number(answer, share, decimals("3.2"), "the share of Armenia's area, in percent", near)
+    number = as_number(answer)
+    if feedback.status == INCORRECT and number is not None:
         for value, explanation in near:  # a near miss rounded by the student: within 2%
-            if value and abs(answer - value) <= 0.02 * abs(value):
+            if value and abs(number - value) <= 0.02 * abs(value):
                 return Feedback(INCORRECT, explanation)
     if feedback.passed:
         return Feedback(
@@ -135,8 +136,10 @@ def check_death_figures(answer) -> Feedback:
             notes.append(f"{figure_id} (“{row['quote']}”) counts people {row['kind']}, not deaths")
         else:
             notes.append(f"{figure_id} (“{row['quote']}”) is a {row['kind']} figure, not a count of deaths")
-    for figure_id in sorted(set(expected) - given):
-        notes.append(f"missing {figure_id} (“{figures.loc[figure_id, 'quote']}”)")
+    missing = len(set(expected) - given)
+    if missing:
+        what = "figure that counts deaths is" if missing == 1 else "figures that count deaths are"
+        notes.append(f"{missing} {what} missing")
     if not notes:
         return Feedback(
             CORRECT,
@@ -149,28 +152,30 @@ def check_death_figures(answer) -> Feedback:
 # 3.4 ----------------------------------------------------------------------------------------
 
 ADD_OPTIONS = [
+    "because they count different groups of people, and “At least 220” gives only a lower bound",
     "because the three numbers come from sources on different sides of the conflict",
-    "because the article's figures are wrong, so no total can be trusted",
-    "because they count different groups of people in different settings, and 220 is only a "
-    "lower bound: a sum would look like a precise death toll that the article never gives",
-    "because they are measured in different units",
+    "because the article already gives their total, so adding them would count the deaths twice",
+    "because they are measured in different units, and numbers in different units cannot be summed",
 ]
+ADD_KEY = 1
 ADD_WHY = {
-    1: "Not the reason: paragraph 12 names no source for any of these three figures, and figures "
-       "that count different things are not added up whoever publishes them.",
-    2: "Not the reason: the exercise does not judge the figures. Other sources give other numbers "
-       "at other dates (the figure check), but that is not why they cannot be added.",
-    3: "Yes. According to the article, the 27 are civilians killed during the military operation, "
+    1: "Yes. According to the article, the 27 are civilians killed during the military operation, "
        "the “At least 220” died in the fuel depot explosion (a lower bound), and the 64 died from "
        "exhaustion during the departure. Adding them would mix different things and turn a lower "
        "bound into a number that looks exact.",
+    2: "Not the reason: paragraph 12 names no source for any of these three figures, so the text "
+       "does not say who counted them.",
+    3: "Not the reason: the article gives no total of these three figures. Its “more than two "
+       "hundred casualties” describes one day of the military operation, not the fuel depot "
+       "explosion or the departure.",
     4: "Not the reason: all three count people (the unit column says people for each).",
 }
+CHOICES = {"3.4": (ADD_OPTIONS, ADD_KEY)}  # options and key, for tests/test_choice_balance.py
 
 
 @register("3.4", "no_sum_choice", "choice", "Why the 27, the 220 and the 64 are not added up")
 def check_no_sum(answer) -> Feedback:
-    return check_choice(answer, ADD_OPTIONS, 3, ADD_WHY)
+    return check_choice(answer, ADD_OPTIONS, ADD_KEY, ADD_WHY)
 
 
 # 3.5 ----------------------------------------------------------------------------------------
@@ -258,4 +263,4 @@ def check_fuel_depot_sources(answer) -> Feedback:
 
 @register("3.7", "casualties_answer", "written", "What “casualties” can mean, and what that changes")
 def check_casualties_answer(answer) -> Feedback:
-    return check_written(answer, load_ledger().article.text, RUBRIC.format("3.7"), min_words=40)
+    return check_written(answer, load_ledger().article.text, "3.7")

@@ -25,10 +25,10 @@ from .feedback import (
     check_number,
     check_written,
     register,
+    table_hint,
     type_problem,
 )
 
-RUBRIC = "solutions/04_actors.ipynb, task {}"
 ARMS = "arms_supply"  # task 4.4
 
 
@@ -64,13 +64,6 @@ def _mentions() -> pd.DataFrame:
 def _names() -> dict[str, str]:
     actors = load_ledger().actors
     return dict(zip(actors["actor_id"], actors["name"], strict=True))
-
-
-def _table_hint(answer, what: str) -> Feedback | None:
-    if isinstance(answer, pd.DataFrame):
-        return Feedback(INCORRECT, f"This is a pandas table of {len(answer)} rows, not {what}. "
-                                   "Take the answer out of it (for example with len(...) or a column).")
-    return None
 
 
 # 4.1 ----------------------------------------------------------------------------------------
@@ -189,7 +182,7 @@ def _why_not_mission(paragraph) -> str:
 @register("4.2", "euma_paragraphs", "code", "The paragraphs that mention one actor")
 def check_euma_paragraphs(answer) -> Feedback:
     expected = mission_paragraphs()
-    hint = _table_hint(answer, "a list of paragraph numbers")
+    hint = table_hint(answer, "a list of paragraph numbers")
     if hint:
         return hint
     if isinstance(answer, int) and not isinstance(answer, bool) and answer in expected:
@@ -211,7 +204,7 @@ def check_euma_paragraphs(answer) -> Feedback:
     extra = sorted(given - set(expected), key=lambda p: (not isinstance(p, int), str(p).zfill(4)))
     parts = []
     if missing:
-        parts.append(f"missing {len(missing)}: {', '.join(map(str, missing))}")
+        parts.append(f"{len(missing)} {'is' if len(missing) == 1 else 'are'} missing")
     if extra:
         parts.append("not expected: " + "; ".join(_why_not_mission(p) for p in extra[:6]))
     return Feedback(INCORRECT, "Not quite: " + " · ".join(parts) + ".")
@@ -280,15 +273,14 @@ def check_arms_supply(answer) -> Feedback:
     if isinstance(answer, pd.DataFrame) and len(answer) == expected:
         return Feedback(INCORRECT, f"Your table has the right {expected} rows: give the number itself, "
                                    "with len(...).")
-    hint = _table_hint(answer, "a number")
+    hint = table_hint(answer, "a number")
     if hint:
         return hint
     near = [(int(supply.sum()), f"{int(supply.sum())} includes every type with “supply” in its name; "
                                 "the gas supply is of type supply, not arms_supply.")]
     for target, count in targets.items():
-        others = expected - int(count)
         near.append((int(count), f"{count} counts only the supplies to {names[target]}; the others go to "
-                                 f"{', '.join(names[t] for t in targets.index if t != target)} ({others})."))
+                                 f"{', '.join(names[t] for t in targets.index if t != target)}."))
     feedback = check_number(answer, expected, 0, "the number of arms-supply relations", near)
     if feedback.passed:
         split = ", ".join(f"{int(n)} to {names[t]}" for t, n in targets.items())
@@ -363,6 +355,9 @@ def quoted_key() -> int:
     return direct[0]
 
 
+CHOICES = {"4.6": (quote_options, quoted_key)}  # options and key, for tests/test_choice_balance.py
+
+
 @register("4.6", "quoted_directly", "choice", "Which claim quotes an actor's own words?")
 def check_quoted_directly(answer) -> Feedback:
     rows, names = _quote_rows(), _names()
@@ -389,4 +384,4 @@ def check_quoted_directly(answer) -> Feedback:
 
 @register("4.7", "voices_compared", "written", "One reported statement, one characterisation, quoted exactly")
 def check_voices_compared(answer) -> Feedback:
-    return check_written(answer, load_ledger().article.text, RUBRIC.format("4.7"), min_words=40)
+    return check_written(answer, load_ledger().article.text, "4.7")

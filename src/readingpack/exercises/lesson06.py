@@ -28,8 +28,6 @@ from .feedback import (
     type_problem,
 )
 
-RUBRIC = "solutions/06_positions.ipynb, task {}"
-
 ROW_LABELS = ["demand", "stated_position"]
 
 
@@ -143,10 +141,10 @@ def check_one_side(answer):
     for government in names:
         other = other_government(government)
         if given == only_one(government) and only_one(other):
-            shown = ", ".join(sorted(only_one(other)))
+            count = len(only_one(other))
             return Feedback(INCORRECT, f"You found the issues where {names[other]}'s position is "
-                            f"missing, but not the other way round: on {shown} the article reports "
-                            f"only {names[other]}'s position, and none of {names[government]}.")
+                            f"missing, but not the other way round: on {count} issue(s) the article "
+                            f"reports only {names[other]}'s position, and none of {names[government]}.")
     neither = set(issues["issue_id"]) - expected - both
     if given in (both, both | neither):
         return Feedback(INCORRECT, "These are the issues on which the article reports both "
@@ -319,4 +317,4 @@ def check_p07(answer):
           "Compare the two columns for one issue fairly, noting that both come through the "
           "author's account.")
 def check_comparison(answer):
-    return check_written(answer, load_ledger().article.text, RUBRIC.format("6.6"), min_words=60)
+    return check_written(answer, load_ledger().article.text, "6.6")

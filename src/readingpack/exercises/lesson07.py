@@ -16,6 +16,7 @@ from .feedback import (
     CORRECT,
     INCORRECT,
     Feedback,
+    align_keys,
     check_choice,
     check_counts,
     check_label,
@@ -25,7 +26,6 @@ from .feedback import (
     type_problem,
 )
 
-RUBRIC = "solutions/07_language.ipynb, task {}"
 # Task 7.1: attribution verbs in a range of paragraphs (data/settings.csv lesson07.verb_paragraphs).
 # Task 7.2: the phrase to classify and its word, a lexicon term (lesson07.phrase_term).
 LABELS = ["evaluative", "attribution_verb", "hedge", "certainty_marker"]
@@ -159,23 +159,19 @@ def check_confirms(answer):
 # 7.3 ------------------------------------------------------------------------------------
 
 PEACEKEEPING_OPTIONS = [
-    "They give the official name of the mission, and say nothing more.",
-    "They report the exact words of a speaker whom the article names.",
-    "They hold the word at a distance: the author uses the mission's own word without taking "
-    "it on, whereas paragraph 9 uses “peacekeeping” without quotation marks.",
-    "They prove that the mission did not keep the peace.",
+    "They mark the official name of the mission, as a title is marked, and add nothing more.",
+    "They report the exact word of a speaker whom the article names in the same sentence.",
+    "They are evidence about the mission itself: about what it did or did not do on the ground.",
+    "They hold the word at a distance: the author uses the mission's word without adopting it.",
 ]
+PEACEKEEPING_KEY = 4
+CHOICES = {"7.3": (PEACEKEEPING_OPTIONS, PEACEKEEPING_KEY)}  # for tests/test_choice_balance.py
 
 
 @register("7.3", "peacekeeping_choice", "choice",
           "What do the quotation marks around “peacekeeping” in paragraph 10 do?")
 def check_peacekeeping(answer):
     why = {
-        3: (
-            "Yes: the marks keep the word at a distance (scare quotes). The same word stands "
-            "without marks in paragraph 9, so the marks are a choice. They tell you the author's "
-            "stance towards the word; they are not evidence about the mission."
-        ),
         1: (
             "Not the best answer: the mission's name would not need marks around one word only, "
             "and paragraph 12 writes “Russian peacekeepers” without them. Compare with paragraph 9."
@@ -184,13 +180,18 @@ def check_peacekeeping(answer):
             "Not the best answer: the article names no speaker for this word. Ask whose word it "
             "is, and why it is marked here but not in paragraph 9."
         ),
+        3: (
+            "Not the best answer: quotation marks cannot prove anything about events on the "
+            "ground. What the mission did is a separate question, for sources; this task asks "
+            "what the marks do in the text."
+        ),
         4: (
-            "Quotation marks cannot prove anything about events: they show how the author "
-            "positions herself towards a word. What the mission did is a separate question, for "
-            "sources."
+            "Yes: the marks keep the word at a distance (scare quotes). The same word stands "
+            "without marks in paragraph 9, so the marks are a choice. They tell you the author's "
+            "stance towards the word; they are not evidence about the mission."
         ),
     }
-    return check_choice(answer, PEACEKEEPING_OPTIONS, 3, why)
+    return check_choice(answer, PEACEKEEPING_OPTIONS, PEACEKEEPING_KEY, why)
 
 
 # 7.4 ------------------------------------------------------------------------------------
@@ -282,6 +283,7 @@ def check_naming(answer):
         return type_problem(answer, f"a dictionary such as {{{state!r}: ..., {capital!r}: ...}}")
     if hasattr(answer, "to_dict"):
         answer = answer.to_dict()
+    answer = align_keys(answer, expected)
     problems = []
     sides = {state: [keys[a] for a in ids[1:]] for state, ids in naming_sides().items()}
     for state, (capital, leader) in sides.items():
@@ -347,4 +349,4 @@ def check_hedges(answer):
 @register("7.6", "neutral_rewrite", "written",
           "Rewrite an evaluative sentence of paragraph 12 as a neutral, attributed description.")
 def check_rewrite(answer):
-    return check_written(answer, load_ledger().article.text, RUBRIC.format("7.6"), min_words=30)
+    return check_written(answer, load_ledger().article.text, "7.6")

@@ -16,13 +16,10 @@ from .feedback import (
     check_choice,
     check_collection,
     check_label,
-    check_number,
     check_written,
     register,
     type_problem,
 )
-
-RUBRIC = "solutions/08_checking_claims.ipynb, task {}"
 
 
 def _setting(name: str) -> str:
@@ -51,49 +48,10 @@ def _figure():
 @register("8.1", "thesis_restated", "written",
           "Restate the article's thesis and one reason fairly, attributed, quoting exactly.")
 def check_thesis(answer):
-    return check_written(answer, _ledger().article.text, RUBRIC.format("8.1"), min_words=50)
+    return check_written(answer, _ledger().article.text, "8.1")
 
 
-# 8.2 ------------------------------------------------------------------------------------
-
-def expected_share() -> float:
-    """The article's lower bound as a percentage of Armenia's total area (reference row A1)."""
-    return float(_figure()["value_low"]) / _value(_setting("country_area")) * 100
-
-
-def _land_area() -> float:
-    return _value(_setting("country_land_area"))
-
-
-@register("8.2", "share_of_armenia", "number",
-          "What share of Armenia's area (A1) is the article's “at least 215 square kilometres”?")
-def check_share(answer):
-    low, total = float(_figure()["value_low"]), _value(_setting("country_area"))
-    other = _value(_setting("other_estimate"))
-    share = expected_share()
-    near = [
-        (share / 100, f"{share / 100:.5f} is the share as a fraction; multiply by 100 for a "
-                      "percentage."),
-        (other / total * 100, f"That uses {other:,.0f}, the Foreign Minister's “about 200 km²” "
-                              "(E10), a different date and definition; use the article's figure, "
-                              f"{low:,.0f}."),
-        (other / total, f"That uses {other:,.0f} (E10) instead of the article's {low:,.0f}, and "
-                        "gives a fraction instead of a percentage."),
-        (low / _value(_setting("other_country_area")) * 100,
-         "That divides by Azerbaijan's area (A2); the article speaks of Armenia's territory (A1)."),
-        (low / _land_area() * 100, f"That divides by Armenia's land area ({_land_area():,.0f}); "
-                                   f"the task asks for the total area of row A1 ({total:,.0f})."),
-        (total / low, "That is the area of Armenia divided by 215, the wrong way round."),
-    ]
-    feedback = check_number(answer, share, 0.01, "the share of Armenia's area, in percent", near)
-    if feedback.status == CORRECT:
-        return Feedback(CORRECT, (
-            f"About {share:.2f}% of Armenia's {total:,.0f} km². 215 is a lower bound "
-            "(qualifier at_least): say “at least "
-            f"{share:.2f}%”, not “{share:.2f}%”."
-        ))
-    return feedback
-
+# 8.2 is retired: it repeated task 3.2 (data/tasks.csv).
 
 # 8.3 ------------------------------------------------------------------------------------
 
@@ -200,13 +158,17 @@ def _stated_by(stated, fact_id: str) -> str:
 # 8.5 ------------------------------------------------------------------------------------
 
 TOLL_OPTIONS = [
-    "The article is right, because 218 is within 10% of 220.",
-    "“At least 220” is a lower bound given without a named source; 218 is one party's count at "
-    "one date (22 Dec 2023), and tolls changed as reports came in. The comparison says how close "
-    "the two values are (roughly consistent), not which is true.",
-    "The source is a party to the conflict, so its figure cannot be compared with the article.",
-    "“More” means the article adds 220 to the source's 218.",
+    "218 lies within 10% of 220, so the check shows that the article's figure is correct and the "
+    "source's is not.",
+    "The source is a party to the conflict, so its figure cannot be set beside the article's figure "
+    "or compared with it.",
+    "“At least 220” is a lower bound and 218 one party's count at one date; the check says how close "
+    "they are, not which is true.",
+    "“More” means the article adds its own 220 to the source's 218, so the two figures count two "
+    "different sets of deaths.",
 ]
+TOLL_KEY = 3
+CHOICES = {"8.5": (TOLL_OPTIONS, TOLL_KEY)}  # options and key, for tests/test_choice_balance.py
 
 
 @register("8.5", "toll_choice", "choice",
@@ -215,18 +177,20 @@ def check_toll(answer):
     checks = _checks()
     row = checks[checks["value_id"] == _setting("toll_value")].iloc[0]
     why = {
-        2: (
-            f"Yes. Rule {row['rule']} gives “{row['outcome']}”: {row['reason']} The outcome "
-            "describes the comparison; calling either figure wrong would need to know what the "
-            "article's source counted, and when."
-        ),
         1: (
             "An outcome is not a verdict: within 10% gives “roughly consistent”, which says how "
-            "close two values are, not that either is right."
+            "close two values are, not that either is right or wrong."
         ),
-        3: (
+        2: (
             "A party's figure can be compared: it is reliable as what that party said, and the "
             "pack labels it with its side instead of dropping it."
+        ),
+        3: (
+            f"Yes. “At least 220” is a lower bound given without a named source; 218 is the count of "
+            f"the {row['source']} {row['source_date']}, and tolls changed as reports came in. Rule "
+            f"{row['rule']} gives “{row['outcome']}”: {row['reason']} The outcome describes the "
+            "comparison; calling either figure wrong would need to know what the article's source "
+            "counted, and when."
         ),
         4: (
             "“More” refers back in the article: the ledger reads these deaths as in addition to "
@@ -234,7 +198,7 @@ def check_toll(answer):
             "ambiguous), not as in addition to the source's 218."
         ),
     }
-    return check_choice(answer, TOLL_OPTIONS, 2, why)
+    return check_choice(answer, TOLL_OPTIONS, TOLL_KEY, why)
 
 
 # 8.6 ------------------------------------------------------------------------------------
@@ -242,10 +206,4 @@ def check_toll(answer):
 @register("8.6", "fair_summary", "written",
           "Write a fair, attributed one-paragraph summary of the article (100-160 words).")
 def check_summary(answer):
-    feedback = check_written(answer, _ledger().article.text, RUBRIC.format("8.6"), min_words=100)
-    if isinstance(answer, str):
-        words = len(answer.split())
-        if words > 160:
-            return Feedback(feedback.status, feedback.message + f" Aim for at most 160 words "
-                                                                f"(yours has {words}).")
-    return feedback
+    return check_written(answer, _ledger().article.text, "8.6")
