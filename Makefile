@@ -15,9 +15,15 @@ DEV_LOCK := requirements/dev.txt
 RUNTIME_STAMP := $(VENV)/.runtime-$(call HASH_OF,$(RUNTIME_LOCK) pyproject.toml)
 DEV_STAMP := $(VENV)/.tools-$(call HASH_OF,$(DEV_LOCK))
 # The checkout's tools (tools/packtools) are never installed: they run with tools/ on the path.
-TOOLS := PYTHONPATH="$(CURDIR)/tools"
+# src/ comes first too, so that a copy of the pack (the student edition) tested with another
+# copy's venv imports its own readingpack.
+TOOLS := PYTHONPATH="$(CURDIR)/src:$(CURDIR)/tools"
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
-NOTEBOOK_FOLDERS := notebooks solutions exercises
+# The student edition (make student-edition) ships no solutions/: the targets that need them are
+# defined only where solutions/ holds notebooks, and `make test` checks what is there.
+HAVE_SOLUTIONS := $(wildcard solutions/*.ipynb)
+NOTEBOOK_FOLDERS := notebooks $(if $(HAVE_SOLUTIONS),solutions,) exercises
+SELF_STUDY ?=
 # Measured on a 2-core Linux machine with a fresh .venv and no download cache (docs/performance.md).
 RUNTIME_NOTICE := First set-up: installing the pack's packages into $(VENV) (about 520 MB; 35 s on a fast connection, several minutes on a slow one).
 TOOLS_NOTICE := Installing the test tools into $(VENV) (about 250 MB more; 10 s on a fast connection).
@@ -26,8 +32,9 @@ INSTALL_FAILED := { \
 	echo "connection or a package mirror). Nothing else was changed; run the command again when online."; \
 	exit 1; }
 
-.PHONY: lab test install install-dev locks lint unit nbval navigation outputs exercises workbook html \
-	html-instructor bench clean snapshots
+
+.PHONY: lab test test-heavy grade pdf install install-dev locks lint unit nbval navigation outputs workbook html \
+	bench clean snapshots
 
 ## make install: the runtime only (what `make lab` needs); make install-dev: the tools too
 install: $(RUNTIME_STAMP)
@@ -70,10 +77,14 @@ test: $(DEV_STAMP) lint unit nbval
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tools tests $(NOTEBOOK_FOLDERS)
-	PYTHONPATH=$(CURDIR)/tools $(BIN)/lint-imports --no-cache
+	$(TOOLS) $(BIN)/lint-imports --no-cache
 
 unit: $(DEV_STAMP)
-	$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider tests
+	$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider -m "not heavy" tests
+
+## make test-heavy: the big runs kept out of the edit-test loop (CI runs them after make test)
+test-heavy: $(DEV_STAMP)
+	$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider -m heavy tests
 
 ## make snapshots: rewrite the widgets' rendering snapshots (tests/__snapshots__) after a wording change
 snapshots: $(DEV_STAMP)
@@ -83,13 +94,13 @@ snapshots: $(DEV_STAMP)
 # solutions, lax for the exercise notebooks, which are stored without outputs.
 nbval: $(DEV_STAMP)
 	@$(MAKE) --no-print-directory nbval-folder FOLDER=notebooks MODE=--nbval
-	@$(MAKE) --no-print-directory nbval-folder FOLDER=solutions MODE=--nbval
+	$(if $(HAVE_SOLUTIONS),@$(MAKE) --no-print-directory nbval-folder FOLDER=solutions MODE=--nbval,)
 	@$(MAKE) --no-print-directory nbval-folder FOLDER=exercises MODE=--nbval-lax
 
 nbval-folder:
 	@if ls $(FOLDER)/*.ipynb >/dev/null 2>&1; then \
 		$(TOOLS) $(BIN)/python -m packtools.nbvalcfg > $(VENV)/nbval-sanitize.cfg && \
-		$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider $(MODE) --nbval-current-env \
+		$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider -c "$(CURDIR)/pyproject.toml" $(MODE) --nbval-current-env \
 			--nbval-sanitize-with $(VENV)/nbval-sanitize.cfg $(FOLDER); \
 	else echo "$(FOLDER)/ holds no notebooks yet: nothing to validate"; fi
 
@@ -105,22 +116,46 @@ outputs: $(DEV_STAMP) navigation
 html: $(DEV_STAMP)
 	$(TOOLS) $(BIN)/python -m packtools.htmlbuild
 
+clean:
+	rm -rf build test-artifacts .pytest_cache .ruff_cache
+
+.PHONY: exercises html-instructor student-edition
+ifneq ($(HAVE_SOLUTIONS),)
 ## make html-instructor: the same with the solutions, in build/html-instructor
 html-instructor: $(DEV_STAMP)
 	$(TOOLS) $(BIN)/python -m packtools.htmlbuild --instructor
-
-clean:
-	rm -rf build test-artifacts .pytest_cache .ruff_cache
 
 ## make exercises: regenerate exercises/ from solutions/ (a test fails when they drift)
 exercises: $(DEV_STAMP)
 	$(TOOLS) $(BIN)/python -m packtools.assignments
 	$(TOOLS) $(BIN)/python -m packtools.instructor
 
+## make student-edition [SELF_STUDY=1]: the pack without solutions/ and the instructors' pages,
+## in build/student-edition/readingpack/ and readingpack.zip (readingpack-self-study: with docs/exemplars)
+student-edition: $(RUNTIME_STAMP)
+	$(TOOLS) $(BIN)/python -m packtools.edition $(if $(SELF_STUDY),--self-study,)
+else
+exercises html-instructor student-edition:
+	$(error make $@ needs solutions/, which this edition of the pack does not include)
+endif
+
+## make grade SUBMISSIONS=<folder> [LESSONS=2,3] [GRADES=grades]: mark a class's notebooks
+## (docs/instructor-guide.md, "Running the course"); run it again after filling grades/written.csv
+GRADES ?= grades
+LESSONS ?= 1,2,3,4,5,6,7,8
+grade: $(DEV_STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "Say where the notebooks are: make grade SUBMISSIONS=<folder>"; exit 2; }
+	$(TOOLS) $(BIN)/python -m packtools.grading "$(SUBMISSIONS)" --out "$(GRADES)" --lessons "$(LESSONS)"
+
 ## make workbook: copy the exercises into your own workbook/ folder (never overwrites)
 workbook: $(RUNTIME_STAMP)
 	$(TOOLS) $(BIN)/python -m packtools.workbook
 
+## make pdf: printable A4 PDFs of the numbered article, each lesson and each exercise sheet, in build/pdf
+pdf: $(DEV_STAMP)
+	$(TOOLS) $(BIN)/python -m packtools.pdfbuild
+
 ## make bench: measure the performance budget and write docs/performance.md
 bench: $(DEV_STAMP)
 	$(TOOLS) $(BIN)/python -m packtools.bench
+	$(TOOLS) $(BIN)/python -m packtools.bench_marking

@@ -132,3 +132,13 @@ def test_every_stored_chart_is_described_for_readers_who_cannot_see_it(path):
     alts = [o["metadata"]["alt"] for c in nb.cells if c.cell_type == "code" for o in c.outputs
             if "image/png" in o.get("data", {})]
     assert all(len(alt.split()) >= 8 and not alt.lower().startswith("a bar chart") for alt in alts)
+
+
+def test_every_saved_widget_says_it_is_a_picture_and_its_controls_are_disabled():
+    page = ('<div class="jp-OutputArea-output"><script type="application/vnd.jupyter.widget-view+json">'
+            '{"model_id": "x"}</script></div><div><script type="application/vnd.jupyter.widget-view+json">'
+            '{"model_id": "y"}</script></div>')
+    finished = htmlbuild.finish_page(page, "test.html")
+    assert finished.count(htmlbuild.STATIC_WIDGET_NOTE) == 2
+    assert finished.index(htmlbuild.STATIC_WIDGET_NOTE) < finished.index("widget-view+json")
+    assert "control.disabled = true" in htmlbuild.WIDGET_A11Y_JS

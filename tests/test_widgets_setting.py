@@ -247,3 +247,20 @@ def test_old_names_still_import_from_the_widget_module():
     assert background.primer_ids() == setting.PRIMER_IDS
     assert background.signpost_words() == setting.SIGNPOSTS
     assert setting.structure_table is background.structure_table
+
+
+def test_find_a_word_jumps_to_the_first_paragraph_that_holds_it():
+    from readingpack.evidence import background
+    from readingpack.widgets.setting import ParagraphReader
+
+    reader = ParagraphReader()
+    word = reader.example_words[0]
+    holding = [n for n, text in reader.texts.items() if background.find_spans(text, word)]
+    missing = next(n for n in reader.texts if n not in holding)
+    reader.kind.value = str(reader.table.set_index("paragraph").loc[missing, "kind"])
+    reader.number.value = missing
+    reader.find.value = word
+    assert reader.number.value == holding[0] and reader.kind.value == "all"
+    assert ", ".join(map(str, holding)) in reader.status.value
+    reader.find.value = "no such word here"
+    assert reader.number.value == holding[0] and "does not occur" in reader.status.value

@@ -58,11 +58,14 @@ def test_every_written_task_has_exactly_one_answer_cell_holding_the_prompt():
 def test_any_text_in_an_answer_cell_is_read_back_exactly(task_id, copy, monkeypatch):
     path = copy(task_id)
     write_answer(path, task_id, NASTY)
-    monkeypatch.setenv("READINGPACK_NOTEBOOK", str(path))
-    assert read_answer(task_id, {}).text == NASTY.strip()
-    feedback = check(task_id, {})
+    session = {"__session__": str(path)}  # as JupyterLab's kernel has it
+    assert read_answer(task_id, session).text == NASTY.strip()
+    feedback = check(task_id, session)
     assert feedback.status == NOT_MARKED
     assert f"I read your answer from {path.name} as last saved at" in feedback.message
+    monkeypatch.setenv("READINGPACK_NOTEBOOK", str(path))  # as the batch marker sets it
+    assert read_answer(task_id, {}).text == NASTY.strip()
+    assert "Read from the notebook you handed in (saved at" in check(task_id, {}).message
     assert "No quotation" not in feedback.message  # it has quotations, none from the article
     assert "NOT FOUND in the article" in feedback.message
 

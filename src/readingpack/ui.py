@@ -7,6 +7,7 @@ notebook's widget state for the HTML edition, and is reproduced by nbval strict.
 
 import html
 import math
+import re
 from collections.abc import Callable, Iterable
 
 import ipywidgets as widgets
@@ -94,10 +95,20 @@ class PackWidget:
     def example_changes(self) -> list[tuple[widgets.Widget, object]]:
         raise NotImplementedError
 
+    def plain_text(self) -> str:
+        """What the stored output says where the widget cannot be shown (before the notebook
+        runs, on GitHub, in a plain-text view): its name, and how to use it."""
+        words = re.findall(r"[A-Z][a-z]+", type(self).__name__)
+        name = " ".join([words[0], *(w.lower() for w in words[1:])]) if words else "widget"
+        return (f"[Interactive widget: the {name.lower()}. Run the notebook's cells (Run > Run All "
+                "Cells) to use it here.]")
+
     def _ipython_display_(self) -> None:
         from IPython.display import display
 
-        display(self.widget)
+        bundle = self.widget._repr_mimebundle_()
+        bundle["text/plain"] = self.plain_text()
+        display(bundle, raw=True)
 
 
 def widget_ledger(ledger=None):

@@ -84,6 +84,11 @@ WIDGET_A11Y_JS = """
         : (slider && slider.querySelector('.noUi-handle-upper') ? ', lower end' : '');
       handle.setAttribute('aria-label', name + end);
     });
+    // A saved widget is a picture of its starting state: its controls change nothing here.
+    document.querySelectorAll('.jupyter-widgets select, .jupyter-widgets input, '
+        + '.jupyter-widgets button, .jupyter-widgets textarea').forEach(function (control) {
+      control.disabled = true;
+    });
     document.querySelectorAll('.widget-html-content *:not([tabindex])').forEach(function (el) {
       var overflow = getComputedStyle(el).overflowY;
       if ((overflow === 'auto' || overflow === 'scroll') && el.scrollHeight > el.clientHeight) {
@@ -95,6 +100,11 @@ WIDGET_A11Y_JS = """
   document.addEventListener('DOMContentLoaded', fix);
 }());
 """
+
+STATIC_WIDGET_NOTE = (
+    "A saved picture of an interactive widget, in its starting state: its menus and buttons "
+    "change nothing on this page. To use it, open the notebook in JupyterLab (make lab)."
+)
 
 PAGE_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
@@ -181,6 +191,10 @@ def finish_page(page: str, name: str) -> str:
     for box in soup.select("li.task-list-item > input[type=checkbox]"):
         if not box.get("aria-label"):
             box["aria-label"] = " ".join(box.parent.get_text(" ").split())[:200]
+    for view in soup.find_all("script", type="application/vnd.jupyter.widget-view+json"):
+        note = soup.new_tag("p", attrs={"class": "rp-static-note", "role": "note"})
+        note.string = STATIC_WIDGET_NOTE
+        view.insert_before(note)
     for img in soup.find_all("img"):
         if img.get("alt", "").strip() in ("", NBCONVERT_DEFAULT_ALT):
             cell = img.find_parent(class_="jp-Cell")

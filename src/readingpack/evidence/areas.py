@@ -6,6 +6,8 @@ Because the figure is a lower bound, every sentence says "at least": if the area
 215 km², it is at least 68% of Malta.
 """
 
+import math
+
 import pandas as pd
 
 from ..ledger import load_ledger
@@ -21,14 +23,21 @@ def format_km2(value: float) -> str:
     return text if text not in ("0", "") else f"{value:.2g}"
 
 
+def floor_to(value: float, decimals: int) -> float:
+    """`value` rounded down: a lower bound ("at least") must never be shown larger than it is."""
+    scale = 10 ** decimals
+    return math.floor(value * scale + 1e-9) / scale
+
+
 def percent(part: float, whole: float) -> str:
-    """A share as a student would write it: 68%, 0.7%, 0.03%."""
+    """A share of a lower bound as a student would write it, rounded down: 68%, 0.7%, 0.024%."""
     share = 100 * part / whole
     if share >= 10:
-        return f"{share:.0f}%"
+        return f"{floor_to(share, 0):.0f}%"
     if share >= 1:
-        return f"{share:.1f}%"
-    return f"{share:.2g}%"
+        return f"{floor_to(share, 1):.1f}%"
+    decimals = 1 - math.floor(math.log10(share))  # two significant digits
+    return f"{floor_to(share, decimals):.{decimals}f}%"
 
 
 def article_figure_id(ledger=None) -> str:
@@ -109,7 +118,8 @@ def areas_table(ledger=None) -> pd.DataFrame:
             "place": areas["label"],
             "area (km²)": areas["area_text"],
             f"at least {format_km2(low)} km² is": [
-                f"at least {percent(low, a)} of it" if a >= low else f"at least {low / a:.1f} times it"
+                f"at least {percent(low, a)} of it" if a >= low
+                else f"at least {floor_to(low / a, 1):.1f} times it"
                 for a in areas["area_km2"]
             ],
             "as of": areas["as_of"],

@@ -110,7 +110,7 @@ class ParagraphReader(ui.PackWidget):
         self.kind.observe(self._on_kind, names="value")
         self._quiet = False
         self.number.observe(lambda _change: None if self._quiet else self.update(), names="value")
-        self.find.observe(lambda _change: self.update(), names="value")
+        self.find.observe(self._on_find, names="value")
         self.widget = widgets.VBox([
             widgets.HBox([self.kind, self.number]),
             widgets.HBox([self.find, self.reset_control]),
@@ -140,6 +140,22 @@ class ParagraphReader(ui.PackWidget):
             self.number.value = current if current in values else values[0]
         finally:
             self._quiet = False
+        self.update()
+
+    def _on_find(self, _change) -> None:
+        """A word that is not in the paragraph shown: jump to the first paragraph that has it."""
+        term = self.find.value.strip()
+        shown = self.texts[self.number.value]
+        if 2 <= len(term) <= MAX_FIND_LENGTH and not background.find_spans(shown, term):
+            found = [n for n, t in self.texts.items() if background.find_spans(t, term)]
+            if found:
+                self._quiet = True
+                try:
+                    if self.kind.value != "all":
+                        self.kind.value = "all"
+                    self.number.value = found[0]
+                finally:
+                    self._quiet = False
         self.update()
 
     def update(self) -> None:
@@ -172,7 +188,8 @@ class ParagraphReader(ui.PackWidget):
                     f'<div class="rp-reader-found">“{ui.escape(term)}” occurs '
                     f"{plural(sum(where.values()), 'time')} in "
                     f"{plural(len(where), 'paragraph')}: {listing}. "
-                    f"In paragraph {number}: {plural(len(spans), 'time')}.</div>"
+                    f"Showing paragraph {number} ({plural(len(spans), 'time')}); choose another "
+                    "number in the Paragraph menu to see the others.</div>"
                 )
         heading = (
             f'<div class="rp-reader-heading"><b>Paragraph {number} of {len(self.texts)}</b> · '

@@ -1,0 +1,341 @@
+"""Offline HTML reports of a batch marking run (packtools.grading calls this module).
+
+`tasks` has one row per student and task (student, lesson, task, kind, status, points,
+max_points, feedback); `written` one row per student, written task and rubric criterion
+(student, lesson, task, criterion, answer, quotation_check, mark, comment). From them:
+
+- feedback_page / write_feedback_pages: one page per student, plus an index.html;
+- class_overview / write_overview: overview.html with the results per task, the most frequent
+  wrong answers as the checks word them, and the distribution of the written marks, each chart
+  a PNG next to the page, followed by a text description.
+
+Pages carry their stylesheet inline and load nothing from the network.
+"""
+
+import html
+import re
+import unicodedata
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from readingpack.exercises.feedback import SYMBOLS
+from readingpack.style import HATCHES, PALETTE
+
+from .htmlbuild import PACK_CSS, SITE_TITLE
+from .paths import PROJECT_ROOT
+
+DATA = PROJECT_ROOT / "data"
+STATUSES = ["correct", "incorrect", "not answered yet", "could not check", "not machine-marked", "marked"]
+WRITTEN_STATUSES = STATUSES[4:]
+MARKS = {**SYMBOLS, "marked": "★"}
+STATUS_WORDS = {
+    "correct": "Correct",
+    "incorrect": "Not correct yet",
+    "not answered yet": "Not answered yet",
+    "could not check": "Could not be checked",
+    "not machine-marked": "Waiting for your teacher's marks",
+    "marked": "Marked by your teacher",
+}
+CRITERIA = {"quotation": "Quotation", "attribution": "Attribution", "evidence": "Evidence",
+            "task": "Answering the task"}
+EXTRA_CSS = """
+.rp-result { white-space: nowrap; font-weight: bold; }
+.rp-text { white-space: pre-line; }
+.rp-answer { border-left: 4px solid #767676; padding: 0.3em 0.8em; background: #f4f4f4; }
+.rp-page img { max-width: 100%; height: auto; }
+caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
+"""
+STATUS_PREFIX = re.compile(r"^\W*\s*Task \d+\.\d+: [a-z -]+\.\s*")
+
+
+# --- small helpers ------------------------------------------------------------------------------
+
+def _e(value) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else html.escape(str(value))
+
+
+def _lines(value) -> str:
+    """Escaped text with its line breaks kept."""
+    return _e(value).replace("\n", "<br>\n")
+
+
+def _num(value) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    return f"{float(value):g}"
+
+
+def _task_key(task) -> tuple:
+    return tuple(int(part) if part.isdigit() else 0 for part in str(task).split("."))
+
+
+def _task_titles() -> dict[str, str]:
+    table = pd.read_csv(DATA / "tasks.csv", dtype={"task_id": str})
+    return dict(zip(table["task_id"], table["title"], strict=True))
+
+
+def _rubric() -> dict[tuple[str, int], str]:
+    table = pd.read_csv(DATA / "rubric_scale.csv")
+    return {(row.criterion, int(row.level)): row.descriptor for row in table.itertuples()}
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
+        f'<title>{html.escape(title)}</title>\n<link rel="icon" href="data:,">\n'
+        f"<style>{PACK_CSS}{EXTRA_CSS}</style>\n</head>\n<body>\n"
+        f'<main class="rp-page">\n{body}\n</main>\n</body>\n</html>\n'
+    )
+
+
+def _table(head: list[str], rows: list[list[str]], caption: str = "") -> str:
+    """An HTML table; the first cell of each row is its row header. Cells are already HTML."""
+    cap = f"<caption>{caption}</caption>" if caption else ""
+    th = "".join(f'<th scope="col">{h}</th>' for h in head)
+    body = "".join(
+        f'<tr><th scope="row">{row[0]}</th>' + "".join(f"<td>{c}</td>" for c in row[1:]) + "</tr>\n"
+        for row in rows
+    )
+    return f"<table>{cap}<thead><tr>{th}</tr></thead>\n<tbody>\n{body}</tbody></table>"
+
+
+def _result(status: str) -> str:
+    return f'<span class="rp-result">{MARKS.get(status, "?")} {_e(STATUS_WORDS.get(status, status))}</span>'
+
+
+def _awaiting(rows: pd.DataFrame, written: pd.DataFrame) -> set[str]:
+    """The written tasks among `rows` that still wait for at least one mark."""
+    waiting = set(rows.loc[(rows["kind"] == "written") & (rows["status"] != "marked"), "task"])
+    waiting |= set(written.loc[written["mark"].isna(), "task"])
+    return waiting
+
+
+# --- one page per student -----------------------------------------------------------------------
+
+def _written_section(task: str, title: str, rows: pd.DataFrame, rubric: dict) -> str:
+    first = rows.iloc[0]
+    parts = [f'<h3 id="task-{_e(task)}">Task {_e(task)}: {_e(title)} (written answer)</h3>',
+             "<h4>Your answer</h4>", f'<div class="rp-answer rp-text">{_lines(first["answer"])}</div>',
+             "<h4>What the quotation check found</h4>",
+             f'<p class="rp-text">{_lines(first["quotation_check"])}</p>']
+    marked = rows[rows["mark"].notna()]
+    if marked.empty:
+        parts.append("<p>Your teacher has not marked this answer yet.</p>")
+        return "\n".join(parts)
+    table = []
+    for row in rows.itertuples():
+        name = _e(CRITERIA.get(row.criterion, row.criterion))
+        if pd.isna(row.mark):
+            table.append([name, "not marked yet", ""])
+        else:
+            level = int(row.mark)
+            table.append([name, f"{level} of 3", _e(rubric.get((row.criterion, level), ""))])
+    parts += ["<h4>Your marks</h4>",
+              _table(["Criterion", "Mark", "What this level means"], table,
+                     f"Marks for task {_e(task)}, on the rubric of 0 to 3 per criterion")]
+    comments = [c for c in rows["comment"].fillna("") if str(c).strip()]
+    if comments:
+        parts.append("<h4>Your teacher's comment</h4>")
+        parts += [f'<p class="rp-text">{_lines(c)}</p>' for c in dict.fromkeys(comments)]
+    return "\n".join(parts)
+
+
+def feedback_page(student: str, tasks: pd.DataFrame, written: pd.DataFrame) -> str:
+    """A self-contained offline HTML page with one student's results and feedback."""
+    titles, rubric = _task_titles(), _rubric()
+    mine = tasks[tasks["student"] == student]
+    my_written = written[written["student"] == student] if len(written) else written
+    lessons = sorted({int(x) for x in mine["lesson"]} | {int(x) for x in my_written.get("lesson", [])})
+    waiting = _awaiting(mine, my_written)
+    summary = []
+    for lesson in lessons:
+        rows = mine[mine["lesson"] == lesson]
+        summary.append([f"Lesson {lesson}", _num(rows["points"].sum()), _num(rows["max_points"].sum()),
+                        str(len(waiting & set(rows["task"])))])
+    summary.append(["All lessons", _num(mine["points"].sum()), _num(mine["max_points"].sum()),
+                    str(len(waiting))])
+    body = [f"<h1>Your exercise results: {_e(student)}</h1>",
+            "<h2>Summary</h2>",
+            f"<p>You have {_num(mine['points'].sum())} of {_num(mine['max_points'].sum())} points. "
+            f"Written answers waiting for your teacher's marks: {len(waiting)}. Their points are added "
+            "once they are marked.</p>",
+            _table(["Lesson", "Points", "Out of", "Written answers waiting for marks"], summary,
+                   "Your points per lesson")]
+    for lesson in lessons:
+        rows = mine[mine["lesson"] == lesson].sort_values("task", key=lambda s: s.map(_task_key))
+        body.append(f"<h2>Lesson {lesson}</h2>")
+        if rows.empty:
+            body.append("<p>No results for this lesson yet.</p>")
+        table, sections = [], []
+        for row in rows.itertuples():
+            title = titles.get(str(row.task), "")
+            answers = my_written[my_written["task"] == row.task] if len(my_written) else my_written
+            text = f'<span class="rp-text">{_lines(row.feedback)}</span>'
+            if row.kind == "written" and len(answers):
+                text = ("Your answer, the quotation check and any marks are "
+                        f'<a href="#task-{_e(row.task)}">below</a>.')
+                sections.append(_written_section(str(row.task), title, answers, rubric))
+            table.append([_e(row.task), _e(title), _result(row.status),
+                          f"{_num(row.points)} / {_num(row.max_points)}", text])
+        if table:
+            body.append(_table(["Task", "Title", "Result", "Points", "Feedback"], table,
+                               f"Your tasks in lesson {lesson}"))
+        body += sections
+    return _page(f"Your exercise results: {student} – {SITE_TITLE}", "\n".join(body))
+
+
+def slug(name: str) -> str:
+    """A file name made of lowercase ASCII letters, digits and hyphens."""
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "student"
+
+
+def page_names(students) -> dict[str, str]:
+    """A unique file name per student (never index.html or overview.html)."""
+    used, names = {"index", "overview"}, {}
+    for student in sorted(set(students)):
+        base = name = slug(student)
+        n = 2
+        while name in used:
+            name, n = f"{base}-{n}", n + 1
+        used.add(name)
+        names[student] = f"{name}.html"
+    return names
+
+
+def write_feedback_pages(folder, tasks: pd.DataFrame, written: pd.DataFrame) -> list[Path]:
+    """One page per student and an index.html listing them; returns the student pages."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    names = page_names([*tasks["student"], *written.get("student", [])])
+    pages, rows = [], []
+    for student, name in names.items():
+        (folder / name).write_text(feedback_page(student, tasks, written), encoding="utf-8")
+        pages.append(folder / name)
+        mine = tasks[tasks["student"] == student]
+        rows.append([f'<a href="{_e(name)}">{_e(student)}</a>',
+                     f"{_num(mine['points'].sum())} / {_num(mine['max_points'].sum())}"])
+    body = ["<h1>Feedback pages, one per student</h1>",
+            _table(["Student", "Points"], rows, "Students and their points so far")]
+    (folder / "index.html").write_text(_page(f"Feedback pages – {SITE_TITLE}", "\n".join(body)),
+                                       encoding="utf-8")
+    return pages
+
+
+# --- the class overview -------------------------------------------------------------------------
+
+def check_message(feedback) -> str:
+    """The key of a check's message: its first sentence, without the status line or hints."""
+    text = STATUS_PREFIX.sub("", str(feedback or "").strip())
+    text = "\n".join(line for line in text.splitlines() if not line.strip().startswith("Hint:"))
+    text = " ".join(text.split())
+    return re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+
+
+def class_overview(tasks: pd.DataFrame, written: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The overview's three tables: "statuses" (task × status counts, tasks in lesson order),
+    "wrong_answers" (task, message, count: the top 3 messages of incorrect answers per task) and
+    "written_marks" (criterion × level 0-3 counts; empty until marks exist)."""
+    columns = STATUSES[:4] + (WRITTEN_STATUSES if (tasks["kind"] == "written").any() else [])
+    order = sorted(tasks["task"].unique(), key=_task_key)
+    statuses = (pd.crosstab(tasks["task"], tasks["status"])
+                .reindex(index=order, columns=columns, fill_value=0).fillna(0).astype(int))
+    wrong = tasks[tasks["status"] == "incorrect"].assign(message=lambda d: d["feedback"].map(check_message))
+    wrong = (wrong.groupby(["task", "message"]).size().rename("count").reset_index()
+             .sort_values(["count", "message"], ascending=[False, True])
+             .sort_values("task", key=lambda s: s.map(_task_key), kind="stable")
+             .groupby("task", sort=False).head(3).reset_index(drop=True))
+    marks = written[written["mark"].notna()] if len(written) else pd.DataFrame(columns=["criterion", "mark"])
+    if marks.empty:
+        written_marks = pd.DataFrame(columns=range(4))
+    else:
+        criteria = [c for c in CRITERIA if c in set(marks["criterion"])]
+        criteria += sorted(set(marks["criterion"]) - set(criteria))
+        written_marks = (pd.crosstab(marks["criterion"], marks["mark"].astype(int))
+                         .reindex(index=criteria, columns=range(4), fill_value=0))
+    return {"statuses": statuses, "wrong_answers": wrong, "written_marks": written_marks}
+
+
+def _stacked_chart(counts: pd.DataFrame, labels: list[str], path: Path, title: str,
+                   axis_labels: tuple[str, str]) -> None:
+    fig, ax = plt.subplots(figsize=(9, max(3.0, 0.45 * len(counts) + 1.8)))
+    left = pd.Series(0, index=counts.index)
+    names = [str(i) for i in counts.index]
+    for i, (column, label) in enumerate(zip(counts.columns, labels, strict=True)):
+        ax.barh(names, counts[column], left=left, color=PALETTE[i % len(PALETTE)],
+                hatch=HATCHES[i % len(HATCHES)], edgecolor="black", label=label)
+        left = left + counts[column]
+    ax.invert_yaxis()
+    ax.set_title(title, fontweight="bold")
+    ax.set_xlabel(axis_labels[0])
+    ax.set_ylabel(axis_labels[1])
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=9)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def _figure(src: str, title: str, description: str) -> str:
+    return (f'<figure><img src="{src}" alt="Chart: {_e(title)} (described below)">\n'
+            f"<figcaption><p><strong>What this chart shows:</strong> {_e(description)}</p>"
+            "</figcaption></figure>")
+
+
+def _counts_table(counts: pd.DataFrame, first: str, head: list[str], caption: str) -> str:
+    rows = [[_e(index), *(str(v) for v in row)] for index, row in counts.iterrows()]
+    return _table([first, *head], rows, caption)
+
+
+def write_overview(folder, tasks: pd.DataFrame, written: pd.DataFrame) -> Path:
+    """Write overview.html, with overview_tasks.png and (once marks exist) overview_written.png."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    overview = class_overview(tasks, written)
+    statuses, wrong, marks = overview["statuses"], overview["wrong_answers"], overview["written_marks"]
+    body = ["<h1>Class overview of the exercises</h1>", "<h2>Results per task</h2>"]
+    if statuses.empty:
+        body.append("<p>No results yet.</p>")
+    else:
+        body.append(_counts_table(statuses, "Task", [_e(s) for s in statuses.columns],
+                                  "Number of students per task and result"))
+        _stacked_chart(statuses, list(statuses.columns), folder / "overview_tasks.png",
+                       "Results per task across the class", ("Number of students", "Task"))
+        totals = ", ".join(f"{int(statuses[s].sum())} {s}" for s in statuses.columns)
+        description = (f"One horizontal bar per task, {len(statuses)} tasks from top to bottom in lesson "
+                       "order. Each bar is split into the number of students with each result, each "
+                       f"result with its own fill and hatching (see the legend). Across all tasks: {totals}.")
+        body.append(_figure("overview_tasks.png", "results per task across the class", description))
+    body.append("<h2>The most frequent wrong answers</h2>")
+    if wrong.empty:
+        body.append("<p>No incorrect answers so far.</p>")
+    else:
+        body.append("<p>For each task, up to three messages of the checks on incorrect answers, "
+                    "by how many students got them (hints left out).</p>")
+        rows = [[_e(r.task), _e(r.message), str(r.count)] for r in wrong.itertuples()]
+        body.append(_table(["Task", "What the check said", "Students"], rows,
+                           "The most frequent messages on incorrect answers, per task"))
+    body.append("<h2>Marks of the written answers</h2>")
+    if marks.empty:
+        body.append("<p>No written answers have been marked yet.</p>")
+    else:
+        marks.index = [CRITERIA.get(c, c) for c in marks.index]
+        body.append(_counts_table(marks, "Criterion", [f"Level {n}" for n in marks.columns],
+                                  "Number of marks per criterion and level (0 to 3)"))
+        _stacked_chart(marks, [f"level {n}" for n in marks.columns], folder / "overview_written.png",
+                       "Marks of the written answers, per criterion", ("Number of marks", "Criterion"))
+        spread = "; ".join(f"{c}: " + ", ".join(f"{int(v)} at level {n}" for n, v in row.items())
+                           for c, row in marks.iterrows())
+        description = ("One horizontal bar per rubric criterion, split by the level marked (0 to 3), each "
+                       f"level with its own fill and hatching (see the legend). {spread}.")
+        body.append(_figure("overview_written.png", "marks of the written answers, per criterion",
+                            description))
+    path = folder / "overview.html"
+    path.write_text(_page(f"Class overview – {SITE_TITLE}", "\n".join(body)), encoding="utf-8")
+    return path
