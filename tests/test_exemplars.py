@@ -10,6 +10,7 @@ import pytest
 
 from packtools.exemplars import parse_exemplars
 from packtools.prose_style import loaded_term_problems
+from readingpack.evidence.quotations import is_in, quotations
 from readingpack.paths import PROJECT_ROOT
 
 CRITERIA = ("quotation", "attribution", "evidence", "task")
@@ -43,13 +44,9 @@ def page_of(task_id: str) -> Path:
     return EXEMPLARS / f"lesson{int(task_id.split('.')[0]):02d}.md"
 
 
-def quotations(text: str) -> list[str]:
-    return [a or b for a, b in QUOTATION.findall(text)]
-
-
 def is_exact(quote: str) -> bool:
-    quote = " ".join(quote.split())
-    return quote in ARTICLE or quote.replace("'", "’") in ARTICLE
+    """Exact as the students' own quotation check judges it (evidence.quotations)."""
+    return is_in(quote, ARTICLE)
 
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}

@@ -1,34 +1,15 @@
 """Lesson 1's exercise checks: a right, a wrong-type and a near-miss answer per task, the forms
 of an answer that are accepted, and wrong-answer feedback that never gives the key."""
 
-import re
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from task_asserts import wrong
 
 from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, check, feedback, lesson01
 from readingpack.exercises import check_value as run
-
-TASKS_CSV = Path(__file__).resolve().parents[1] / "data" / "tasks.csv"
-
-
-def wrong(task_id, answer, *phrases, hidden=()):
-    """Check that `answer` is marked wrong, with each phrase in the message and none of `hidden`."""
-    result = run(task_id, answer)
-    assert result.status == INCORRECT, result
-    for phrase in phrases:
-        assert phrase in result.message, (phrase, result.message)
-    for secret in hidden:
-        assert not re.search(rf"(?<![\w.]){re.escape(str(secret))}(?!\w)", result.message), (secret, result)
-    assert "Hint:" not in result.message  # hints come only from check()
-    return result
-
-
-def active_tasks(lesson):
-    table = pd.read_csv(TASKS_CSV, dtype={"task_id": str})
-    return sorted(table.loc[(table["lesson"] == lesson) & (table["status"] == "active"), "task_id"])
+from readingpack.exercises.progress import active_tasks
 
 
 def test_lesson_1_registers_its_active_tasks_of_every_kind_needed():
@@ -60,7 +41,7 @@ def test_1_1_body_paragraphs():
 
 def test_hints_are_added_by_check_only(monkeypatch):
     monkeypatch.setattr(feedback, "_wrong_attempts", Counter())
-    hints = pd.read_csv(TASKS_CSV, dtype={"task_id": str}).set_index("task_id").loc["1.1"]
+    hints = feedback.task_table().loc["1.1"]
     assert "Hint:" not in run("1.1", 30).message
     first = check("1.1", {"body_paragraphs": 30})
     assert first.status == INCORRECT and first.message.endswith("Hint: " + hints["hint_method"])
@@ -134,8 +115,7 @@ def test_1_5_baku_paragraphs():
 
 # 1.6 written
 def test_1_6_written_answer_is_never_machine_marked():
-    low, high = pd.read_csv(TASKS_CSV, dtype={"task_id": str}).set_index("task_id").loc[
-        "1.6", ["min_words", "max_words"]].astype(int)
+    low, high = feedback.word_range("1.6")
     assert (low, high) == (40, 100)
     answer = ("According to her bio, the author “was a diplomat, representing Armenia in NATO and IAEA”; "
               "the article is an opinion and analysis piece published by Modern Diplomacy on "

@@ -1,40 +1,25 @@
 """Lesson 2's exercise checks: a right, a wrong-type and a near-miss answer per task, the forms
 of an answer that are accepted, and wrong-answer feedback that never gives the key."""
 
-import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from task_asserts import wrong
 
-from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, lesson02
+from readingpack.exercises import CORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, lesson02
 from readingpack.exercises import check_value as run
+from readingpack.exercises.feedback import task_table
 from readingpack.ledger import load_ledger
 from readingpack.widgets.claims import ClaimExplorer
 
-TASKS_CSV = Path(__file__).resolve().parents[1] / "data" / "tasks.csv"
 TASK_IDS = ["2.1", "2.2", "2.4", "2.5", "2.6", "2.7", "2.8"]
 RIGHT_TYPES = {"CL027": "statistic", "CL093": "evaluation", "CL098": "prediction"}
 
 
-def wrong(task_id, answer, *phrases, hidden=()):
-    """Check that `answer` is marked wrong, with each phrase in the message and none of `hidden`."""
-    result = run(task_id, answer)
-    assert result.status == INCORRECT, result
-    for phrase in phrases:
-        assert phrase in result.message, (phrase, result.message)
-    for secret in hidden:
-        assert not re.search(rf"(?<![\w.]){re.escape(str(secret))}(?!\w)", result.message), (secret, result)
-    assert "Hint:" not in result.message  # hints come only from check()
-    return result
-
-
-def task_rows():
-    return pd.read_csv(TASKS_CSV, dtype={"task_id": str}).set_index("task_id")
 
 
 def test_lesson_2_registers_its_active_tasks_of_the_kinds_needed():
-    table = task_rows()
+    table = task_table()
     active = sorted(table.index[(table["lesson"] == 2) & (table["status"] == "active")])
     kinds = {t.task_id: t.kind for t in TASKS.values() if t.task_id.startswith("2.")}
     assert sorted(kinds) == active == TASK_IDS
@@ -159,7 +144,7 @@ def test_2_5_the_claim_explorer_shows_the_expected_paragraphs():
 
 # 2.6 written
 def test_2_6_written_answers_are_not_machine_marked():
-    low, high = task_rows().loc["2.6", ["min_words", "max_words"]].astype(int)
+    low, high = task_table().loc["2.6", ["min_words", "max_words"]].astype(int)
     assert (low, high) == (80, 150)
     answer = ("The ledger codes “with performative events” (CL002) as an evaluation: the word "
               "“performative” is the author's label for the events, which no record could settle. " * 2)

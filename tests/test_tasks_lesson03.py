@@ -1,38 +1,23 @@
 """Lesson 3's exercise checks: a right, a wrong-type and a near-miss answer per task, the forms
 of an answer that are accepted, and wrong-answer feedback that never gives the key."""
 
-import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from task_asserts import wrong
 
-from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, lesson03
+from readingpack.exercises import CORRECT, NOT_MARKED, TASKS, lesson03
 from readingpack.exercises import check_value as run
+from readingpack.exercises.feedback import task_table
 
-TASKS_CSV = Path(__file__).resolve().parents[1] / "data" / "tasks.csv"
 DEATHS = ["F030", "F033", "F035"]
 
 
-def wrong(task_id, answer, *phrases, hidden=()):
-    """Check that `answer` is marked wrong, with each phrase in the message and none of `hidden`."""
-    result = run(task_id, answer)
-    assert result.status == INCORRECT, result
-    for phrase in phrases:
-        assert phrase in result.message, (phrase, result.message)
-    for secret in hidden:
-        assert not re.search(rf"(?<![\w.]){re.escape(str(secret))}(?!\w)", result.message), (secret, result)
-    assert "Hint:" not in result.message  # hints come only from check()
-    return result
-
-
-def task_rows():
-    return pd.read_csv(TASKS_CSV, dtype={"task_id": str}).set_index("task_id")
 
 
 def test_lesson_3_registers_its_active_tasks_of_every_kind_needed():
-    table = task_rows()
+    table = task_table()
     active = sorted(table.index[(table["lesson"] == 3) & (table["status"] == "active")])
     kinds = {t.task_id: t.kind for t in TASKS.values() if t.task_id.startswith("3.")}
     assert sorted(kinds) == active and len(active) == 9
@@ -143,7 +128,7 @@ def test_3_6_fuel_depot_sources():
 
 # 3.7 written
 def test_3_7_written_answer_is_never_machine_marked():
-    low, high = task_rows().loc["3.7", ["min_words", "max_words"]].astype(int)
+    low, high = task_table().loc["3.7", ["min_words", "max_words"]].astype(int)
     assert (low, high) == (60, 160)
     answer = ("The article says the operation caused “more than two hundred casualties and four hundred "
               "injured in one day” (paragraph 12). Casualties can mean killed, or killed and wounded, so "

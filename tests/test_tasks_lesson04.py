@@ -2,40 +2,26 @@
 of an answer that are accepted, and wrong-answer feedback that never gives the key."""
 
 import re
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from task_asserts import wrong
 
-from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, lesson04
+from readingpack.exercises import CORRECT, NOT_MARKED, TASKS, lesson04
 from readingpack.exercises import check_value as run
+from readingpack.exercises.feedback import task_table
 from readingpack.ledger import load_ledger
 from readingpack.widgets.actors import ActorComparison
 
-TASKS_CSV = Path(__file__).resolve().parents[1] / "data" / "tasks.csv"
 TASK_IDS = ["4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7"]
 SPLIT = "Az\u00a0\u00a0\u00a0\u00a0 erbaijan’s"
 FORMS = {"Azerbaijan": 38, "Azerbaijan’s": 10, SPLIT: 1, "Baku": 17, "Baku’s": 1}
 
 
-def wrong(task_id, answer, *phrases, hidden=()):
-    """Check that `answer` is marked wrong, with each phrase in the message and none of `hidden`."""
-    result = run(task_id, answer)
-    assert result.status == INCORRECT, result
-    for phrase in phrases:
-        assert phrase in result.message, (phrase, result.message)
-    for secret in hidden:
-        assert not re.search(rf"(?<![\w.]){re.escape(str(secret))}(?!\w)", result.message), (secret, result)
-    assert "Hint:" not in result.message  # hints come only from check()
-    return result
-
-
-def task_rows():
-    return pd.read_csv(TASKS_CSV, dtype={"task_id": str}).set_index("task_id")
 
 
 def test_lesson_4_registers_its_active_tasks_of_the_kinds_needed():
-    table = task_rows()
+    table = task_table()
     active = sorted(table.index[(table["lesson"] == 4) & (table["status"] == "active")])
     kinds = {t.task_id: t.kind for t in TASKS.values() if t.task_id.startswith("4.")}
     assert sorted(kinds) == active == TASK_IDS
@@ -167,7 +153,7 @@ def test_4_6_options_quote_the_ledger_exactly():
 
 # 4.7 written
 def test_4_7_written_answers_are_not_machine_marked():
-    low, high = task_rows().loc["4.7", ["min_words", "max_words"]].astype(int)
+    low, high = task_table().loc["4.7", ["min_words", "max_words"]].astype(int)
     assert (low, high) == (80, 150)
     answer = ("In paragraph 15 the article reports Baku's demand: “Baku also demands Armenia to change its "
               "constitution as a key pre-condition for the peace agreement.” In paragraph 5 the author "
