@@ -104,8 +104,10 @@ nbval-folder:
 			--nbval-sanitize-with $(VENV)/nbval-sanitize.cfg $(FOLDER); \
 	else echo "$(FOLDER)/ holds no notebooks yet: nothing to validate"; fi
 
-## make navigation: rewrite the navigation cells and the table of contents
+## make navigation: re-estimate each lesson's minutes (packtools.minutes), then rewrite the
+## navigation cells, the table of contents and the instructor guide's plans
 navigation: $(DEV_STAMP)
+	$(TOOLS) $(BIN)/python -m packtools.minutes
 	$(TOOLS) $(BIN)/python -m packtools.navigation
 
 ## make outputs: re-run every lesson and solution notebook and store its outputs

@@ -21,7 +21,8 @@ PNG = (  # a 1x1 transparent PNG
 
 def test_vendored_files_match_their_checksums():
     lines = (VENDOR / "SHA256SUMS").read_text().splitlines()
-    assert len(lines) >= 6
+    assert len(lines) >= 7
+    assert any(line.endswith("  html_codesniffer/HTMLCS.js") for line in lines)
     for line in lines:
         digest, name = line.split(maxsplit=1)
         assert hashlib.sha256((VENDOR / name).read_bytes()).hexdigest() == digest, name
@@ -29,10 +30,10 @@ def test_vendored_files_match_their_checksums():
 
 def test_every_vendored_package_ships_its_licence_and_is_listed():
     readme = (VENDOR / "README.md").read_text()
-    for folder in ("html-manager", "requirejs", "axe-core"):
+    for folder in ("html-manager", "requirejs", "axe-core", "html_codesniffer"):
         assert (VENDOR / folder / "LICENSE").exists()
         assert f"`{folder}/`" in readme
-    assert "1.0.15" in readme and "2.3.8" in readme and "4.14.1" in readme
+    assert "1.0.15" in readme and "2.3.8" in readme and "4.14.1" in readme and "2.6.0" in readme
 
 
 def chart_notebook(description: str | None = "**What this chart shows:** two *bars*, A above B."):

@@ -12,6 +12,7 @@ from readingpack.evidence.mentions import (
     ledger_mentions,
     relation_edges,
 )
+from readingpack.ui import FIT_START
 from readingpack.widgets.actors import ActorComparison, strip_svg
 
 
@@ -86,7 +87,7 @@ def test_reset_restores_the_initial_state(widget):
 def test_every_example_change_runs(widget, ledger):
     for control, value in widget.example_changes():
         control.value = value
-        assert widget.left.value.startswith("<h4>")
+        assert widget.left.value.startswith(f"{FIT_START}<h4>")
     offered = {v for c, v in widget.example_changes() if c is widget.second}
     assert offered == set(ledger.actors["actor_id"])
 

@@ -19,6 +19,10 @@ def widget():
     return AreaComparison()
 
 
+def typed_sentence(widget, value: float) -> str:
+    return escape(compare_sentence(widget.low, "the area you typed", value, is_area=True))
+
+
 def test_each_place_shows_the_sentence_of_its_row(widget, ledger):
     low = article_area(ledger)["low"]
     for place_id, row in reference_areas(ledger).set_index("id").iterrows():
@@ -37,10 +41,10 @@ def test_the_default_place_and_figure_come_from_the_data(widget, ledger):
 
 def test_a_typed_area_is_compared_and_drawn(widget):
     widget.custom.value = "500"
-    assert escape(compare_sentence(widget.low, "your area", 500)) in widget.custom_result.value
-    assert "your area" in widget.shapes.value
+    assert typed_sentence(widget, 500) in widget.custom_result.value
+    assert "the area you typed" in widget.shapes.value
     widget.custom.value = "1 000"
-    assert escape(compare_sentence(widget.low, "your area", 1000)) in widget.custom_result.value
+    assert typed_sentence(widget, 1000) in widget.custom_result.value
 
 
 def test_rendering_of_the_default_place(widget, snapshot):
@@ -64,10 +68,10 @@ def test_invalid_areas_give_a_message_and_the_widget_keeps_working(widget, raw, 
     widget.custom.value = "500"
     widget.custom.value = raw
     assert message in widget.custom_result.value
-    assert "your area" not in widget.shapes.value
+    assert "the area you typed" not in widget.shapes.value
     widget.custom.value = "105.4"
-    assert escape(compare_sentence(widget.low, "your area", 105.4)) in widget.custom_result.value
-    assert "your area" in widget.shapes.value
+    assert typed_sentence(widget, 105.4) in widget.custom_result.value
+    assert "the area you typed" in widget.shapes.value
 
 
 def test_reset_restores_the_initial_state(widget):
@@ -87,7 +91,7 @@ def test_example_changes_exercise_every_place_and_run_without_error(widget):
     )
     for control, value in changes:
         control.value = value
-        assert widget.result.value and widget.shapes.value.startswith("<svg")
+        assert widget.result.value and '<div class="rp-area-squares"' in widget.shapes.value
 
 
 def test_controls_are_labelled_and_classed(widget):
@@ -112,4 +116,18 @@ def test_pure_helpers():
     assert format_km2(316.0) == "316" and format_km2(1234.5) == "1,234.5" and format_km2(0.25) == "0.25"
     svg = squares_svg([("a", 100, "bound"), ("b", 400, "place")])
     assert 'width="85.0" height="85.0"' in svg and 'width="170.0" height="170.0"' in svg
-    assert "stroke-dasharray" in svg
+    assert "stroke-dasharray" in svg and "at least 100 km²" in svg and "<br>400 km²" in svg
+    assert compare_sentence(215, "the area you typed", 1e-9, is_area=True) == (
+        "At least 215 km² is at least 215,000,000,000 times the area you typed (1e-09 km²).")
+
+
+def test_an_area_larger_than_the_earth_is_named_without_its_digits(widget):
+    widget.custom.value = "1e99"
+    assert "1 × 10^99 km² is more than the whole surface of the Earth" in widget.custom_result.value
+
+
+def test_menu_names_are_short_and_the_sentence_gives_the_full_name(widget):
+    labels = [label for label, _ in widget.place.options]
+    assert "Paris" in labels and max(map(len, labels)) <= 36
+    widget.place.value = next(v for label, v in widget.place.options if label == "Paris")
+    assert "Paris (commune, incl. Bois de Boulogne and Bois de Vincennes)" in widget.result.value

@@ -10,7 +10,7 @@ from readingpack.evidence.language import (
     ledger_terms,
     term_summary,
 )
-from readingpack.ui import escape
+from readingpack.ui import FIT_START, escape
 from readingpack.widgets.framing import Framing
 
 
@@ -71,7 +71,7 @@ def test_every_option_updates_the_counts():
     framing = Framing()
     for control, value in framing.example_changes():
         control.value = value
-        assert framing.counts.value.startswith("<p class='rp-framing-summary'>")
+        assert framing.counts.value.startswith(f"{FIT_START}<p class='rp-framing-summary'>")
     assert {value for control, value in framing.example_changes() if control is framing.category} == set(
         CATEGORIES
     )

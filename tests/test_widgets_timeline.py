@@ -106,10 +106,14 @@ def listed_ids(widget) -> int:
     return widget.listing.value.count("<tr>") - 1
 
 
-def test_initial_state_shows_every_event(widget):
-    assert widget.years.value == year_bounds(widget.table)
-    assert listed_ids(widget) == len(widget.table)
-    assert widget.chart.value.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="rp-timeline-svg"')
+def test_it_opens_on_the_busy_years_and_says_how_to_see_every_year(widget):
+    first, last = year_bounds(widget.table)
+    assert widget.years.value == zoom_years()
+    assert 0 < listed_ids(widget) < len(widget.table)
+    assert f"widen the Years slider to {first}-{last}" in widget.summary.value
+    assert 'class="rp-timeline-svg"' in widget.chart.value
+    widget.years.value = (first, last)
+    assert listed_ids(widget) == len(widget.table) and "widen" not in widget.summary.value
 
 
 def test_the_controls_select_the_rows_of_select_events(widget):
@@ -158,10 +162,11 @@ def test_nothing_matches_gives_a_friendly_message(widget):
 
 
 def test_out_of_range_years_are_clamped_and_reversed_ones_refused(widget):
-    first = widget.summary.value
+    widget.years.value = year_bounds(widget.table)
+    every_year = widget.summary.value
     widget.years.value = (1800, 2200)
     assert widget.years.value == year_bounds(widget.table)
-    assert widget.summary.value == first
+    assert widget.summary.value == every_year
     with pytest.raises(TraitError):
         widget.years.value = (2024, 2020)
     widget.years.value = (2020, 2020)
@@ -174,7 +179,7 @@ def test_reset_restores_the_initial_state(widget):
     widget.undated.value = False
     widget.category_boxes["military"].value = False
     widget.reset()
-    assert widget.years.value == year_bounds(widget.table)
+    assert widget.years.value == zoom_years()
     assert widget.undated.value and all(box.value for box in widget.category_boxes.values())
     assert (widget.summary.value, widget.chart.value, widget.listing.value) == before
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 
 import ipywidgets as widgets
+import traitlets
 
 MAX_REASONABLE_AREA_KM2 = 510_072_000  # the surface of the Earth (land and sea)
 
@@ -21,7 +22,8 @@ def escape(text: str) -> str:
 
 def notice(message: str, level: str = "info") -> str:
     """A friendly message in a widget: level is 'info' or 'problem' (a problem with the input)."""
-    icon = "ℹ️" if level == "info" else "⚠️"
+    # Text-font marks (no emoji font needed); the message itself says what is wrong.
+    icon = "ℹ" if level == "info" else "⚠"
     role = "status" if level == "info" else "alert"
     return (
         f'<div class="rp-notice rp-notice-{level}" role="{role}">'
@@ -71,12 +73,73 @@ def parse_positive_number(raw, what: str, maximum: float) -> tuple[float | None,
     return value, ""
 
 
+FIT_START = '<div class="rp-fit" style="contain:inline-size;overflow-x:auto">'
+
+
+class ResultHTML(widgets.HTML):
+    """A widget's HTML output whose wide content (a table, a chart) scrolls sideways inside it
+    instead of making the whole widget wider than the window."""
+
+    @traitlets.validate("value")
+    def _fit_to_width(self, proposal):
+        value = proposal["value"]
+        return value if not value or value.startswith(FIT_START) else f"{FIT_START}{value}</div>"
+
+
+def scroll_box(content: str, name: str) -> str:
+    """Long content in a box of its own that scrolls, named for screen readers and reachable
+    with the keyboard."""
+    return (f'<div role="region" aria-label="{html.escape(name)}" tabindex="0" '
+            f'style="max-height:26em;overflow:auto">{content}</div>')
+
+
 def reset_button(on_reset: Callable[[], None], description: str = "Reset") -> widgets.Button:
     button = widgets.Button(
-        description=description, icon="undo", tooltip="Put this widget back as it started"
+        description=description, icon="undo", tooltip="Put this widget back as it started",
+        layout=widgets.Layout(width="auto", min_width="6.5em", flex="0 0 auto"),
     )
     button.on_click(lambda _button: on_reset())
     return button
+
+
+# A menu's chosen label must be readable in a window 420 px wide (a phone, or half a laptop
+# screen): longer labels are shortened at a word and end in "…"; the widget's output always
+# gives the full name.
+MENU_LABEL_CHARS = 36
+
+
+def short_label(text: str, limit: int = MENU_LABEL_CHARS) -> str:
+    """`text` cut at a word to `limit` characters, keeping a count in brackets at its end:
+    "Organization for Security and Co-operation in Europe (OSCE) (1 mention)" ->
+    "Organization for Security and… (1 mention)"."""
+    if len(text) <= limit:
+        return text
+    name, count = re.fullmatch(r"(.*?)((?: \(\d[^()]*\))?)", text).groups()
+    room = limit - len(count) - 1
+    return name[:room].rsplit(" ", 1)[0].rstrip(" ,;:·(-–") + "…" + count
+
+
+def menu_options(options: Iterable[tuple[str, object]]) -> list[tuple[str, object]]:
+    return [(short_label(label), value) for label, value in options]
+
+
+def menu(options, value, description: str, css_class: str) -> widgets.Dropdown:
+    """A dropdown as wide as the widget allows (up to 36em), whose option labels are short
+    enough to be read whole."""
+    dropdown = widgets.Dropdown(
+        options=menu_options(options), value=value, description=description,
+        layout=widgets.Layout(width="100%", max_width="36em", margin="2px 0"),
+        style={"description_width": "initial"},
+    )
+    dropdown.add_class(css_class)
+    dropdown.add_class("rp-menu")
+    return dropdown
+
+
+def control_row(*controls: widgets.Widget) -> widgets.HBox:
+    """Controls side by side that wrap onto the next line in a narrow window."""
+    return widgets.HBox(list(controls), layout=widgets.Layout(flex_flow="row wrap", align_items="flex-end",
+                                                              grid_gap="0.3em 1em"))
 
 
 class PackWidget:

@@ -50,6 +50,21 @@ def paragraph_reader(page):
     has_selected(page, "rp-reader-paragraph", default)
 
 
+def widget_practice(page):
+    """Lesson 0's practice, step by step as the lesson words it."""
+    view = first_view(page, "rp-reader-status", "rp-reader-result")
+    default = selected(page, "rp-reader-paragraph")
+    choose(page, "rp-reader-kind", "Author's bio")
+    has_selected(page, "rp-reader-paragraph", "23 · bio")
+    changed(page, "rp-reader-result", view["rp-reader-result"])
+    type_text(page, "rp-reader-find", "Sorbonne")
+    contains(page, "rp-reader-status", "Sorbonne")
+    node(page, "rp-reader-result").locator("mark").first.wait_for()
+    press_reset(page, "rp-reader-reset")
+    restored(page, view)
+    has_selected(page, "rp-reader-paragraph", default)
+
+
 def names_widget(page):
     view = first_view(page, "rp-names-result")
     default = selected(page, "rp-names-thing")
@@ -157,7 +172,7 @@ def claim_check(page):
 
 
 LESSON_STEPS = {
-    "00_start_here": [],
+    "00_start_here": [widget_practice],
     "01_article_and_setting": [paragraph_reader, names_widget],
     "02_claims": [claim_explorer],
     "03_figures": [area_comparison, figure_check],

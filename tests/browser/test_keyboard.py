@@ -52,6 +52,7 @@ def test_range_slider_and_check_box_by_keyboard(lab_page, lab):
     open_lesson(page, lab, "05_timeline")
     first_view = text(page, "rp-timeline-summary")
     node(page, "rp-timeline-years").locator(".noUi-handle-lower").focus()
+    page.keyboard.press("Home")  # the lower end down to 1918
     tab_to(page, ".rp-timeline-years .noUi-handle-upper")
     for key in ("Home", "ArrowRight", "ArrowRight"):  # the upper end down to 1918, then 1920
         page.keyboard.press(key)

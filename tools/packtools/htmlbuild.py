@@ -230,7 +230,11 @@ def make_exporter(root: str) -> HTMLExporter:
 def render_notebook(path: Path, exporter: HTMLExporter | None = None) -> str:
     """One notebook as a page of the site (which has the notebook's folder one level down)."""
     name = f"{path.parent.name}/{path.name}"
-    nb = nbformat.read(path, as_version=4)
+    return render_node(nbformat.read(path, as_version=4), name, path, exporter)
+
+
+def render_node(nb, name: str, path: Path, exporter: HTMLExporter | None = None) -> str:
+    """A notebook (read or built in memory) as a page one folder below the site's root."""
     add_alt_texts(nb, name)
     try:
         title = notebook_title(nb)

@@ -4,6 +4,8 @@ Each lesson notebook records its minutes in its metadata:
 
     "readingpack": {"teaching_minutes": 20, "exercise_minutes": 10}
 
+`python -m packtools.minutes` writes them from its stated estimate (words, prompts, widgets, tasks).
+
 `python -m packtools.navigation` rewrites the "< previous | contents | next >" cells at the
 top and bottom of every lesson and the contents table of 00_start_here.ipynb; running it twice
 changes nothing. `python -m packtools.navigation --check` exits 1 when anything is stale
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import nbformat
 
+from . import minutes as rates
 from .paths import PROJECT_ROOT
 
 NAV_MARKER = "<!-- navigation: written by packtools.navigation, do not edit -->"
@@ -82,10 +85,49 @@ def contents_source(paths: list[Path], notebooks: list) -> str:
 
 
 PLAN_BEGIN, PLAN_END = "<!-- course plan: begin -->", "<!-- course plan: end -->"
-# The compressed two-session course: the lessons taught in class in each session (teaching
-# minutes in class, exercises as homework); the others become reading at home
-# (see docs/instructor-guide.md).
-TWO_SESSIONS = {"Session 1": ["00", "02", "03"], "Session 2": ["04", "06", "08"]}
+SESSION_MINUTES = 90
+MINIMUM_MINUTES = {"Set-up": 10, "Discussion": 10, "Buffer": 5}
+# The compressed two-session course (docs/instructor-guide.md): the lessons taught in class and
+# the minutes of everything else in the room; the buffer is what is left of the 90 minutes.
+TWO_SESSIONS = {
+    "Session 1": {"Set-up": 15, "Ground rules": 5, "Content notes": 2, "lessons": ["02"], "Discussion": 15},
+    "Session 2": {"Set-up": 10, "Ground rules": 2, "Content notes": 3, "lessons": ["08"], "Discussion": 10},
+}
+# What students do at home instead, as (when, lesson, part); every other part is dropped.
+HOMEWORK = [
+    ("Before session 1", "00", "lesson"), ("Before session 1", "01", "lesson"),
+    ("Between the sessions", "02", "exercises"), ("Between the sessions", "03", "lesson"),
+    ("After session 2", "08", "exercises"),
+]
+
+
+def session_rows(rows: dict) -> dict[str, dict[str, int]]:
+    """Each session of the compressed course: minutes per part, the buffer what is left."""
+    plan = {}
+    for session, parts in TWO_SESSIONS.items():
+        taught = sum(rows[n][1] for n in parts["lessons"])
+        minutes_ = {"Set-up": parts["Set-up"], "Ground rules": parts["Ground rules"],
+                    "Content notes": parts["Content notes"], "Taught in class": taught,
+                    "Discussion": parts["Discussion"]}
+        minutes_["Buffer"] = SESSION_MINUTES - sum(minutes_.values())
+        plan[session] = minutes_
+    return plan
+
+
+def _part_minutes(rows: dict, number: str, part: str) -> int:
+    return rows[number][1] if part == "lesson" else rows[number][2]
+
+
+def _part_name(number: str, part: str) -> str:
+    return f"lesson {int(number)}" if part == "lesson" else f"lesson {int(number)}'s exercises"
+
+
+def dropped_parts(rows: dict) -> list[tuple[str, str]]:
+    """The (lesson, part) pairs neither taught in class nor set as homework."""
+    kept = {(n, "lesson") for s in TWO_SESSIONS.values() for n in s["lessons"]}
+    kept |= {(n, part) for _, n, part in HOMEWORK}
+    return [(n, part) for n in rows for part in ("lesson", "exercises")
+            if (n, part) not in kept and _part_minutes(rows, n, part) > 0]
 
 
 def course_plan_source(paths: list[Path], notebooks: list) -> str:
@@ -97,18 +139,43 @@ def course_plan_source(paths: list[Path], notebooks: list) -> str:
         lines.append(f"| {number}. {title} | {teaching} | {exercise} | {teaching + exercise} |")
     teaching_sum = sum(r[1] for r in rows.values())
     exercise_sum = sum(r[2] for r in rows.values())
-    lines += [f"| **Total** | {teaching_sum} | {exercise_sum} | {teaching_sum + exercise_sum} |", "",
-              "### Compressed: two sessions", "",
-              "| Session | Lessons in class | Teaching in class (min) | Exercises as homework (min) |",
-              "|---|---|---|---|"]
-    for session, numbers in TWO_SESSIONS.items():
-        chosen = [n for n in numbers if n in rows]
-        teaching = sum(rows[n][1] for n in chosen)
-        exercise = sum(rows[n][2] for n in chosen)
-        lines.append(f"| {session} | {', '.join(chosen)} | {teaching} | {exercise} |")
-    homework = [n for n in rows if not any(n in v for v in TWO_SESSIONS.values())]
-    lines += ["", "Dropped from class time (read at home; their exercises optional): "
-              f"lessons {', '.join(homework)}."]
+    lines += [f"| **Total** | {teaching_sum} | {exercise_sum} | {teaching_sum + exercise_sum} |", ""]
+    lines += [
+        "**How the minutes are estimated.** These are estimates, not timings "
+        "(`tools/packtools/minutes.py`; a test fails if a lesson's stored minutes drift from them). "
+        f"Teaching: the lesson's words at {rates.READING_WORDS_PER_MINUTE} words a minute, a cautious "
+        "rate for careful reading of a contested text by students some of whom read English as a "
+        "second language (the count leaves out the model answers, read within a question block's "
+        "minutes, and the code, tables and charts, which also take time), plus "
+        f"{rates.PROMPT_MINUTES} minutes for each block of questions with model answers and "
+        f"{rates.WIDGET_MINUTES} for each widget's *Try it* list. Exercises, from "
+        f"`data/tasks.csv`: {rates.TASK_MINUTES['read-off']} minutes for a task read off a table or "
+        f"widget, {rates.TASK_MINUTES['analysis']} for one that needs analysis, "
+        f"{rates.CHART_MINUTES} for a chart, and for a written answer {rates.WRITTEN_BASE_MINUTES} "
+        f"minutes plus one for every {rates.WRITTEN_WORDS_PER_MINUTE} words of its longest allowed "
+        "length. Each total is rounded to the nearest 5 minutes. The exercise minutes are an estimate "
+        "calibrated on one reported trial, in which learners working alone took about twice the "
+        "stated exercise minutes (then 15) of lessons 1 and 2; they are not a timing.", ""]
+    plan = session_rows(rows)
+    lines += [f"### Compressed: two sessions of {SESSION_MINUTES} minutes", "",
+              "| Part | " + " | ".join(f"{s} (min)" for s in plan) + " |", "|---|" + "---|" * len(plan)]
+    for part in plan["Session 1"]:
+        cells = [str(minutes_[part]) for minutes_ in plan.values()]
+        if part == "Taught in class":
+            cells = [f"{', '.join(_part_name(n, 'lesson') for n in TWO_SESSIONS[s]['lessons'])}: {m}"
+                     for s, m in zip(plan, cells, strict=True)]
+        lines.append(f"| {part} | " + " | ".join(cells) + " |")
+    lines.append("| **Total** | " + " | ".join(str(sum(m.values())) for m in plan.values()) + " |")
+    lines += ["", "| At home | What | Minutes |", "|---|---|---|"]
+    for when in dict.fromkeys(w for w, _, _ in HOMEWORK):
+        parts = [(n, part) for w, n, part in HOMEWORK if w == when]
+        what = ", ".join(_part_name(n, part) + ("" if part == "exercises" else f" ({rows[n][0]})")
+                         for n, part in parts)
+        lines.append(f"| {when} | {what} | {sum(_part_minutes(rows, n, p) for n, p in parts)} |")
+    dropped = dropped_parts(rows)
+    listed = ", ".join(f"{_part_name(n, part)} ({_part_minutes(rows, n, part)} min)" for n, part in dropped)
+    lines += ["", f"Dropped (optional reading and practice, not needed for the two sessions): {listed}; "
+              f"{sum(_part_minutes(rows, n, part) for n, part in dropped)} minutes in all."]
     return "\n".join(lines)
 
 

@@ -16,7 +16,11 @@ from .sources import with_sides
 
 
 def format_km2(value: float) -> str:
-    """1234.5 -> '1,234.5', 316.0 -> '316', 0.25 -> '0.25' (no trailing zeros)."""
+    """1234.5 -> '1,234.5', 316.0 -> '316', 0.25 -> '0.25' (no trailing zeros); from a thousand
+    billion up, in powers of ten: 1e99 -> '1 × 10^99'."""
+    if value >= 1e15:
+        mantissa, exponent = f"{value:.2e}".split("e")
+        return f"{float(mantissa):g} × 10^{int(exponent)}"
     if value == int(value):
         return f"{int(value):,}"
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -94,17 +98,27 @@ def reference_areas(ledger=None) -> pd.DataFrame:
                   "side_label", "link", "confidence", "note"]]
 
 
-def compare_sentence(low: float, name: str, area: float, area_text: str | None = None) -> str:
-    """How the article's lower bound compares with one area, worded as a bound.
+def compare_sentence(low: float, name: str, area: float, area_text: str | None = None,
+                     is_area: bool = False) -> str:
+    """How the article's lower bound compares with one area, worded as a bound; `name` is a
+    place ("Malta"), or with is_area=True an area ("the area you typed").
 
     >>> compare_sentence(215, "Malta", 316)
     'At least 215 km² is at least 68% of Malta (316 km²).'
+    >>> compare_sentence(215, "the area you typed", 100, is_area=True)
+    'At least 215 km² is at least 2.1 times the area you typed (100 km²).'
     """
     shown = area_text or format_km2(area)
     if area >= low:
         return f"At least {format_km2(low)} km² is at least {percent(low, area)} of {name} ({shown} km²)."
-    times = low / area
-    return f"At least {format_km2(low)} km² is at least {times:.1f} times the area of {name} ({shown} km²)."
+    compared = name if is_area else f"the area of {name}"
+    times = times_text(low / area)
+    return f"At least {format_km2(low)} km² is at least {times} times {compared} ({shown} km²)."
+
+
+def times_text(times: float) -> str:
+    """A multiple rounded down, as a lower bound: 2.04 -> '2.0', 215000.7 -> '215,000'."""
+    return f"{floor_to(times, 1):,.1f}" if times < 100 else f"{math.floor(times):,}"
 
 
 def areas_table(ledger=None) -> pd.DataFrame:
@@ -119,7 +133,7 @@ def areas_table(ledger=None) -> pd.DataFrame:
             "area (km²)": areas["area_text"],
             f"at least {format_km2(low)} km² is": [
                 f"at least {percent(low, a)} of it" if a >= low
-                else f"at least {floor_to(low / a, 1):.1f} times it"
+                else f"at least {times_text(low / a)} times it"
                 for a in areas["area_km2"]
             ],
             "as of": areas["as_of"],

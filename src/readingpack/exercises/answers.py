@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-ANSWER_PROMPT = "✏️ Write your answer here: double-click this cell to edit it, then save the notebook."
+ANSWER_PROMPT = "✎ Write your answer here: double-click this cell to edit it, then save the notebook."
+# Workbooks made before the prompt used a text-font mark still carry the old one.
+OLD_ANSWER_PROMPTS = ("✏️ Write your answer here: double-click this cell to edit it, then save the notebook.",)
 ENVIRONMENT_VARIABLE = "READINGPACK_NOTEBOOK"
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
@@ -57,7 +59,9 @@ def cell_text(cell: dict) -> str:
 
 def answer_text(cell: dict) -> str | None:
     """The student's text: the cell without the prompt line, or None if nothing was written."""
-    text = cell_text(cell).replace(f"*{ANSWER_PROMPT}*", "").replace(ANSWER_PROMPT, "")
+    text = cell_text(cell)
+    for prompt in (ANSWER_PROMPT, *OLD_ANSWER_PROMPTS):
+        text = text.replace(f"*{prompt}*", "").replace(prompt, "")
     text = HTML_COMMENT.sub("", text)  # the solutions' markers around an exemplar
     return text.strip() or None
 

@@ -16,6 +16,7 @@ specific hint (both from data/tasks.csv).
 """
 
 import difflib
+import html
 import inspect
 import math
 import re
@@ -38,6 +39,13 @@ CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, CANNOT_CHECK = (
 SYMBOLS = {CORRECT: "✓", INCORRECT: "✗", NOT_ANSWERED: "…", NOT_MARKED: "✎", CANNOT_CHECK: "!"}
 
 
+def text_as_html(text: str) -> str:
+    """Feedback as HTML that wraps between words: JupyterLab shows plain-text outputs in a block
+    that breaks lines inside words (word-break: break-all)."""
+    return ('<div class="rp-feedback" style="white-space: pre-wrap; word-break: normal; '
+            f'overflow-wrap: break-word">{html.escape(text, quote=False)}</div>')
+
+
 @dataclass(frozen=True)
 class Feedback:
     status: str
@@ -54,6 +62,9 @@ class Feedback:
 
     def __repr__(self) -> str:
         return str(self)
+
+    def _repr_html_(self) -> str:
+        return text_as_html(str(self))
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from .feedback import (
     check_task,
     plural,
     task_table,
+    text_as_html,
 )
 
 DONE, TO_FIX, OPEN, AWAITING = "done", "to fix", "not answered", "awaiting a marker"
@@ -54,6 +55,9 @@ class Summary:
         return "\n".join([totals, *lines])
 
     __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        return text_as_html(str(self))
 
 
 def _lesson_of(namespace: dict) -> int | None:

@@ -12,6 +12,7 @@ import pandas as pd
 # The names below were defined here before the evidence layer and the charts module existed:
 # kept so that workbooks copied before the move still run.
 from ..charts import GROUP_LINESTYLES  # noqa: F401
+from ..evidence.background import plural
 from ..evidence.mentions import (  # noqa: F401
     GROUP_OF,
     RELATION_GROUPS,
@@ -22,7 +23,17 @@ from ..evidence.mentions import (  # noqa: F401
     folded_relations,
     relation_group,
 )
-from ..ui import PackWidget, escape, notice, reset_button, widget_ledger
+from ..ui import (
+    PackWidget,
+    ResultHTML,
+    control_row,
+    escape,
+    menu,
+    notice,
+    reset_button,
+    short_label,
+    widget_ledger,
+)
 
 ROLE_WORDS = {
     "speaker": "says it",
@@ -54,7 +65,7 @@ def strip_svg(data: ActorData, actors: list[str]) -> str:
     for row_index, (actor, row) in enumerate(zip(actors, rows, strict=True)):
         y = top + row_index * cell
         parts.append(f'<text x="{label_w - 6}" y="{y + cell / 2 + 4:.0f}" text-anchor="end" '
-                     f'font-size="12">{escape(data.name(actor)[:28])}</text>')
+                     f'font-size="12">{escape(short_label(data.name(actor), 24))}</text>')
         for index, count in enumerate(row):
             x = label_w + index * cell
             shade = 255 - int(200 * count / peak)
@@ -136,25 +147,23 @@ class ActorComparison(PackWidget):
         self._columns: dict[str, str] = {}
         counts = {actor: len(self.data.mentions_of(actor)) for actor in self.data.actors.index}
         order = sorted(counts, key=lambda a: (-counts[a], self.data.name(a)))
-        options = [(f"{self.data.name(a)} ({counts[a]} mentions)", a) for a in order]
-        self.first = widgets.Dropdown(options=options, value=self.default_pair[0], description="Actor A")
-        self.second = widgets.Dropdown(options=options, value=self.default_pair[1], description="Actor B")
-        self.first.add_class("rp-actors-first")
-        self.second.add_class("rp-actors-second")
+        options = [(f"{self.data.name(a)} ({plural(counts[a], 'mention')})", a) for a in order]
+        self.first = menu(options, self.default_pair[0], "Actor A", "rp-actors-first")
+        self.second = menu(options, self.default_pair[1], "Actor B", "rp-actors-second")
         self.reset_control = reset_button(self.reset)
         self.reset_control.add_class("rp-actors-reset")
-        self.status = widgets.HTML()
+        self.status = ResultHTML()
         self.status.add_class("rp-actors-status")
-        self.strip = widgets.HTML()
+        self.strip = ResultHTML()
         self.strip.add_class("rp-actors-strip")
-        self.left = widgets.HTML(layout=widgets.Layout(width="50%"))
+        self.left = ResultHTML(layout=widgets.Layout(width="50%"))
         self.left.add_class("rp-actors-left")
-        self.right = widgets.HTML(layout=widgets.Layout(width="50%"))
+        self.right = ResultHTML(layout=widgets.Layout(width="50%"))
         self.right.add_class("rp-actors-right")
         for control in (self.first, self.second):
             control.observe(self._update, names="value")
         self.widget = widgets.VBox([
-            widgets.HBox([self.first, self.second, self.reset_control]),
+            control_row(self.first, self.second, self.reset_control),
             self.status, self.strip, widgets.HBox([self.left, self.right]),
         ])
         self.widget.add_class("rp-actors-widget")

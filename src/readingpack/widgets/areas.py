@@ -22,7 +22,10 @@ from ..evidence.areas import (  # noqa: F401
 from ..ui import (
     MAX_REASONABLE_AREA_KM2,
     PackWidget,
+    ResultHTML,
+    control_row,
     escape,
+    menu,
     notice,
     parse_positive_number,
     reset_button,
@@ -30,6 +33,7 @@ from ..ui import (
 )
 
 SQUARE_MAX_PX = 170
+TYPED_AREA = "the area you typed"
 
 
 def __getattr__(name: str):
@@ -42,47 +46,46 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def squares_svg(items: list[tuple[str, float, str]], max_px: int = SQUARE_MAX_PX) -> str:
-    """Squares side by side whose AREAS are to scale: items are (label, area_km2, css_kind).
+def short_name(place: str) -> str:
+    """The menu's name of a place: its name without the notes in brackets, which the comparison
+    sentence gives in full ("Paris (commune, incl. ...)" -> "Paris")."""
+    return place.split(" (")[0]
 
-    The largest area gets a side of `max_px`; a square too small to see is drawn 1 px wide
-    and its label says so. css_kind 'bound' draws a dashed outline (a lower bound)."""
+
+def squares_svg(items: list[tuple[str, float, str]], max_px: int = SQUARE_MAX_PX) -> str:
+    """Squares whose AREAS are to scale, each with its caption below: items are (name, area_km2,
+    kind). The largest area gets a side of `max_px`; a square too small to see is drawn 1 px wide
+    and its caption says so. Kind 'bound' draws a dashed outline and reads "at least". The
+    squares wrap onto a new line in a narrow window (the scale stays the same)."""
     biggest = max(area for _, area, _ in items)
-    gap, label_h = 24, 44
-    sides = [max(1.0, max_px * math.sqrt(area / biggest)) for _, area, _ in items]
-    widths = [max(side, 130) for side in sides]
-    width = sum(widths) + gap * (len(items) + 1)
-    height = max_px + label_h + 10
-    parts = [
-        f'<svg class="rp-area-squares" xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" '
-        f'height="{height}" viewBox="0 0 {width:.0f} {height}" role="img" '
-        f'aria-label="{escape(squares_description(items))}">'
-    ]
-    x = gap
-    for (label, area, kind), side, slot in zip(items, sides, widths, strict=True):
-        left = x + (slot - side) / 2
-        top = max_px - side + 4
+    figures = []
+    for name, area, kind in items:
+        side = max(1.0, max_px * math.sqrt(area / biggest))
         style = (
             'fill="#E69F00" fill-opacity="0.35" stroke="#000000" stroke-width="2" stroke-dasharray="6 3"'
             if kind == "bound" else 'fill="#0072B2" fill-opacity="0.25" stroke="#0072B2" stroke-width="2"'
         )
-        parts.append(f'<rect x="{left:.1f}" y="{top:.1f}" width="{side:.1f}" height="{side:.1f}" {style}/>')
+        size = f"{side + 4:.1f}"
         tiny = " (too small to see)" if side < 3 else ""
-        parts.append(
-            f'<text x="{x + slot / 2:.1f}" y="{max_px + 22}" text-anchor="middle" font-size="12">'
-            f"{escape(label)}{tiny}</text>"
+        amount = f"{'at least ' if kind == 'bound' else ''}{format_km2(area)} km²"
+        figures.append(
+            '<div style="display:flex;flex-direction:column;align-items:center;justify-content:flex-end;'
+            'width:10em;max-width:100%">'
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" aria-hidden="true">'
+            f'<rect x="2" y="2" width="{side:.1f}" height="{side:.1f}" {style}/></svg>'
+            f'<div style="text-align:center;font-size:0.9em;line-height:1.3">{escape(name)}{tiny}'
+            f"<br>{escape(amount)}</div></div>"
         )
-        parts.append(
-            f'<text x="{x + slot / 2:.1f}" y="{max_px + 38}" text-anchor="middle" font-size="12">'
-            f"{format_km2(area)} km²</text>"
-        )
-        x += slot + gap
-    parts.append("</svg>")
-    return "".join(parts)
+    return (
+        f'<div class="rp-area-squares" role="img" aria-label="{escape(squares_description(items))}" '
+        'style="display:flex;flex-wrap:wrap;align-items:flex-end;gap:1em 1.5em;margin:0.5em 0">'
+        + "".join(figures) + "</div>"
+    )
 
 
 def squares_description(items: list[tuple[str, float, str]]) -> str:
-    names = ", ".join(f"{label} ({format_km2(area)} km²)" for label, area, _ in items)
+    names = ", ".join(f"{label} ({'at least ' if kind == 'bound' else ''}{format_km2(area)} km²)"
+                      for label, area, kind in items)
     return f"Squares drawn with areas to scale: {names}."
 
 
@@ -111,11 +114,9 @@ class AreaComparison(PackWidget):
         self.country_name = evidence.country_name(ledger)
         self.default_place = evidence.default_place_id(ledger)
         self.armenia = self.areas.loc[self.country_id]
-        options = [(label, place_id) for label, place_id in zip(self.areas["label"], self.areas["id"],
-                                                                  strict=True)]
-        self.place = widgets.Dropdown(options=options, value=self.default_place, description="Compare with")
-        self.place.add_class("rp-area-place")
-        self.place.style.description_width = "initial"
+        options = [(short_name(place), place_id)
+                   for place, place_id in zip(self.areas["place"], self.areas["id"], strict=True)]
+        self.place = menu(options, self.default_place, "Place", "rp-area-place")
         self.custom = widgets.Text(
             value="", description="Your area (km²)", placeholder="e.g. 105.4", continuous_update=False
         )
@@ -123,11 +124,11 @@ class AreaComparison(PackWidget):
         self.custom.style.description_width = "initial"
         self.reset_control = reset_button(self.reset)
         self.reset_control.add_class("rp-area-reset")
-        self.result = widgets.HTML()
+        self.result = ResultHTML()
         self.result.add_class("rp-area-result")
-        self.custom_result = widgets.HTML()
+        self.custom_result = ResultHTML()
         self.custom_result.add_class("rp-area-custom-result")
-        self.shapes = widgets.HTML()
+        self.shapes = ResultHTML()
         self.shapes.add_class("rp-area-shapes")
         heading = widgets.HTML(
             f"<b>The article (paragraph {self.figure['paragraph']}): “{escape(self.figure['quote'])}”</b>"
@@ -136,7 +137,7 @@ class AreaComparison(PackWidget):
         self.place.observe(self._update, names="value")
         self.custom.observe(self._update, names="value")
         self.widget = widgets.VBox(
-            [heading, widgets.HBox([self.place, self.reset_control]), self.result, self.custom,
+            [heading, control_row(self.place, self.reset_control), self.result, self.custom,
              self.custom_result, self.shapes]
         )
         self.widget.add_class("rp-area-widget")
@@ -161,8 +162,8 @@ class AreaComparison(PackWidget):
     def _update(self, _change=None) -> None:
         row = self.areas.loc[self.place.value]
         self.result.value = self._place_html()
-        items = [(f"at least {format_km2(self.low)} km² (the article)", self.low, "bound"),
-                 (str(row["place"]), float(row["area_km2"]), "place")]
+        items = [("the article", self.low, "bound"),
+                 (short_name(row["place"]), float(row["area_km2"]), "place")]
         value, message = parse_positive_number(self.custom.value, "an area in km²", math.inf)
         if value is None:
             level = "info" if str(self.custom.value).strip() == "" else "problem"
@@ -170,14 +171,15 @@ class AreaComparison(PackWidget):
         elif value > MAX_REASONABLE_AREA_KM2:
             self.custom_result.value = notice(
                 f"{format_km2(value)} km² is more than the whole surface of the Earth "
-                f"({MAX_REASONABLE_AREA_KM2:,} km²). Check the number of digits.", "problem"
+                f"({MAX_REASONABLE_AREA_KM2:,} km²). "
+                "Check the number of digits.", "problem"
             )
         else:
             self.custom_result.value = (
                 "<p class='rp-area-custom-ratio'>"
-                + escape(compare_sentence(self.low, "your area", value)) + "</p>"
+                + escape(compare_sentence(self.low, TYPED_AREA, value, is_area=True)) + "</p>"
             )
-            items.append(("your area", value, "custom"))
+            items.append((TYPED_AREA, value, "custom"))
         self.shapes.value = squares_svg(items)
 
     def reset(self) -> None:
@@ -187,5 +189,9 @@ class AreaComparison(PackWidget):
 
     def example_changes(self):
         changes = [(self.place, place_id) for place_id in self.areas["id"]]
-        changes += [(self.custom, raw) for raw in ["105.4", "", "-3", "abc", "1e12", "29,743", "0.5"]]
+        # Typed areas beside the place with the longest name, then beside a small one.
+        longest = max(self.areas["id"], key=lambda place_id: len(self.areas.loc[place_id, "place"]))
+        typed = ["105.4", "", "-3", "abc", "1e12", "1e99", "510072000", "29,743", "0.5", "0.0001"]
+        for place_id in (longest, self.default_place):
+            changes += [(self.place, place_id)] + [(self.custom, raw) for raw in typed]
         return changes

@@ -14,7 +14,7 @@ import pandas as pd
 from ..evidence.comparison import check_table, checkable_figures, context_table
 from ..evidence.settings import setting
 from ..ledger import load_ledger
-from ..ui import PackWidget, escape, highlight_spans, reset_button, widget_ledger
+from ..ui import PackWidget, ResultHTML, escape, highlight_spans, menu, reset_button, widget_ledger
 
 OUTCOME_NOTE = (
     "Outcomes say only how two values of the same measure compare (consistent; roughly "
@@ -84,16 +84,12 @@ class ClaimCheck(PackWidget):
         self.context = context_table(self.ledger)
         figures = checkable_figures(self.checks)
         options = list(zip(figures["label"], figures["figure_id"], strict=True))
-        self.figure = widgets.Dropdown(options=options, value=self.default_figure,
-                                       description="Figure or date")
-        self.figure.style.description_width = "initial"
-        self.figure.layout.width = "95%"
-        self.figure.add_class("rp-check-choice")
+        self.figure = menu(options, self.default_figure, "Figure or date", "rp-check-choice")
         self.reset_control = reset_button(self.reset)
         self.reset_control.add_class("rp-check-reset")
-        self.article = widgets.HTML()
+        self.article = ResultHTML()
         self.article.add_class("rp-check-article")
-        self.result = widgets.HTML()
+        self.result = ResultHTML()
         self.result.add_class("rp-check-result")
         self.figure.observe(self._update, names="value")
         self.widget = widgets.VBox([self.figure, self.reset_control, self.article, self.result])

@@ -45,31 +45,28 @@ class ClaimExplorer(ui.PackWidget):
 
         total = len(self.claims)
         counts = self.claims["claim_type"].value_counts()
-        self.claim_type = widgets.Dropdown(
-            options=[(f"All types ({total})", "all")] + [
+        self.claim_type = ui.menu(
+            [(f"All types ({total})", "all")] + [
                 (f"{type_label(t)} ({counts.get(t, 0)})", t) for t in TYPE_ORDER if counts.get(t, 0)
             ],
-            value="all", description="Claim type",
+            "all", "Claim type", "rp-claims-type",
         )
-        self.claim_type.add_class("rp-claims-type")
 
         speakers = self.claims["speaker"].value_counts()
         others = int((self.claims["speaker"] != author).sum())
-        self.speaker = widgets.Dropdown(
-            options=[("Anyone", "all"), (f"The author ({speakers.get(author, 0)})", author),
-                     (f"Anyone but the author ({others})", "others")]
+        self.speaker = ui.menu(
+            [("Anyone", "all"), (f"The author ({speakers.get(author, 0)})", author),
+             (f"Anyone but the author ({others})", "others")]
             + [(f"{self.names[s]} ({n})", s) for s, n in speakers.items() if s != author],
-            value="all", description="Speaker",
+            "all", "Speaker", "rp-claims-speaker",
         )
-        self.speaker.add_class("rp-claims-speaker")
 
         involved = claim_actors[claim_actors["actor_id"] != author]["actor_id"].value_counts()
-        self.actor = widgets.Dropdown(
-            options=[("Any actor", "all")]
+        self.actor = ui.menu(
+            [("Any actor", "all")]
             + [(f"{self.names[a]} ({plural(int(n), 'claim')})", a) for a, n in involved.items()],
-            value="all", description="Actor",
+            "all", "Actor", "rp-claims-actor",
         )
-        self.actor.add_class("rp-claims-actor")
 
         self.paragraphs = widgets.IntRangeSlider(
             value=(self.first_body, self.last_body), min=self.first_body, max=self.last_body, step=1,
@@ -78,17 +75,17 @@ class ClaimExplorer(ui.PackWidget):
         self.paragraphs.add_class("rp-claims-paragraphs")
         self.reset_control = ui.reset_button(self.reset)
         self.reset_control.add_class("rp-claims-reset")
-        self.count = widgets.HTML()
+        self.count = ui.ResultHTML()
         self.count.add_class("rp-claims-count")
-        self.result = widgets.HTML()
+        self.result = ui.ResultHTML()
         self.result.add_class("rp-claims-result")
 
         self._quiet = False
         for control in (self.claim_type, self.speaker, self.actor, self.paragraphs):
             control.observe(self._changed, names="value")
         self.widget = widgets.VBox([
-            widgets.HBox([self.claim_type, self.speaker]),
-            widgets.HBox([self.actor, self.paragraphs]),
+            ui.control_row(self.claim_type, self.speaker),
+            ui.control_row(self.actor, self.paragraphs),
             self.reset_control,
             self.count,
             self.result,

@@ -15,7 +15,7 @@ from ..evidence import comparison
 # Kept so that workbooks copied before the move still run: these now live in evidence.comparison.
 from ..evidence.comparison import article_value, figure_reference_table  # noqa: F401
 from ..evidence.settings import labels, setting
-from ..ui import PackWidget, escape, reset_button, widget_ledger
+from ..ui import PackWidget, ResultHTML, escape, menu, reset_button, widget_ledger
 
 
 def figure_html(ledger, figure_id: str) -> str:
@@ -67,14 +67,12 @@ class FigureCheck(PackWidget):
         self.figures = self.ledger.figures.set_index("figure_id")
         self.default_figure = setting("figure_check.default_figure", self.ledger, table="figures")
         options = [(self.option_label(f), f) for f in comparison.linked_figures(self.ledger)]
-        self.figure = widgets.Dropdown(options=options, value=self.default_figure, description="Figure")
-        self.figure.add_class("rp-figure-choice")
-        self.figure.layout.width = "95%"
+        self.figure = menu(options, self.default_figure, "Figure", "rp-figure-choice")
         self.reset_control = reset_button(self.reset)
         self.reset_control.add_class("rp-figure-reset")
-        self.article = widgets.HTML()
+        self.article = ResultHTML()
         self.article.add_class("rp-figure-article-result")
-        self.others = widgets.HTML()
+        self.others = ResultHTML()
         self.others.add_class("rp-figure-references")
         self.figure.observe(self._update, names="value")
         self.widget = widgets.VBox([self.figure, self.reset_control, self.article, self.others])

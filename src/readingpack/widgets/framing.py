@@ -16,7 +16,17 @@ from ..evidence.language import (
     ledger_terms,
     term_summary,
 )
-from ..ui import PackWidget, escape, highlight_spans, notice, reset_button, widget_ledger
+from ..ui import (
+    PackWidget,
+    ResultHTML,
+    control_row,
+    escape,
+    highlight_spans,
+    menu,
+    notice,
+    reset_button,
+    widget_ledger,
+)
 
 
 class Framing(PackWidget):
@@ -28,11 +38,8 @@ class Framing(PackWidget):
         self.found = ledger_terms(self.ledger)
         first, last = int(self.paragraphs["number"].min()), int(self.paragraphs["number"].max())
         self.full_range = (first, last)
-        self.category = widgets.Dropdown(
-            options=[(label, key) for key, label in CATEGORIES.items()],
-            value=DEFAULT_CATEGORY, description="Category",
-        )
-        self.category.add_class("rp-framing-category")
+        self.category = menu([(label, key) for key, label in CATEGORIES.items()], DEFAULT_CATEGORY,
+                             "Category", "rp-framing-category")
         self.range = widgets.IntRangeSlider(
             value=self.full_range, min=first, max=last, step=1, description="Paragraphs",
             continuous_update=False,
@@ -40,14 +47,14 @@ class Framing(PackWidget):
         self.range.add_class("rp-framing-range")
         self.reset_control = reset_button(self.reset)
         self.reset_control.add_class("rp-framing-reset")
-        self.counts = widgets.HTML()
+        self.counts = ResultHTML()
         self.counts.add_class("rp-framing-counts")
-        self.text = widgets.HTML()
+        self.text = ResultHTML()
         self.text.add_class("rp-framing-text")
         for control in (self.category, self.range):
             control.observe(self._update, names="value")
         self.widget = widgets.VBox([
-            widgets.HBox([self.category, self.range, self.reset_control]), self.counts, self.text,
+            control_row(self.category, self.range, self.reset_control), self.counts, self.text,
         ])
         self.widget.add_class("rp-framing-widget")
         self._update()

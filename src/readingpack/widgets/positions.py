@@ -181,22 +181,20 @@ class PositionsWidget(ui.PackWidget):
         self.data = ledger if isinstance(ledger, PositionsData) else PositionsData(ledger)
         options = self.data.options()
         self.initial = options[0][1]
-        self.issue = widgets.Dropdown(options=options, value=self.initial, description="Issue",
-                                      layout=widgets.Layout(width="640px"))
-        self.issue.add_class("rp-positions-issue")
+        self.issue = ui.menu(options, self.initial, "Issue", "rp-positions-issue")
         self.show_after = widgets.Checkbox(value=True, indent=False,
                                            description=f"Show “{AFTER_TITLE}”")
         self.show_after.add_class("rp-positions-show-after")
         self.reset_control = ui.reset_button(self.reset)
         self.reset_control.add_class("rp-positions-reset")
-        self.columns = widgets.HTML()
+        self.columns = ui.ResultHTML()
         self.columns.add_class("rp-positions-columns")
-        self.after = widgets.HTML()
+        self.after = ui.ResultHTML()
         self.after.add_class("rp-positions-after")
         self.issue.observe(self._update, names="value")
         self.show_after.observe(self._update, names="value")
         self.widget = widgets.VBox([
-            widgets.HBox([self.issue, self.reset_control]), self.show_after,
+            ui.control_row(self.issue, self.reset_control), self.show_after,
             self.columns, self.after,
         ])
         self.widget.add_class("rp-positions")

@@ -89,12 +89,9 @@ class ParagraphReader(ui.PackWidget):
         kind_options = [(f"All paragraphs (1-{len(self.table)})", "all")] + [
             (f"{KIND_LABELS[k]} ({self._range_label(k)})", k) for k in kinds
         ]
-        self.kind = widgets.Dropdown(options=kind_options, value="all", description="Kind")
-        self.kind.add_class("rp-reader-kind")
-        self.number = widgets.Dropdown(
-            options=self._number_options("all"), value=self.first_body, description="Paragraph"
-        )
-        self.number.add_class("rp-reader-paragraph")
+        self.kind = ui.menu(kind_options, "all", "Kind", "rp-reader-kind")
+        self.number = ui.menu(self._number_options("all"), self.first_body, "Paragraph",
+                              "rp-reader-paragraph")
         self.find = widgets.Text(
             value="", description="Find a word",
             placeholder=f"e.g. {self.example_words[0]}" if self.example_words else "",
@@ -103,17 +100,17 @@ class ParagraphReader(ui.PackWidget):
         self.find.add_class("rp-reader-find")
         self.reset_control = ui.reset_button(self.reset)
         self.reset_control.add_class("rp-reader-reset")
-        self.status = widgets.HTML()
+        self.status = ui.ResultHTML()
         self.status.add_class("rp-reader-status")
-        self.result = widgets.HTML()
+        self.result = ui.ResultHTML()
         self.result.add_class("rp-reader-result")
         self.kind.observe(self._on_kind, names="value")
         self._quiet = False
         self.number.observe(lambda _change: None if self._quiet else self.update(), names="value")
         self.find.observe(self._on_find, names="value")
         self.widget = widgets.VBox([
-            widgets.HBox([self.kind, self.number]),
-            widgets.HBox([self.find, self.reset_control]),
+            ui.control_row(self.kind, self.number),
+            ui.control_row(self.find, self.reset_control),
             self.status,
             self.result,
         ])
@@ -233,17 +230,14 @@ class NamesWidget(ui.PackWidget):
         self.glossary = ledger.glossary
         self.table = background.names_table(self.glossary)
         self.things = list(dict.fromkeys(self.table["thing"]))
-        self.thing = widgets.Dropdown(
-            options=self.things, value=self.things[0], description="Thing named",
-            style={"description_width": "initial"}, layout=widgets.Layout(width="max-content"),
-        )
-        self.thing.add_class("rp-names-thing")
+        self.thing = ui.menu([(thing, thing) for thing in self.things], self.things[0], "Thing named",
+                             "rp-names-thing")
         self.reset_control = ui.reset_button(self.reset)
         self.reset_control.add_class("rp-names-reset")
-        self.result = widgets.HTML()
+        self.result = ui.ResultHTML()
         self.result.add_class("rp-names-result")
         self.thing.observe(lambda _change: self.update(), names="value")
-        self.widget = widgets.VBox([widgets.HBox([self.thing, self.reset_control]), self.result])
+        self.widget = widgets.VBox([ui.control_row(self.thing, self.reset_control), self.result])
         self.widget.add_class("rp-names")
         self.update()
 

@@ -52,12 +52,14 @@ def _text(value) -> str:
 # ---------------------------------------------------------------------------------------------
 
 SVG_WIDTH, LEFT, RIGHT, ROW, TOP = 800, 260, 40, 22, 26
+# The fills of year and range marks. Each SVG on a page names its own copies (`{svg}`: "strip" or
+# "key"), as an id must not repeat on a page.
 PATTERNS = (
     '<defs>'
-    '<pattern id="rp-hatch-year" width="6" height="6" patternUnits="userSpaceOnUse" '
+    '<pattern id="rp-hatch-year-{svg}" width="6" height="6" patternUnits="userSpaceOnUse" '
     'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
     '<line x1="0" y1="0" x2="0" y2="6" stroke="#000000" stroke-width="2"/></pattern>'
-    '<pattern id="rp-hatch-range" width="5" height="5" patternUnits="userSpaceOnUse">'
+    '<pattern id="rp-hatch-range-{svg}" width="5" height="5" patternUnits="userSpaceOnUse">'
     '<rect width="5" height="5" fill="#ffffff"/><circle cx="2.5" cy="2.5" r="1.1" fill="#000000"/>'
     '</pattern></defs>'
 )
@@ -68,7 +70,7 @@ def _x(day: date, low: date, high: date) -> float:
     return LEFT + (SVG_WIDTH - LEFT - RIGHT) * (day - low).days / span
 
 
-def _marker(precision: str, x0: float, x1: float, y: float, title: str) -> str:
+def _marker(precision: str, x0: float, x1: float, y: float, title: str, svg: str) -> str:
     tip = f"<title>{ui.escape(title)}</title>"
     if precision == "open":
         return (f'<polygon points="{x0:.1f},{y - 6:.1f} {x0 + 10:.1f},{y:.1f} {x0:.1f},{y + 6:.1f}" '
@@ -77,7 +79,7 @@ def _marker(precision: str, x0: float, x1: float, y: float, title: str) -> str:
         return (f'<circle cx="{x0:.1f}" cy="{y:.1f}" r="5" fill="#000000" '
                 f'class="rp-mark-day">{tip}</circle>')
     width = max(x1 - x0, 7.0)
-    fill = {"month": "#888888", "year": "url(#rp-hatch-year)", "range": "url(#rp-hatch-range)"}
+    fill = {"month": "#888888", "year": f"url(#rp-hatch-year-{svg})", "range": f"url(#rp-hatch-range-{svg})"}
     return (f'<rect x="{x0:.1f}" y="{y - 6:.1f}" width="{width:.1f}" height="12" '
             f'fill="{fill.get(precision, "#ffffff")}" stroke="#000000" stroke-width="1" '
             f'class="rp-mark-{precision}">{tip}</rect>')
@@ -125,7 +127,7 @@ def timeline_svg(selected: pd.DataFrame, first_year: int, last_year: int) -> str
             title = (f"{event['number']}. {printed}: "
                      f"{event['summary']} ({event['category']}, paragraph {event['paragraph']})")
             kind = "open" if event["open_end"] else event["precision"]
-            parts.append(_marker(kind, x0, x1, cy, title))
+            parts.append(_marker(kind, x0, x1, cy, title, "strip"))
             label_x = (x0 if kind == "day" else max(x1, x0 + 7)) + (9 if kind == "open" else 7)
             parts.append(f'<text x="{label_x:.1f}" y="{cy + 4:.1f}" font-size="11">{event["number"]}</text>')
         y += height + 6
@@ -152,7 +154,7 @@ def timeline_svg(selected: pd.DataFrame, first_year: int, last_year: int) -> str
         f'<svg xmlns="http://www.w3.org/2000/svg" class="rp-timeline-svg" role="img" '
         f'aria-label="{html.escape(title)}" width="{SVG_WIDTH}" height="{total:.0f}" '
         f'viewBox="0 0 {SVG_WIDTH} {total:.0f}" font-family="sans-serif">'
-        f'<title>{ui.escape(title)}</title>{PATTERNS}'
+        f'<title>{ui.escape(title)}</title>{PATTERNS.format(svg="strip")}'
         + "".join(lane_parts) + "".join(axis) + "".join(parts) + "</svg>"
     )
 
@@ -165,7 +167,7 @@ def legend_svg() -> str:
     x = 4
     for precision, label in items:
         x1 = x + (0 if precision == "day" else 22)
-        parts.append(_marker(precision, x + 6, x1, 12, label))
+        parts.append(_marker(precision, x + 6, x1, 12, label, "key"))
         text_x = {"day": x + 16, "open": x + 22}.get(precision, x1 + 6)
         parts.append(f'<text x="{text_x}" y="16" font-size="11">{label}</text>')
         x += 90
@@ -175,7 +177,7 @@ def legend_svg() -> str:
         'aria-label="Key: a black dot is a day, a grey box a month, a striped box a year, '
         'a dotted box a range, a white triangle a start whose end is not given; undated events '
         'are listed only" width="640" height="24" '
-        'font-family="sans-serif">' + PATTERNS + "".join(parts) + "</svg>"
+        'font-family="sans-serif">' + PATTERNS.format(svg="key") + "".join(parts) + "</svg>"
     )
 
 
@@ -227,10 +229,11 @@ class TimelineWidget(ui.PackWidget):
         present = set(self.table["category"])
         self.categories = [c for c in CATEGORY_ORDER if c in present] + sorted(
             present - set(CATEGORY_ORDER))
+        # It opens on the years where most events fall: over the whole span they crowd one edge.
         self.years = widgets.IntRangeSlider(
-            value=(self.first_year, self.last_year), min=self.first_year, max=self.last_year,
+            value=self.zoom, min=self.first_year, max=self.last_year,
             step=1, description="Years", continuous_update=False,
-            layout=widgets.Layout(width="560px"),
+            layout=widgets.Layout(width="100%", max_width="560px"),
         )
         self.years.add_class("rp-timeline-years")
         self.category_boxes = {}
@@ -247,11 +250,11 @@ class TimelineWidget(ui.PackWidget):
         self.undated.add_class("rp-timeline-undated")
         self.reset_control = ui.reset_button(self.reset)
         self.reset_control.add_class("rp-timeline-reset")
-        self.summary = widgets.HTML()
+        self.summary = ui.ResultHTML()
         self.summary.add_class("rp-timeline-summary")
-        self.chart = widgets.HTML()
+        self.chart = ui.ResultHTML()
         self.chart.add_class("rp-timeline-chart")
-        self.listing = widgets.HTML()
+        self.listing = ui.ResultHTML()
         self.listing.add_class("rp-timeline-list")
         self._muted = False
         for control in [self.years, self.undated, *self.category_boxes.values()]:
@@ -261,10 +264,10 @@ class TimelineWidget(ui.PackWidget):
             boxes = [self.category_boxes[c] for c in categories if c in self.category_boxes]
             if boxes:
                 tracks.append(widgets.VBox([widgets.HTML(f"<b>{ui.escape(label)}</b>"),
-                                            widgets.HBox(boxes)]))
+                                            ui.control_row(*boxes)]))
         self.widget = widgets.VBox(
-            [widgets.HBox([self.years, self.reset_control]), *tracks, self.undated,
-             widgets.HTML(legend_svg()), self.summary, self.chart, self.listing]
+            [ui.control_row(self.years, self.reset_control), *tracks, self.undated,
+             ui.ResultHTML(legend_svg()), self.summary, self.chart, self.listing]
         )
         self.widget.add_class("rp-timeline")
         self._update()
@@ -288,15 +291,19 @@ class TimelineWidget(ui.PackWidget):
             self.chart.value = ""
             self.listing.value = ""
             return
-        self.summary.value = f"<p>{ui.escape(summary_text(selected, len(self.table), first, last))}</p>"
+        summary = summary_text(selected, len(self.table), first, last)
+        if (first, last) != (self.first_year, self.last_year):
+            summary += (f" The article's events run from {self.first_year} to {self.last_year}: widen the "
+                        f"Years slider to {self.first_year}-{self.last_year} to see them all.")
+        self.summary.value = f"<p>{ui.escape(summary)}</p>"
         self.chart.value = timeline_svg(selected, first, last)
-        self.listing.value = events_html(selected)
+        self.listing.value = ui.scroll_box(events_html(selected), "The list of events")
 
     def reset(self) -> None:
-        """Every year, every category, undated events included."""
+        """The opening years, every category, undated events included."""
         self._muted = True
         try:
-            self.years.value = (self.first_year, self.last_year)
+            self.years.value = self.zoom
             self.undated.value = True
             for box in self.category_boxes.values():
                 box.value = True

@@ -1,0 +1,91 @@
+"""Every option of every widget, at 420 px (a phone, half a laptop screen) and 1280 px wide:
+no text overlaps other text, none is cut off or runs past the widget's edge, no dropdown cuts
+its chosen label, no text is too small to read and no line breaks inside a word
+(tests/browser/layout.js). Each widget's options come from its `example_changes()`, drawn by the
+HTML edition's renderer from saved states (packtools.widgetstates). A screenshot of every state
+(its top 1,600 px) goes to test-artifacts/widget-options/, and the problems found to problems.json.
+
+Heavy tier (`make test-heavy`, run by CI): about 330 states at two widths.
+"""
+
+import json
+
+import pytest
+from pagetools import ARTIFACTS
+
+from packtools import browser, widgetstates
+
+pytestmark = pytest.mark.heavy
+
+LAYOUT_JS = ARTIFACTS.parent / "tests" / "browser" / "layout.js"
+WIDTHS = (420, 1280)
+SHOT_MAX_HEIGHT = 1600
+CLASSES = widgetstates.pack_widget_classes()
+RENDERED = """() => rpLayout.views().every(area => area && area.classList.contains('widget-subarea')
+    && area.querySelector('.jupyter-widgets'))"""
+
+
+@pytest.fixture(scope="module")
+def state_pages(tmp_path_factory, chromium):
+    folder = tmp_path_factory.mktemp("widget-states")
+    pages = widgetstates.build_pages(folder)
+    with browser.serve_folder(folder) as url:
+        yield url, pages
+
+
+def test_every_widget_lists_changes_for_each_of_its_controls():
+    for cls in CLASSES:
+        states = list(widgetstates.widget_states(cls))
+        assert len(states) > 2, f"{cls.__name__}: example_changes() lists too few changes"
+        assert len({json.dumps(s.models, sort_keys=True) for s in states}) > 2, cls.__name__
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("cls", CLASSES, ids=[c.__name__ for c in CLASSES])
+def test_every_option_fits_without_overlap_or_clipping(cls, width, state_pages, new_page):
+    url, pages = state_pages
+    name = f"widgets/{cls.__name__}.html"
+    states = pages[name]
+    page = new_page(width=width, height=900)
+    page.goto(f"{url}/{name}")
+    page.add_script_tag(path=str(LAYOUT_JS))
+    page.wait_for_function(RENDERED, timeout=60_000)
+    found = page.evaluate("() => rpLayout.all()")
+    assert len(found) == len(states)
+    shots = ARTIFACTS / "widget-options" / cls.__name__
+    shots.mkdir(parents=True, exist_ok=True)
+    boxes = page.evaluate("""() => rpLayout.views().map(view => {
+        const box = view.getBoundingClientRect();
+        return {x: box.left + scrollX, y: box.top + scrollY, width: box.width, height: box.height};
+    })""")
+    for state, box in zip(states, boxes, strict=True):
+        # The top of each state, where its controls and first results are (a list can run on).
+        clip = {**box, "height": min(box["height"], SHOT_MAX_HEIGHT)}
+        page.screenshot(path=shots / f"{width}px-state{state.number:03d}.jpeg", clip=clip, full_page=True,
+                        type="jpeg", quality=80)
+    problems = [f"state {s.number} ({s.label}): {p}" for s, ps in zip(states, found, strict=True) for p in ps]
+    (shots / f"{width}px-problems.json").write_text(json.dumps(problems, indent=1, ensure_ascii=False))
+    assert page.external_requests == []
+    assert problems == [], f"{cls.__name__} at {width} px:\n" + "\n".join(problems[:30])
+
+
+def test_the_checker_finds_overlap_clipping_and_cut_labels(new_page, tmp_path):
+    """layout.js on a page built to fail: each kind of problem is reported."""
+    page = new_page(width=420)
+    page.set_content("""
+      <div id="area" style="width:300px">
+        <svg width="200" height="40"><text x="10" y="20">first label here</text>
+          <text x="30" y="22">second label</text><text x="150" y="35">cut at the edge of the svg</text></svg>
+        <div style="width:60px;overflow:hidden;white-space:nowrap">a clipped sentence</div>
+        <select style="width:80px"><option>a very long option label indeed</option></select>
+        <p style="font-size:7px">tiny</p>
+        <div style="width:120px;word-break:break-all">Extraordinarily long words break</div>
+      </div>""")
+    page.add_script_tag(path=str(LAYOUT_JS))
+    found = "\n".join(page.evaluate("() => rpLayout.problems(document.getElementById('area'))"))
+    assert '"first label here" overlaps "second label"' in found
+    assert '"cut at the edge of the svg" is cut off by svg' in found
+    assert 'cuts its text "a clipped sentence"' in found
+    assert 'the dropdown cuts its chosen label "a very long option label indeed"' in found
+    assert '"tiny" is too small to read' in found
+    assert "a line breaks inside a word" in found
