@@ -158,3 +158,18 @@ def test_check_all_sums_up_a_lesson_and_the_workbook_overview_reads_saved_notebo
     write_answer(tmp_path / notebook_of("2.6").name, "2.6", "My answer.")
     overview = workbook_progress(tmp_path)
     assert "02_claims.ipynb: 0 done, 0 to fix" in overview and "1 awaiting a marker" in overview
+
+
+def test_a_cell_that_still_holds_the_old_emoji_prompt_counts_as_unanswered():
+    from readingpack.exercises.answers import OLD_ANSWER_PROMPTS, answer_text
+
+    for prompt in OLD_ANSWER_PROMPTS:
+        assert answer_text({"source": f"*{prompt}*\n"}) is None
+        assert answer_text({"source": f"*{prompt}*\nMy answer."}) == "My answer."
+
+
+def test_feedback_shows_as_html_that_wraps_between_words():
+    from readingpack.exercises.feedback import Feedback
+
+    shown = Feedback("incorrect", "Count <the> rows again.", "3.2")._repr_html_()
+    assert "word-break: normal" in shown and "Count &lt;the&gt; rows again." in shown
