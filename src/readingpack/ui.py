@@ -124,11 +124,13 @@ def menu_options(options: Iterable[tuple[str, object]]) -> list[tuple[str, objec
 
 
 def menu(options, value, description: str, css_class: str) -> widgets.Dropdown:
-    """A dropdown as wide as the widget allows (up to 36em), whose option labels are short
-    enough to be read whole."""
+    """A dropdown with its label above it, as wide as its longest option, whose option labels
+    are short enough to be read whole in a narrow window."""
     dropdown = widgets.Dropdown(
         options=menu_options(options), value=value, description=description,
-        layout=widgets.Layout(width="100%", max_width="36em", margin="2px 0"),
+        layout=widgets.Layout(width="auto", max_width="100%", margin="2px 0", flex_flow="column",
+                              align_items="flex-start",
+                              height="calc(2 * var(--jp-widgets-inline-height, 28px) + 4px)"),
         style={"description_width": "initial"},
     )
     dropdown.add_class(css_class)

@@ -120,8 +120,24 @@ window.rpLayout = (function () {
       .map(box => `${describe(box)} is wider than the widget (${box.scrollWidth} px in ${box.clientWidth} px) and scrolls sideways`);
   }
 
+  // Drawings (separate <svg> elements) placed over one another.
+  function drawingsOverlap(area) {
+    const found = [];
+    const drawings = Array.from(area.querySelectorAll('svg'))
+      .filter(svg => !svg.parentElement.closest('svg') && svg.checkVisibility());
+    for (let i = 0; i < drawings.length; i++) {
+      for (let j = i + 1; j < drawings.length; j++) {
+        const a = drawings[i].getBoundingClientRect(), b = drawings[j].getBoundingClientRect();
+        const wide = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const high = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (wide > 2 && high > 2) found.push(`two drawings overlap (${describe(drawings[i])} and ${describe(drawings[j])})`);
+      }
+    }
+    return found;
+  }
+
   function problems(area) {
-    const found = [...selectProblems(area), ...truncated(area), ...sideways(area)];
+    const found = [...selectProblems(area), ...truncated(area), ...sideways(area), ...drawingsOverlap(area)];
     const space = area.getBoundingClientRect();
     const shown = [];
     for (const box of textBoxes(area)) {

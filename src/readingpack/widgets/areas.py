@@ -70,7 +70,7 @@ def squares_svg(items: list[tuple[str, float, str]], max_px: int = SQUARE_MAX_PX
         amount = f"{'at least ' if kind == 'bound' else ''}{format_km2(area)} km²"
         figures.append(
             '<div style="display:flex;flex-direction:column;align-items:center;justify-content:flex-end;'
-            'width:10em;max-width:100%">'
+            f'width:max(10em, {size}px);max-width:100%">'
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" aria-hidden="true">'
             f'<rect x="2" y="2" width="{side:.1f}" height="{side:.1f}" {style}/></svg>'
             f'<div style="text-align:center;font-size:0.9em;line-height:1.3">{escape(name)}{tiny}'

@@ -70,7 +70,7 @@ class ClaimExplorer(ui.PackWidget):
 
         self.paragraphs = widgets.IntRangeSlider(
             value=(self.first_body, self.last_body), min=self.first_body, max=self.last_body, step=1,
-            description="Paragraphs", continuous_update=False,
+            description="Paragraphs", continuous_update=False, style={"description_width": "initial"},
         )
         self.paragraphs.add_class("rp-claims-paragraphs")
         self.reset_control = ui.reset_button(self.reset)

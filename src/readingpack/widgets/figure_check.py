@@ -81,7 +81,7 @@ class FigureCheck(PackWidget):
 
     def option_label(self, figure_id: str) -> str:
         row = self.figures.loc[figure_id]
-        return f"{figure_id} · paragraph {row['paragraph']} · “{row['quote']}”"
+        return f"{figure_id} · ¶{row['paragraph']} · “{row['quote']}”"
 
     def sources(self) -> pd.DataFrame:
         """The rows shown for the chosen figure (readingpack.evidence.comparison.figure_sources)."""

@@ -42,7 +42,7 @@ class Framing(PackWidget):
                              "Category", "rp-framing-category")
         self.range = widgets.IntRangeSlider(
             value=self.full_range, min=first, max=last, step=1, description="Paragraphs",
-            continuous_update=False,
+            continuous_update=False, style={"description_width": "initial"},
         )
         self.range.add_class("rp-framing-range")
         self.reset_control = reset_button(self.reset)

@@ -232,7 +232,7 @@ class TimelineWidget(ui.PackWidget):
         # It opens on the years where most events fall: over the whole span they crowd one edge.
         self.years = widgets.IntRangeSlider(
             value=self.zoom, min=self.first_year, max=self.last_year,
-            step=1, description="Years", continuous_update=False,
+            step=1, description="Years", continuous_update=False, style={"description_width": "initial"},
             layout=widgets.Layout(width="100%", max_width="560px"),
         )
         self.years.add_class("rp-timeline-years")
