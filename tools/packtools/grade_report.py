@@ -139,7 +139,7 @@ def _written_section(task: str, title: str, rows: pd.DataFrame, rubric: dict) ->
     parts += ["<h4>Your marks</h4>",
               _table(["Criterion", "Mark", "What this level means"], table,
                      f"Marks for task {_e(task)}, on the rubric of 0 to 3 per criterion")]
-    comments = [c for c in rows["comment"].fillna("") if str(c).strip()]
+    comments = [c for c in rows["comment"] if pd.notna(c) and str(c).strip()]
     if comments:
         parts.append("<h4>Your teacher's comment</h4>")
         parts += [f'<p class="rp-text">{_lines(c)}</p>' for c in dict.fromkeys(comments)]
