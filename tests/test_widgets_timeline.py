@@ -110,10 +110,10 @@ def test_it_opens_on_the_busy_years_and_says_how_to_see_every_year(widget):
     first, last = year_bounds(widget.table)
     assert widget.years.value == zoom_years()
     assert 0 < listed_ids(widget) < len(widget.table)
-    assert f"widen the Years slider to {first}-{last}" in widget.summary.value
+    assert f"move the ends of the Years slider to {first} and {last}" in widget.summary.value
     assert 'class="rp-timeline-svg"' in widget.chart.value
     widget.years.value = (first, last)
-    assert listed_ids(widget) == len(widget.table) and "widen" not in widget.summary.value
+    assert listed_ids(widget) == len(widget.table) and "move the ends" not in widget.summary.value
 
 
 def test_the_controls_select_the_rows_of_select_events(widget):

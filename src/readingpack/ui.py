@@ -60,7 +60,7 @@ def parse_positive_number(raw, what: str, maximum: float) -> tuple[float | None,
     try:
         value = float(text)
     except ValueError:
-        return None, f"“{str(raw).strip()[:40]}” is not a number. Type digits only, for example 105.4."
+        return None, f"“{str(raw).strip()[:40]}” is not a number. Type a number, for example 105.4."
     if not math.isfinite(value):
         return None, f"{what.capitalize()} must be a finite number."
     if value <= 0:
@@ -109,14 +109,14 @@ MENU_LABEL_CHARS = 36
 
 
 def short_label(text: str, limit: int = MENU_LABEL_CHARS) -> str:
-    """`text` cut at a word to `limit` characters, keeping a count in brackets at its end:
-    "Organization for Security and Co-operation in Europe (OSCE) (1 mention)" ->
-    "Organization for Security and… (1 mention)"."""
+    """`text` cut at a word to `limit` characters, keeping a short bracket at its end (a count,
+    paragraph numbers, years): "Organization for Security and Co-operation in Europe (OSCE)
+    (1 mention)" -> "Organization for… (1 mention)"."""
     if len(text) <= limit:
         return text
-    name, count = re.fullmatch(r"(.*?)((?: \(\d[^()]*\))?)", text).groups()
+    name, count = re.fullmatch(r"(.*?)((?: \([^()]{1,20}\))?)", text).groups()
     room = limit - len(count) - 1
-    return name[:room].rsplit(" ", 1)[0].rstrip(" ,;:·(-–") + "…" + count
+    return name[: room + 1].rsplit(" ", 1)[0].rstrip(" ,;:·(-–") + "…" + count
 
 
 def menu_options(options: Iterable[tuple[str, object]]) -> list[tuple[str, object]]:

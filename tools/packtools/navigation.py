@@ -155,7 +155,8 @@ def course_plan_source(paths: list[Path], notebooks: list) -> str:
         f"minutes plus one for every {rates.WRITTEN_WORDS_PER_MINUTE} words of its longest allowed "
         "length. Each total is rounded to the nearest 5 minutes. The exercise minutes are an estimate "
         "calibrated on one reported trial, in which learners working alone took about twice the "
-        "stated exercise minutes (then 15) of lessons 1 and 2; they are not a timing.", ""]
+        "exercise minutes stated at the time (15 for each of lessons 1 and 2); they are not a "
+        "timing.", ""]
     plan = session_rows(rows)
     lines += [f"### Compressed: two sessions of {SESSION_MINUTES} minutes", "",
               "| Part | " + " | ".join(f"{s} (min)" for s in plan) + " |", "|---|" + "---|" * len(plan)]

@@ -104,16 +104,16 @@ def compare_sentence(low: float, name: str, area: float, area_text: str | None =
     place ("Malta"), or with is_area=True an area ("the area you typed").
 
     >>> compare_sentence(215, "Malta", 316)
-    'At least 215 km² is at least 68% of Malta (316 km²).'
+    'At least 215 km² is at least 68% of the area of Malta, 316 km².'
     >>> compare_sentence(215, "the area you typed", 100, is_area=True)
-    'At least 215 km² is at least 2.1 times the area you typed (100 km²).'
+    'At least 215 km² is at least 2.1 times the area you typed, 100 km².'
     """
     shown = area_text or format_km2(area)
-    if area >= low:
-        return f"At least {format_km2(low)} km² is at least {percent(low, area)} of {name} ({shown} km²)."
     compared = name if is_area else f"the area of {name}"
+    if area >= low:
+        return f"At least {format_km2(low)} km² is at least {percent(low, area)} of {compared}, {shown} km²."
     times = times_text(low / area)
-    return f"At least {format_km2(low)} km² is at least {times} times {compared} ({shown} km²)."
+    return f"At least {format_km2(low)} km² is at least {times} times {compared}, {shown} km²."
 
 
 def times_text(times: float) -> str:

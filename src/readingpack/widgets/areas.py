@@ -31,6 +31,7 @@ from ..ui import (
     reset_button,
     widget_ledger,
 )
+from .claim_check import sentence_with_quote
 
 SQUARE_MAX_PX = 170
 TYPED_AREA = "the area you typed"
@@ -130,9 +131,11 @@ class AreaComparison(PackWidget):
         self.custom_result.add_class("rp-area-custom-result")
         self.shapes = ResultHTML()
         self.shapes.add_class("rp-area-shapes")
+        paragraph = int(self.figure["paragraph"])
+        sentence = sentence_with_quote(ledger, paragraph, self.figure["quote"])
         heading = widgets.HTML(
-            f"<b>The article (paragraph {self.figure['paragraph']}): “{escape(self.figure['quote'])}”</b>"
-            " — a lower bound: the area may be larger, never smaller."
+            f"<b>The article (paragraph {paragraph}):</b> “{sentence}” The figure is a lower bound: "
+            "the area may be larger, never smaller."
         )
         self.place.observe(self._update, names="value")
         self.custom.observe(self._update, names="value")
@@ -151,18 +154,18 @@ class AreaComparison(PackWidget):
         lines.append(source_html(row))
         if row["id"] != self.country_id:
             sentence = compare_sentence(
-                self.low, self.country_name, armenia["area_km2"], armenia["area_text"]
+                self.low, self.country_name, armenia["area_km2"], armenia["area_text"], is_area=True
             )
             lines.append(
-                f"<p class='rp-area-armenia'>{escape(sentence)} (source: "
-                f"{escape(str(armenia['source']))}, {escape(armenia['side'])})</p>"
+                f"<p class='rp-area-armenia'>{escape(sentence)} (Source: "
+                f"{escape(str(armenia['source']))}, a reference source.)</p>"
             )
         return "".join(lines)
 
     def _update(self, _change=None) -> None:
         row = self.areas.loc[self.place.value]
         self.result.value = self._place_html()
-        items = [("the article", self.low, "bound"),
+        items = [("the article's figure", self.low, "bound"),
                  (short_name(row["place"]), float(row["area_km2"]), "place")]
         value, message = parse_positive_number(self.custom.value, "an area in km²", math.inf)
         if value is None:
@@ -170,8 +173,7 @@ class AreaComparison(PackWidget):
             self.custom_result.value = notice(message, level)
         elif value > MAX_REASONABLE_AREA_KM2:
             self.custom_result.value = notice(
-                f"{format_km2(value)} km² is more than the whole surface of the Earth "
-                f"({MAX_REASONABLE_AREA_KM2:,} km²). "
+                f"{format_km2(value)} km² is more than the surface of the whole Earth. "
                 "Check the number of digits.", "problem"
             )
         else:

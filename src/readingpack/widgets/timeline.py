@@ -293,8 +293,9 @@ class TimelineWidget(ui.PackWidget):
             return
         summary = summary_text(selected, len(self.table), first, last)
         if (first, last) != (self.first_year, self.last_year):
-            summary += (f" The article's events run from {self.first_year} to {self.last_year}: widen the "
-                        f"Years slider to {self.first_year}-{self.last_year} to see them all.")
+            summary += (f" The article gives dates from {self.first_year} to {self.last_year}: move the "
+                        f"ends of the Years slider to {self.first_year} and {self.last_year} to see all "
+                        "its events.")
         self.summary.value = f"<p>{ui.escape(summary)}</p>"
         self.chart.value = timeline_svg(selected, first, last)
         self.listing.value = ui.scroll_box(events_html(selected), "The list of events")
