@@ -11,6 +11,13 @@ from playwright.sync_api import expect
 from readingpack.paths import PROJECT_ROOT
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+LAYOUT_JS = PROJECT_ROOT / "tests" / "browser" / "layout.js"  # overlapping and clipped text
+# A page of the HTML edition: each saved widget view (a script) has been drawn just before it.
+VIEW_SCRIPTS = 'script[type="application/vnd.jupyter.widget-view+json"]'
+SAVED_WIDGETS_RENDERED = """selector => Array.from(document.querySelectorAll(selector)).every(script => {
+    const area = script.previousElementSibling;
+    return area && area.classList.contains('widget-subarea') && area.querySelector('.jupyter-widgets');
+})"""
 
 
 def artifact(name: str):

@@ -7,7 +7,7 @@ import json
 from collections import Counter
 
 import pytest
-from pagetools import artifact
+from pagetools import SAVED_WIDGETS_RENDERED, VIEW_SCRIPTS, artifact
 
 from packtools import htmlbuild
 from readingpack.paths import PROJECT_ROOT
@@ -15,11 +15,6 @@ from readingpack.paths import PROJECT_ROOT
 AXE = PROJECT_ROOT / "vendor" / "axe-core" / "axe.min.js"
 HTMLCS = PROJECT_ROOT / "vendor" / "html_codesniffer" / "HTMLCS.js"
 PAGES = htmlbuild.site_pages(instructor=True)
-VIEW_SCRIPTS = 'script[type="application/vnd.jupyter.widget-view+json"]'
-RENDERED = """selector => Array.from(document.querySelectorAll(selector)).every(script => {
-    const area = script.previousElementSibling;
-    return area && area.classList.contains('widget-subarea') && area.querySelector('.jupyter-widgets');
-})"""
 
 
 def axe_violations(page) -> list[dict]:
@@ -56,7 +51,7 @@ def test_page_is_offline_renders_its_widgets_and_is_accessible(name, html_site, 
     page.wait_for_load_state("load")
     views = page.locator(VIEW_SCRIPTS).count()
     if views:
-        page.wait_for_function(RENDERED, arg=VIEW_SCRIPTS, timeout=30_000)
+        page.wait_for_function(SAVED_WIDGETS_RENDERED, arg=VIEW_SCRIPTS, timeout=30_000)
         text = page.locator(".widget-subarea").all_inner_texts()
         assert not [t for t in text if "Loading" in t or "Error" in t]
     assert page.external_requests == []

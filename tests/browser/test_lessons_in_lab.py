@@ -4,13 +4,12 @@ first view has no overlapping or clipped text at 1280 and 420 px."""
 
 import pytest
 from lesson_steps import LESSON_STEPS
-from pagetools import artifact
+from pagetools import LAYOUT_JS, artifact
 from playwright.sync_api import expect
 
 from packtools import browser
 from readingpack.paths import PROJECT_ROOT
 
-LAYOUT_JS = PROJECT_ROOT / "tests" / "browser" / "layout.js"
 LESSONS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
 
 

@@ -12,13 +12,12 @@ Heavy tier (`make test-heavy`, run by CI): 353 states at two widths.
 import json
 
 import pytest
-from pagetools import ARTIFACTS
+from pagetools import ARTIFACTS, LAYOUT_JS, SAVED_WIDGETS_RENDERED, VIEW_SCRIPTS
 
 from packtools import browser, widgetstates
 
 pytestmark = pytest.mark.heavy
 
-LAYOUT_JS = ARTIFACTS.parent / "tests" / "browser" / "layout.js"
 WIDTHS = (420, 1280)
 SHOT_MAX_HEIGHT = 1600
 CLASSES = widgetstates.pack_widget_classes()
@@ -28,8 +27,6 @@ SCROLL_TO_VIEW = """i => {
     const box = view.getBoundingClientRect();
     return {x: box.left, y: box.top, width: box.width, height: Math.min(box.height, innerHeight - box.top)};
 }"""
-RENDERED = """() => rpLayout.views().every(area => area && area.classList.contains('widget-subarea')
-    && area.querySelector('.jupyter-widgets'))"""
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +53,7 @@ def test_every_option_fits_without_overlap_or_clipping(cls, width, state_pages, 
     page = new_page(width=width, height=SHOT_MAX_HEIGHT)
     page.goto(f"{url}/{name}")
     page.add_script_tag(path=str(LAYOUT_JS))
-    page.wait_for_function(RENDERED, timeout=60_000)
+    page.wait_for_function(SAVED_WIDGETS_RENDERED, arg=VIEW_SCRIPTS, timeout=60_000)
     found = page.evaluate("() => rpLayout.all()")
     assert len(found) == len(states)
     shots = ARTIFACTS / "widget-options" / cls.__name__

@@ -21,12 +21,13 @@ metadata and "*Exercises: M min*" line; `--check` reports stale ones and changes
 """
 
 import argparse
-import csv
 import re
 import sys
 from pathlib import Path
 
 import nbformat
+
+from readingpack.exercises.feedback import task_table
 
 from .paths import PROJECT_ROOT
 
@@ -53,7 +54,6 @@ WORD = re.compile(r"\w")
 TRY_IT = re.compile(r"^\*\*Try it\*\*", re.M)
 LESSON_LINE = re.compile(r"\*Teaching: \d+ min · Exercises: \d+ min\*")
 SOLUTION_LINE = re.compile(r"\*Exercises: \d+ min\*")
-TASKS = PROJECT_ROOT / "data" / "tasks.csv"
 
 
 def to_five(minutes: float) -> int:
@@ -92,20 +92,20 @@ def task_minutes(task: dict) -> float:
     return TASK_MINUTES[task["work"]]
 
 
-def active_tasks(lesson: int, tasks: Path = TASKS) -> list[dict]:
-    with tasks.open(encoding="utf-8", newline="") as handle:
-        return [row for row in csv.DictReader(handle)
-                if int(row["lesson"]) == lesson and row["status"] == "active"]
+def active_tasks(lesson: int) -> list[dict]:
+    """The lesson's active tasks (data/tasks.csv, as the exercise checks read it), as rows."""
+    table = task_table().reset_index()
+    return table[(table["lesson"] == lesson) & (table["status"] == "active")].to_dict("records")
 
 
-def exercise_estimate(lesson: int, tasks: Path = TASKS) -> float:
-    return sum(task_minutes(task) for task in active_tasks(lesson, tasks))
+def exercise_estimate(lesson: int) -> float:
+    return sum(task_minutes(task) for task in active_tasks(lesson))
 
 
-def estimate(path: Path, tasks: Path = TASKS) -> tuple[int, int]:
+def estimate(path: Path) -> tuple[int, int]:
     """(teaching, exercise) minutes of a lesson notebook, rounded to 5."""
     nb = nbformat.read(path, as_version=4)
-    return to_five(teaching_estimate(nb)), to_five(exercise_estimate(int(path.name[:2]), tasks))
+    return to_five(teaching_estimate(nb)), to_five(exercise_estimate(int(path.name[:2])))
 
 
 def _write(path: Path, nb) -> None:
@@ -120,11 +120,11 @@ def _set_line(nb, pattern: re.Pattern, line: str, where: str) -> None:
     raise ValueError(f"{where} has no {pattern.pattern!r} line near its top")
 
 
-def stale(lessons: Path, solutions: Path | None, tasks: Path = TASKS) -> list[Path]:
+def stale(lessons: Path, solutions: Path | None) -> list[Path]:
     """The notebooks whose stored minutes differ from the estimate."""
     result = []
     for path in sorted(lessons.glob("[0-9][0-9]_*.ipynb")):
-        teaching, exercise = estimate(path, tasks)
+        teaching, exercise = estimate(path)
         meta = nbformat.read(path, as_version=4).metadata.get("readingpack", {})
         if (meta.get("teaching_minutes"), meta.get("exercise_minutes")) != (teaching, exercise):
             result.append(path)
@@ -136,11 +136,11 @@ def stale(lessons: Path, solutions: Path | None, tasks: Path = TASKS) -> list[Pa
     return result
 
 
-def write_minutes(lessons: Path, solutions: Path | None, tasks: Path = TASKS) -> list[Path]:
+def write_minutes(lessons: Path, solutions: Path | None) -> list[Path]:
     """Write the estimates into the lessons (and their solutions); return the files changed."""
     changed = []
     for path in sorted(lessons.glob("[0-9][0-9]_*.ipynb")):
-        teaching, exercise = estimate(path, tasks)
+        teaching, exercise = estimate(path)
         nb = nbformat.read(path, as_version=4)
         nb.metadata.setdefault("readingpack", {}).update(
             {"teaching_minutes": teaching, "exercise_minutes": exercise})

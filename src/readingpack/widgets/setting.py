@@ -128,7 +128,7 @@ class ParagraphReader(ui.PackWidget):
         return [(f"{r.paragraph} · {r.kind}", int(r.paragraph)) for r in rows.itertuples()]
 
     def _on_kind(self, change) -> None:
-        options = self._number_options(change["new"])
+        options = ui.menu_options(self._number_options(change["new"]))
         current = self.number.value
         values = [value for _label, value in options]
         self._quiet = True
