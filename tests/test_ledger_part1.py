@@ -268,7 +268,7 @@ def test_links_are_as_given_and_never_invented():
     facts = {r["id"]: r for r in read_rows(DATA / "reference" / "facts.csv")}
     for fid, row in facts.items():
         cell = LIST_ROWS[fid]["link"]
-        links = [row[c] for c in ("link", "link_2", "link_3")]
+        links = [row[c] for c in ("link", "link_2", "link_3", "link_4")]
         assert links == sorted(links, key=lambda link: link == ""), fid  # no gap before a link
         for link in filter(None, links):
             assert re.fullmatch(r"https?://[^\s;]+", link), (fid, link)

@@ -22,7 +22,6 @@ CONFLICTS = {
     "E12": "the column gives AZ for Caliber.az's report; section P codes Caliber.az as AZ-media, "
            "and the documents' publisher, the U.S. Department of State, as OTHER",
     "F1": "the column says 'reported by AM'; section P codes Azat TV as AM-media",
-    "K6a": "the column says 'reported by AM-media'; section P does not list Mediamax (unknown)",
 }
 
 
@@ -31,11 +30,16 @@ def _codes(text: str) -> list[str]:
 
 
 def given_sides(side_as_given: str) -> tuple[set[str], set[str]]:
-    """(main codes, codes in brackets) of a side cell such as 'INTL (reported by AM-media); AZ'."""
+    """(main codes, codes in brackets) of a side cell such as 'INTL (reported by AM-media); AZ'.
+
+    Parts are separated by ';' or, outside brackets, by ',' ('AZ, AM, OTHER (U.S. government)');
+    a part whose words outside brackets name no code ('an NGO (reported by AZ-media)') adds
+    only the codes in its brackets.
+    """
     main, carried = set(), set()
-    for part in side_as_given.split(";"):
+    for part in re.split(r"[;,](?![^(]*\))", side_as_given):
         outside = re.sub(r"\([^)]*\)", "", part)
-        main.add(_codes(outside)[0])
+        main.update(_codes(outside)[:1])
         for inside in re.findall(r"\(([^)]*)\)", part):
             carried.update(_codes(inside))
     return main, carried
@@ -60,6 +64,8 @@ def test_the_side_cells_parse():
     assert given_sides("unknown: the Western Azerbaijan Community, an NGO (reported by AZ-media)") \
         == ({"unknown"}, {"AZ-media"})
     assert given_sides("INTL (EU parliament: political, non-binding)") == ({"INTL"}, set())
+    assert given_sides("AZ, AM, OTHER (U.S. government), INTL") == ({"AZ", "AM", "OTHER", "INTL"}, set())
+    assert given_sides("REF (Wikipedia, HRW); OTHER (Global Voices)") == ({"REF", "OTHER"}, set())
     assert all(given_sides(cell)[0] for cell in FACTS["side_as_given"])
 
 

@@ -1,7 +1,7 @@
 """Read the tables of the reference list (data/reference/source/FACTS.md) as rows of text.
 
 The reference list is the project's copy of the facts gathered from sources other than the
-article. `data/reference/facts.csv` holds its rows of sections A-F, K, L and S verbatim;
+article. `data/reference/facts.csv` holds its rows of sections A-F, K, L, S and M verbatim;
 `python -m packtools.factsmd` rewrites that file from the list, and a test fails when the two
 disagree. Publishers, their sides and roles are coded by hand in `fact_publishers.csv`.
 """
@@ -13,10 +13,11 @@ from pathlib import Path
 
 from readingpack.paths import data_dir
 
-FACT_SECTIONS = ("A", "B", "C", "D", "E", "F", "K", "L", "S")
+FACT_SECTIONS = ("A", "B", "C", "D", "E", "F", "K", "L", "S", "M")
+MAX_LINKS = 4
 AFTER_ARTICLE = {"E11", "E12"}
 COLUMNS = ["id", "section", "fact", "value", "as_of", "source", "side_as_given", "link", "link_2",
-           "link_3", "link_note", "confidence", "confidence_note", "note", "after_article"]
+           "link_3", "link_4", "link_note", "confidence", "confidence_note", "note", "after_article"]
 LINK = re.compile(r"(https?://\S+?)(?:\s+\(([^)]*)\))?\s*(?:;|$)")
 
 
@@ -73,9 +74,9 @@ def fact_rows(text: str) -> list[dict[str, str]]:
             continue
         for cells in table:
             links, link_note = split_links(cells["link"])
-            padded = [*links, "", "", ""]
-            if len(links) > 3:
-                raise ValueError(f"{cells['id']}: more than three links")
+            if len(links) > MAX_LINKS:
+                raise ValueError(f"{cells['id']}: more than {MAX_LINKS} links")
+            padded = [*links, *[""] * MAX_LINKS]
             level, level_note = split_confidence(cells["confidence"])
             value = cells.get("value", cells.get("value / the source's words", cells.get("area km²")))
             fact = cells.get("fact", cells.get("place"))
@@ -84,7 +85,7 @@ def fact_rows(text: str) -> list[dict[str, str]]:
                 "as_of": cells.get("as of", ""), "source": cells["source"],
                 "side_as_given": cells["side"],
                 "link": padded[0], "link_2": padded[1],
-                "link_3": padded[2], "link_note": link_note,
+                "link_3": padded[2], "link_4": padded[3], "link_note": link_note,
                 "confidence": level, "confidence_note": level_note, "note": cells["note"],
                 "after_article": "true" if cells["id"] in AFTER_ARTICLE else "false",
             })

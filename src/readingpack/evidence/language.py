@@ -117,7 +117,7 @@ NEUTRAL_LABELS = {"name_variant": "the pack's neutral default"}
 NEUTRAL_TERM = "neutral term"
 NOT_DOCUMENTED = "usage not documented"
 ARTICLE = "the article"
-FACT_COLUMNS = ["fact", "value", "source", "note", "link", "link_2", "link_3"]
+FACT_COLUMNS = ["fact", "value", "source", "note", "link", "link_2", "link_3", "link_4"]
 # A label that names one of these users must carry its code in used_by, and the other way round.
 CODE_WORDS = {
     "AM": ["Armenia's", "in Armenia"],
