@@ -177,7 +177,8 @@ class PositionsData:
 
     def fact_links(self, fact_id: str) -> list[str]:
         fact = self.facts.loc[fact_id]
-        return [s for s in (as_text(fact[c]) for c in ("link", "link_2", "link_3", "link_4") if c in fact) if s]
+        columns = ("link", "link_2", "link_3", "link_4")
+        return [s for s in (as_text(fact[c]) for c in columns if c in fact) if s]
 
     def fact_record(self, fact_id: str) -> dict:
         """One reference fact as text: id, date, fact, value, note, source, side, confidence, links."""
