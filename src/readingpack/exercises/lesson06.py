@@ -296,16 +296,18 @@ def check_p07(answer):
     row = _positions().set_index("position_id").loc[classified]
     why = {
         "stated_position": (
-            f"Yes: in {classified} Yerevan “points out” the territorial claims and, in the "
-            "article's words, “doesn’t demand to amend those documents” (paragraph "
-            f"{row['paragraph']}). Armenia's government states a view and asks nothing of "
+            f"Yes: in {classified} the article reports that Yerevan says Azerbaijan's founding "
+            "documents “contain territorial claims on Armenia” and, in the article's words, "
+            f"“doesn’t demand to amend those documents” (paragraph {row['paragraph']}). "
+            "Armenia's government, as the article reports it, states a view and asks nothing of "
             f"Azerbaijan here. Compare {demand}, where the article reports that Baku “demands Armenia "
             "to change its constitution”."
         ),
         "demand": (
             "The sentence contains the word “demand”, but negated: the article writes that "
-            "Yerevan “doesn’t demand to amend those documents”. Armenia's government points out "
-            "the claims; it asks nothing of the other side here."
+            "Yerevan “doesn’t demand to amend those documents”. Armenia's government, as the "
+            "article reports it, states a view about those documents; it asks nothing of the other "
+            "side here."
         ),
     }
     return check_label(answer, ROW_LABELS, ROW_KEY, why)
