@@ -112,6 +112,14 @@ def test_the_scan_reaches_data_widgets_and_feedback():
         "Military, coercive and humanitarian events run side by side.",
         "Hybrid warfare is used against Armenia.",
         "The settlers arrived after 2020.",
+        # issue 21: a possessive is not an attribution, and a term does not attribute itself
+        "Aliyev's territorial claims to Armenia.",
+        "Since January 2024, Aliyev has expressed territorial claims to Armenia, "
+        "including the capital Yerevan.",
+        "Yes: in P07 Yerevan “points out” the territorial claims and, in the article's words, "
+        "“doesn’t demand to amend those documents” (paragraph 16).",
+        "His territorial claims include the capital.",
+        "Baku's claims of liberation were repeated.",
     ],
 )
 def test_the_check_catches_adopted_terms(sentence):
@@ -128,6 +136,11 @@ def test_the_check_catches_adopted_terms(sentence):
         "Statements that the article calls territorial claims.",
         "According to the European Parliament, the situation amounts to ethnic cleansing.",
         "The word «blockade» appears in the resolution.",
+        "President Aliyev's statements, which the article calls territorial claims, and his denials.",
+        "The article reports that Armenia's government says the documents contain what it "
+        "calls territorial claims.",
+        "In the author's words, these are territorial claims.",
+        "These are territorial claims, in the author's words.",
     ],
 )
 def test_the_check_allows_quoted_or_attributed_terms(sentence):
