@@ -29,9 +29,12 @@ FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "reuse_article"
 # The arguments other than the ledger that some evidence queries need, for this article.
 EXTRA_ARGUMENTS = {
     "article_value": {"figure": lambda ledger: ledger.figures.iloc[2]},
+    "fact_links": {"fact_id": "A1"},
     "figure_sources": {"figure_id": "F003"},
     "known_ids": {"ids": ["F001", "F003"], "table": "figures"},
     "labels": {"kind": "relation"},
+    "links_text": {"fact_id": "A1"},
+    "ordered_links": {"fact_id": "A1"},
     "sentence_lines": {"paragraph": 3},
     "setting": {"key": "areas.country", "table": "reference_facts"},
     "setting_ids": {"key": "actors.default_pair", "table": "actors"},

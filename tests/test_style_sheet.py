@@ -15,7 +15,8 @@ EXCEPTIONS = json.loads((PROJECT_ROOT / "tests" / "style_exceptions.json").read_
 
 # Tables and columns that hold other people's words, not the pack's: the article's quotes and
 # the reference list copied verbatim (its rows name their own sources).
-NOT_THE_PACKS_VOICE = ("quote", "text", "authors_words", "phrase", "term", "example", "match", "forms")
+NOT_THE_PACKS_VOICE = ("quote", "text", "authors_words", "phrase", "term", "example", "match", "forms",
+                       "link")
 VERBATIM_TABLES = ("reference_facts", "reference_fact_values", "reference_quoted_sources",
                    "reference_publishers", "paragraphs", "sentences")
 

@@ -173,6 +173,23 @@ def test_primer_covers_the_background_in_order():
     assert [first(i) for i in order] == sorted(first(i) for i in order)
 
 
+def test_primer_gives_both_peoples_and_the_courts_own_words():
+    """Issue 21: the longer past for both peoples, together; the Court's words, not 'found'."""
+    ids = background.primer_ids()
+    assert {"M7", "M22", "M23", "M20", "M21", "M14", "M6", "M19", "M11", "M12", "M1", "M2"} <= set(ids)
+    assert ids.index("A3") < ids.index("M7") < ids.index("K1a")  # the oblast, before the war
+    assert abs(ids.index("M23") - ids.index("K3d")) <= 2  # each government's displaced, side by side
+    assert ids.index("L3") < ids.index("M14") <= ids.index("L3") + 1  # landmines: both
+    assert ids.index("M11") < ids.index("M12") and ids.index("M1") + 1 == ids.index("M2")
+    assert "L1" not in ids and ids.index("D2") < ids.index("M3") < ids.index("M5")
+
+
+def test_primer_links_the_documents_own_page_first(ledger):
+    table = background.primer_table(ledger).set_index("id")
+    assert table.loc["D1", "link"].startswith("https://icj-cij.org/")
+    assert table.loc["L10", "link"].startswith("https://www.icrc.org/")
+
+
 def test_only_the_parties_are_party_sources(ledger):
     """AM, AZ and NK are parties; Russia's state media (RU) are an interested state, not a party."""
     table = background.primer_table(ledger, ["E5", "E3", "C1", "C5", "C4"]).set_index("id")

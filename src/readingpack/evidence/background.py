@@ -11,6 +11,7 @@ import re
 import pandas as pd
 
 from . import sources
+from .links import ordered_links
 from .settings import setting_ids
 
 KIND_LABELS = {
@@ -119,7 +120,7 @@ def primer_table(ledger, ids: list[str] | None = None) -> pd.DataFrame:
             "side": row.side,
             "who published it": row.side_label,
             "party source": "yes" if row.party else "",
-            "link": "" if pd.isna(row.link) else row.link,
+            "link": next(iter(ordered_links(ledger, row.id)), ""),  # the document's own page first
             "after the article": "yes" if row.after_article else "",
         })
     return pd.DataFrame(rows)

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..ledger import load_ledger
+from .links import links_text, ordered_links
 from .settings import labels
 from .sources import with_sides
 
@@ -262,16 +263,17 @@ SOURCE_COLUMNS = [
 ]
 
 
-def _source_row(link: dict, fact, values: pd.DataFrame, relation_labels: dict) -> dict:
+def _source_row(ledger, link: dict, fact, values: pd.DataFrame, relation_labels: dict) -> dict:
     """One other source linked to a figure, in the words both widgets show."""
     value_id = _text(link["value_id"])
+    links = [*ordered_links(ledger, fact["id"]), "", ""]  # the document's own page first
     value = values.set_index("value_id").loc[value_id] if value_id else None
     return {
         "figure_id": link["figure_id"], "reference_id": fact["id"], "value_id": value_id,
         "says": value["quote"] if value is not None else fact["value"],
         "counts": value["counts_what"] if value is not None else fact["fact"],
         "source": fact["source"], "date": source_date(fact, values), "side": fact["side"],
-        "side_label": fact["side_label"], "link": _text(fact["link"]), "link_2": _text(fact["link_2"]),
+        "side_label": fact["side_label"], "link": links[0], "link_2": links[1],
         "confidence": fact["confidence"], "relation": link["relation"],
         "relation_label": relation_labels[link["relation"]], "note": _text(link["note"]),
         "after_article": bool(fact["after_article"]),
@@ -289,7 +291,7 @@ def figure_sources(ledger, figure_id: str) -> pd.DataFrame:
     values = ledger.reference_fact_values
     relation_labels = labels("relation", ledger)
     links = ledger.figure_reference
-    rows = [_source_row(link, facts.loc[link["reference_id"]], values, relation_labels)
+    rows = [_source_row(ledger, link, facts.loc[link["reference_id"]], values, relation_labels)
             for link in links[links["figure_id"] == target].to_dict("records")]
     return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
 
@@ -342,7 +344,7 @@ def check_table(ledger, judgements: dict | None = None) -> pd.DataFrame:
     rows = []
     for link in links[links["relation"].isin(CHECK_RELATIONS)].to_dict("records"):
         fact = facts.loc[link["reference_id"]]
-        source = _source_row(link, fact, values, relation_labels)
+        source = _source_row(ledger, link, fact, values, relation_labels)
         value_id = source["value_id"]
         value = by_value_id.loc[value_id].to_dict() if value_id else _whole_fact_value(fact["id"], values)
         rule, rule_outcome, rule_reason = outcome_by_rules(link, value, link["relation"])
@@ -416,9 +418,10 @@ def paragraph_context(ledger, paragraph: int | None = None) -> pd.DataFrame:
             "fact": fact["fact"], "the source says": fact["value"], "source": fact["source"],
             "stated by": fact["stated_by"], "kind": fact["kinds"], "side": fact["side"],
             "side_label": fact["side_label"], "party": bool(fact["party"]), "note": link["note"],
+            "links": links_text(ledger, link["reference_id"]),
         })
     columns = ["paragraph", "reference_id", "fact", "the source says", "source", "stated by", "kind",
-               "side", "side_label", "party", "note"]
+               "side", "side_label", "party", "note", "links"]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..ledger import load_ledger
 from . import settings, sources
+from .links import ordered_links
 
 GOVERNMENT = "{state}'s government"
 POSITION_COLUMN = "{government}'s position, as the article reports it"
@@ -176,9 +177,7 @@ class PositionsData:
         return as_text(self.sides.loc[fact_id, "carried_by"])
 
     def fact_links(self, fact_id: str) -> list[str]:
-        fact = self.facts.loc[fact_id]
-        columns = ("link", "link_2", "link_3", "link_4")
-        return [s for s in (as_text(fact[c]) for c in columns if c in fact) if s]
+        return ordered_links(self.ledger, fact_id)  # the document's own page first
 
     def fact_record(self, fact_id: str) -> dict:
         """One reference fact as text: id, date, fact, value, note, source, side, confidence, links."""
