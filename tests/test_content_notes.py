@@ -1,9 +1,13 @@
-"""Every content note names the losses and displacement of both peoples in the conflict.
+"""Every content note is short, says what is coming without its detail, and names the losses
+and displacement of both peoples in the conflict.
 
-A content note is a markdown cell containing "Content note", in notebooks/, solutions/ and
-exercises/. Each must cite (by reference id, e.g. [K3c, C4]) at least one fact documenting
-losses or displacement of Armenians and at least one documenting losses or displacement of
-Azerbaijanis, and every id it cites must be a row of data/reference/facts.csv.
+A content note is the paragraph that opens with "**Content note.**" in a markdown cell of
+notebooks/, solutions/ and exercises/. Each is at most 60 words (the reference ids in it
+included), names both peoples (Azerbaijanis and Armenians), and cites (by reference id, e.g.
+[K3c, C4]) at least one fact documenting losses or displacement of Armenians and at least one
+documenting losses or displacement of Azerbaijanis; every id it cites must be a row of
+data/reference/facts.csv. The figures themselves belong in lesson 1's background, not in a note.
+Every lesson, and every exercise sheet that works with deaths or displacement, has one.
 """
 
 import re
@@ -27,13 +31,25 @@ FACT_ID = re.compile(r"\b[A-Z]\d+[a-z]?\b")
 #   Stepanakert/Khankendi during that flight; C6: people who died on the road to Armenia.
 # K3a's third figure ("over 300,000 refugees" in Armenia) does not say who they were, so K3a is
 # counted only for its Azerbaijani figures.
-ARMENIANS = {"K3c", "K3e", "B3", "C1", "C2", "S8", "C3", "C5", "C6", "S2", "S3", "S4"}
+# - M23: Armenia's Prime Minister on Armenians displaced from Azerbaijan.
+# - M22 (killings of civilians of both peoples in the first war) and M20 (the 2020 war's dead as
+#   each government reported them) document both peoples' losses.
+ARMENIANS = {"K3c", "K3e", "B3", "C1", "C2", "S8", "C3", "C5", "C6", "S2", "S3", "S4",
+             "M23", "M22", "M20"}
 # - K3a: "an estimated 650,000 Azeris" internally displaced and "185,000 ethnic Azeri refugees"
 #   from Armenia; K3b: people displaced within Azerbaijan (IDMC); K3d: Azerbaijan's government's
 #   own figures for Azerbaijanis; K3e: both peoples.
 # - C4, S5: Azerbaijan's losses in the September 2023 military operation, as its Ministry of
 #   Health reported them (servicemen and one civilian).
-AZERBAIJANIS = {"K3a", "K3b", "K3d", "K3e", "C4", "S5"}
+# - M14: landmine casualties in Azerbaijan since the 2020 war; M13: the mine explosions of
+#   19 Sep 2023 as Azerbaijan's authorities gave them; M22 and M20: both peoples (above).
+AZERBAIJANIS = {"K3a", "K3b", "K3d", "K3e", "C4", "S5", "M14", "M13", "M22", "M20"}
+LIMIT = 60
+NOTE = re.compile(r"\*\*Content note\.\*\*.*?(?=\n\s*\n|\Z)", re.S)
+# Detail a note must not carry: a number of people (the counts are in lesson 1's background)
+# and the ages or kinds of the victims.
+DETAIL = re.compile(r"\b\d[\d,]*\s+(?:people|civilians|servicemen|killed|dead|refugees|children)\b"
+                    r"|\b(?:more|less) than \d|\bchildren\b", re.I)
 
 
 def content_notes():
@@ -42,7 +58,8 @@ def content_notes():
             nb = nbformat.read(path, as_version=4)
             for cell in nb.cells:
                 if cell.cell_type == "markdown" and "Content note" in cell.source:
-                    yield f"{folder}/{path.name}#{cell.get('id')}", cell.source
+                    found = NOTE.search(cell.source)
+                    yield f"{folder}/{path.name}#{cell.get('id')}", found.group(0) if found else cell.source
 
 
 NOTES = list(content_notes())
@@ -54,9 +71,36 @@ def fact_ids():
 
 
 def test_the_pack_has_content_notes():
+    """Every lesson; and the exercise sheets that work with deaths or displacement (3, 5, 8),
+    whose notes come from their solution notebooks."""
     names = {name.split("#")[0] for name, _ in NOTES}
-    assert {"notebooks/00_start_here.ipynb", "notebooks/01_article_and_setting.ipynb",
-            "notebooks/03_figures.ipynb", "notebooks/08_checking_claims.ipynb"} <= names
+    lessons = {f"notebooks/{path.name}" for path in (PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    assert lessons <= names, sorted(lessons - names)
+    for folder in ("solutions", "exercises"):
+        for sheet in ("03_figures", "05_timeline", "08_checking_claims"):
+            if (PROJECT_ROOT / folder / f"{sheet}.ipynb").exists():
+                assert f"{folder}/{sheet}.ipynb" in names, f"{folder}/{sheet}.ipynb has no content note"
+
+
+def words(text: str) -> int:
+    return sum(1 for token in text.split() if re.search(r"\w", token))
+
+
+@pytest.mark.parametrize(("name", "text"), NOTES, ids=[name for name, _ in NOTES])
+def test_each_note_is_short_and_without_detail(name, text):
+    assert text.startswith("**Content note.**"), f"{name}: a note opens with **Content note.**"
+    assert words(text) <= LIMIT, f"{name}: {words(text)} words (at most {LIMIT})"
+    detail = DETAIL.search(text)
+    assert not detail, f"{name} carries detail ({detail.group(0)!r}): the figures belong in lesson 1"
+    assert re.search(r"\bAzerbaijanis\b", text) and re.search(r"\bArmenians\b", text), (
+        f"{name} must name both peoples, Azerbaijanis and Armenians")
+
+
+def test_the_detail_finder():
+    assert DETAIL.search("10 confirmed civilian deaths, five of them children")
+    assert DETAIL.search("more than 100,000 Karabakh Armenians fled")
+    assert DETAIL.search("218 people died")
+    assert not DETAIL.search("counts of people killed and of people who fled [C4, K3a]")
 
 
 def test_the_id_sets_are_reference_facts(fact_ids):
