@@ -316,7 +316,8 @@ def test_figure_links_point_at_the_right_facts():
         return dict(zip(rows["reference_id"], rows["relation"], strict=True))
 
     assert targets("at least 215 square kilometres") == {
-        "E9": "same_measure", "E10": "different_measure", "K6b": "context", "K6c": "context"}
+        "E9": "same_measure", "E10": "different_measure", "K6b": "context", "K6c": "context",
+        "M19": "context"}
     assert set(targets("the remaining 100,000")) == {"B3", "C1", "C2"}
     assert set(targets("At least 220 more people died")) == {"C3"}
     assert set(targets("64 more people passed away")) == {"C6"}

@@ -33,8 +33,8 @@ AZERBAIJAN_COLUMN = "Azerbaijan's government's position, as the article reports 
 SIDE_CODE = {"armenia": "AM", "azerbaijan": "AZ"}
 # The governments' own statements that FACTS.md holds on the issues of lesson 6.
 OWN_STATEMENTS = {
-    "azerbaijan": {"K8b", "M15", "M16", "M17", "S1", "S6", "S7", "L4", "L5", "L7", "L8", "L9", "L15", "K6b"},
-    "armenia": {"K8c", "K9b", "K9c", "L5", "K6a"},
+    "azerbaijan": {"K8b", "M15", "M16", "M17", "M11", "S6", "S7", "L4", "L5", "L7", "L8", "L9", "L15", "K6b"},
+    "armenia": {"K8c", "K9b", "M12", "K9c", "L5", "K6a"},
 }
 # Sentences that are the author's own reading, prediction or characterisation: never in a
 # government's column.

@@ -4,6 +4,10 @@ The reference list is the project's copy of the facts gathered from sources othe
 article. `data/reference/facts.csv` holds its rows of sections A-F, K, L, S and M verbatim;
 `python -m packtools.factsmd` rewrites that file from the list, and a test fails when the two
 disagree. Publishers, their sides and roles are coded by hand in `fact_publishers.csv`.
+
+One change is made to the list's words: a place the list names in two forms is written in the
+pack's one neutral form (NAME_FORMS: "Stepanakert (Khankendi)" as "Stepanakert/Khankendi", the
+form of the list's own section G).
 """
 
 import csv
@@ -18,6 +22,7 @@ MAX_LINKS = 4
 AFTER_ARTICLE = {"E11", "E12"}
 COLUMNS = ["id", "section", "fact", "value", "as_of", "source", "side_as_given", "link", "link_2",
            "link_3", "link_4", "link_note", "confidence", "confidence_note", "note", "after_article"]
+NAME_FORMS = {"Stepanakert (Khankendi)": "Stepanakert/Khankendi"}
 LINK = re.compile(r"(https?://\S+?)(?:\s+\(([^)]*)\))?\s*(?:;|$)")
 
 
@@ -44,6 +49,12 @@ def read_tables(text: str) -> dict[str, list[dict[str, str]]]:
         elif not set("".join(cells)) <= set("-: "):
             tables.setdefault(section, []).append(dict(zip(header, cells, strict=True)))
     return tables
+
+
+def _named(text: str) -> str:
+    for form, neutral in NAME_FORMS.items():
+        text = text.replace(form, neutral)
+    return text
 
 
 def split_links(cell: str) -> tuple[list[str], str]:
@@ -73,6 +84,7 @@ def fact_rows(text: str) -> list[dict[str, str]]:
         if section not in FACT_SECTIONS:
             continue
         for cells in table:
+            cells = {key: _named(cell) for key, cell in cells.items()}
             links, link_note = split_links(cells["link"])
             if len(links) > MAX_LINKS:
                 raise ValueError(f"{cells['id']}: more than {MAX_LINKS} links")

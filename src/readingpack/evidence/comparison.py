@@ -402,13 +402,15 @@ def outcome_counts(checks: pd.DataFrame) -> pd.Series:
     return checks["outcome"].value_counts().reindex(list(OUTCOMES), fill_value=0).rename("checks")
 
 
-def paragraph_context(ledger, paragraph: int | None = None) -> pd.DataFrame:
-    """Facts from other sources that bear on a paragraph, whichever side they support: each with
-    its publisher's side and kind of standing (a court's order, a political body's resolution, a
+def paragraph_context(ledger, paragraph: int | list[int] | None = None) -> pd.DataFrame:
+    """Facts from other sources that bear on a paragraph (or on several: lesson 8 reads its list
+    from the setting lesson08.context_paragraphs), whichever side they support: each with its
+    publisher's side and kind of standing (a court's order, a political body's resolution, a
     government's statement), from data/paragraph_context.csv. Ordered as the file lists them."""
     links = ledger.paragraph_context
     if paragraph is not None:
-        links = links[links["paragraph"] == paragraph]
+        wanted = [paragraph] if isinstance(paragraph, int) else [int(p) for p in paragraph]
+        links = links[links["paragraph"].isin(wanted)]
     facts = with_sides(ledger).set_index("id")
     rows = []
     for link in links.to_dict("records"):
