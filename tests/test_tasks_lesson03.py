@@ -123,7 +123,8 @@ def test_3_6_fuel_depot_sources():
     wrong("3.6", 2, "sources for F026 (“more than two hundred casualties”)", hidden=[1, "C3"])
     wrong("3.6", 3, "3 is the number of sources for F0", hidden=[1, "C3"])
     wrong("3.6", 0, "choose F033", hidden=[1, "C3"])
-    assert wrong("3.6", 5).message == "5 is too high for the number of other sources."
+    wrong("3.6", 5, "5 is the number of sources for F015", hidden=[1, "C3"])
+    assert wrong("3.6", 9).message == "9 is too high for the number of other sources."
 
 
 # 3.7 written
