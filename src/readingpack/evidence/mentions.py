@@ -25,7 +25,7 @@ RELATION_GROUPS = {
     "force and control": ["military_action", "military_exercise", "territorial_control",
                           "territorial_claim", "detention", "restriction", "deterrence", "prevention"],
     "demands, pressure and words": ["demand", "pressure", "warning", "accusation", "criticism",
-                                    "rejection", "information_campaign"],
+                                    "rejection", "information_campaign", "statement_on_territory"],
     "cooperation, contact and supply": ["agreement", "coordination", "meeting", "mediation", "proposal",
                                         "support", "supply", "arms_supply", "influence"],
     "legal steps and inaction": ["court_order", "legal_action", "inaction"],
