@@ -39,6 +39,16 @@ def test_counts_words_prompts_and_widgets():
     assert minutes.teaching_estimate(nb) == pytest.approx(expected)
 
 
+def test_an_optional_appendix_is_not_counted():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# 1. Title\n\nfour words of lesson"),
+        nbformat.v4.new_markdown_cell("## Appendix (optional): the detail\n\nmany more words"),
+        nbformat.v4.new_markdown_cell("**Questions for you**\n<details>x</details>"),
+    ]
+    assert minutes.counts(nb) == {"words": 6, "prompts": 0, "widgets": 0}
+
+
 def test_rounding_to_five_minutes():
     assert [minutes.to_five(x) for x in (0, 2.4, 2.5, 22.4, 22.5, 36.5)] == [0, 0, 5, 20, 25, 35]
 

@@ -8,7 +8,8 @@ Teaching minutes = the lesson's words / READING_WORDS_PER_MINUTE
                    + WIDGET_MINUTES per widget to try (each has a "**Try it**" list),
 rounded to the nearest 5 minutes. The words are those of the markdown cells, without the
 cells packtools.navigation writes and without the model answers (reading those is part of a
-prompt's minutes).
+prompt's minutes). An optional appendix (a heading "Appendix (optional)" and every cell after
+it) is not part of the lesson's time.
 
 Exercise minutes = the sum over the lesson's active tasks in data/tasks.csv of
 TASK_MINUTES[work] (a code, number, choice or widget task), CHART_MINUTES (a chart), or
@@ -54,6 +55,7 @@ WORD = re.compile(r"\w")
 TRY_IT = re.compile(r"^\*\*Try it\*\*", re.M)
 LESSON_LINE = re.compile(r"\*Teaching: \d+ min · Exercises: \d+ min\*")
 SOLUTION_LINE = re.compile(r"\*Exercises: \d+ min\*")
+OPTIONAL_APPENDIX = re.compile(r"^#+ Appendix \(optional\)", re.M)
 
 
 def to_five(minutes: float) -> int:
@@ -62,8 +64,15 @@ def to_five(minutes: float) -> int:
 
 
 def prose(nb) -> list[str]:
-    """The markdown a student reads, without generated cells."""
-    return [c.source for c in nb.cells if c.cell_type == "markdown" and not GENERATED_CELL.match(c.source)]
+    """The markdown a student reads in class, without generated cells and the optional appendix."""
+    texts = []
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or GENERATED_CELL.match(cell.source):
+            continue
+        if OPTIONAL_APPENDIX.search(cell.source):
+            break
+        texts.append(cell.source)
+    return texts
 
 
 def counts(nb) -> dict[str, int]:
