@@ -16,8 +16,8 @@ import pytest
 
 import readingpack.evidence
 import readingpack.widgets
-from readingpack import actors
 from readingpack.article import load_article, paragraphs_csv, read_article
+from readingpack.evidence import mentions
 from readingpack.exercises import CANNOT_CHECK, NOT_ANSWERED, TASKS, Feedback, check_value
 from readingpack.ledger import Ledger, LedgerError, load_ledger
 from readingpack.paths import PROJECT_ROOT
@@ -95,7 +95,7 @@ def test_the_ledger_checks_catch_a_bad_quote_in_another_article(synthetic):
 
 
 def test_mention_counting_on_another_article(ledger):
-    counts = actors.count_mentions(actors.ledger_mentions(ledger))
+    counts = mentions.count_mentions(mentions.ledger_mentions(ledger))
     assert dict(zip(counts["counted_as"], counts["mentions"], strict=True)) == {
         "northland": 5, "southland": 5, "jane": 2, "ana_north": 1, "lake_commission": 1,
     }
