@@ -33,7 +33,7 @@ INSTALL_FAILED := { \
 	exit 1; }
 
 
-.PHONY: lab test test-heavy grade pdf install install-dev locks lint unit nbval navigation outputs workbook html \
+.PHONY: lab test quick test-heavy grade pdf install install-dev locks lint unit nbval navigation outputs workbook html \
 	bench clean snapshots
 
 ## make install: the runtime only (what `make lab` needs); make install-dev: the tools too
@@ -74,6 +74,10 @@ lab: $(RUNTIME_STAMP)
 
 ## make test: the whole suite (lint, unit and data tests, notebook validation, browser tests)
 test: $(DEV_STAMP) lint unit nbval
+
+## make quick: lint and the unit tests without the browser, slow and heavy ones (the edit-test loop)
+quick: $(DEV_STAMP) lint
+	$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider -q -m "not heavy and not browser and not slow" tests
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tools tests $(NOTEBOOK_FOLDERS)
