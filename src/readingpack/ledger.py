@@ -289,6 +289,10 @@ class Ledger:
         except KeyError as error:
             raise AttributeError(str(error)) from None
 
+    def __dir__(self) -> list[str]:
+        """The tables too, so that tab completion offers `ledger.claims`, `ledger.figures`, ..."""
+        return sorted(set(super().__dir__()) | set(self.__dict__.get("_frames", {})))
+
     @property
     def names(self) -> list[str]:
         return list(self._frames)
