@@ -31,3 +31,21 @@ def test_some_rows_of_a_table_get_a_warning_naming_what_is_shown_instead(ledger)
     assert widget.table.equals(TimelineWidget(load_ledger()).table)
     with pytest.warns(UserWarning, match="none of the ledger's tables"):
         ClaimExplorer(ledger.events.rename(columns=lambda c: f"x{c}"))
+
+
+def test_a_settings_id_that_names_no_row_is_refused_with_the_setting_and_the_file(tmp_path):
+    import shutil
+
+    from readingpack.ledger import Ledger, LedgerError
+    from readingpack.paths import PROJECT_ROOT
+
+    folder = tmp_path / "data"
+    shutil.copytree(PROJECT_ROOT / "tests" / "fixtures" / "reuse_article", folder)
+    settings = folder / "settings.csv"
+    text = settings.read_text(encoding="utf-8")
+    key = next(line.split(",")[0] for line in text.splitlines() if ",F00" in line)
+    value = next(line.split(",")[1] for line in text.splitlines() if line.startswith(key + ","))
+    settings.write_text(text.replace(f"{key},{value}", f"{key},F099"), encoding="utf-8")
+    with pytest.raises(LedgerError, match=rf"settings.csv, line \d+, column 'value': the setting "
+                                          rf"'{key}' names F099, which is not an id of figures.csv"):
+        Ledger(folder)

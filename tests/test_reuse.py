@@ -218,10 +218,9 @@ def test_a_missing_setting_names_the_key_and_the_file(synthetic):
 def test_a_setting_naming_an_unknown_figure_names_the_id_and_the_file(synthetic):
     rewrite(synthetic / "settings.csv", "figure_check.default_figure,F003",
             "figure_check.default_figure,F099")
-    from readingpack.widgets.figure_check import FigureCheck
-
-    with pytest.raises(KeyError, match=r"'F099' is not in data/figures\.csv.*figure_check\.default_figure"):
-        FigureCheck(Ledger(synthetic))
+    # refused when the ledger loads (readingpack.ledger.check_setting_ids), before any widget
+    with pytest.raises(LedgerError, match=r"'figure_check\.default_figure' names F099.*figures\.csv"):
+        Ledger(synthetic)
 
 
 def test_a_setting_naming_an_unknown_actor_names_the_id_and_the_file(synthetic):
@@ -235,7 +234,5 @@ def test_a_setting_naming_an_unknown_actor_names_the_id_and_the_file(synthetic):
 
 def test_a_setting_naming_an_unknown_reference_value_names_the_id_and_the_file(synthetic):
     rewrite(synthetic / "settings.csv", "areas.country,A1", "areas.country,A9")
-    from readingpack.widgets.areas import AreaComparison
-
-    with pytest.raises(KeyError, match=r"A9.*reference/facts\.csv"):
-        AreaComparison(Ledger(synthetic))
+    with pytest.raises(LedgerError, match=r"'areas\.country' names A9.*reference/facts\.csv"):
+        Ledger(synthetic)
