@@ -33,7 +33,7 @@ INSTALL_FAILED := { \
 	exit 1; }
 
 
-.PHONY: lab test quick test-heavy grade pdf install install-dev locks lint unit nbval navigation outputs workbook html \
+.PHONY: lab test quick test-heavy new-article grade pdf install install-dev locks lint unit nbval navigation outputs workbook html \
 	bench clean snapshots
 
 ## make install: the runtime only (what `make lab` needs); make install-dev: the tools too
@@ -152,6 +152,12 @@ LESSONS ?= 1,2,3,4,5,6,7,8
 grade: $(DEV_STAMP)
 	@test -n "$(SUBMISSIONS)" || { echo "Say where the notebooks are: make grade SUBMISSIONS=<folder>"; exit 2; }
 	$(TOOLS) $(BIN)/python -m packtools.grading "$(SUBMISSIONS)" --out "$(GRADES)" --lessons "$(LESSONS)"
+
+## make new-article ARTICLE=<folder with article.txt, metadata.json> OUT=<new data folder>: a draft
+## data folder for another article, every row marked draft, with READINESS.md (docs/adapting.md)
+new-article: $(DEV_STAMP)
+	@test -n "$(ARTICLE)" -a -n "$(OUT)" || { echo "Say where: make new-article ARTICLE=<article folder> OUT=<new data folder>"; exit 2; }
+	$(TOOLS) $(BIN)/python -m packtools.draft_article "$(ARTICLE)" "$(OUT)"
 
 ## make workbook: copy the exercises into your own workbook/ folder (never overwrites)
 workbook: $(RUNTIME_STAMP)
