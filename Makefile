@@ -114,7 +114,8 @@ navigation: $(DEV_STAMP)
 	$(TOOLS) $(BIN)/python -m packtools.minutes
 	$(TOOLS) $(BIN)/python -m packtools.navigation
 
-## make outputs: re-run every lesson and solution notebook and store its outputs
+## make outputs: re-run every lesson and solution notebook and store its outputs (all run first;
+## none is written unless every one ran)
 outputs: $(DEV_STAMP) navigation
 	$(TOOLS) $(BIN)/python -m packtools.nbtools notebooks/*.ipynb $(wildcard solutions/*.ipynb)
 

@@ -56,3 +56,17 @@ def test_re_running_unchanged_notebooks_changes_no_byte(tmp_path):
         assert runs[0][name] == runs[1][name], f"{name} changed between two runs"
         assert b"iopub.execute_input" not in runs[0][name], f"{name} stores execution times"
         assert nbtools.VIEW_MIME.encode() in runs[0][name], f"{name} shows no widget"
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_means_no_notebook_is_written(tmp_path, capsys):
+    good, bad = tmp_path / "good.ipynb", tmp_path / "bad.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")]), good)
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 / 0")]), bad)
+    before = good.read_bytes(), bad.read_bytes()
+    assert nbtools.main([str(good), str(bad)]) == 1
+    assert (good.read_bytes(), bad.read_bytes()) == before
+    out = capsys.readouterr().out
+    assert "1 of 2 notebooks failed; no notebook was written" in out and "ZeroDivisionError" in out
+    assert nbtools.main([str(good)]) == 0
+    assert nbformat.read(good, as_version=4).cells[0].outputs[0]["data"]["text/plain"] == "2"

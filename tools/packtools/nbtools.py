@@ -100,10 +100,24 @@ def stable_widget_ids(nb, name: str):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run every notebook first; write them all only when every one ran (`make outputs`), so that
+    a failing notebook never leaves the others half rewritten."""
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
     paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])]
+    done, failed = {}, []
     for path in paths:
         print(f"executing {path}")
-        execute_notebook(path)
+        try:
+            done[path] = executed(path)
+        except (CellExecutionError, CellTimeoutError) as error:
+            failed.append(f"{path}: {str(error).strip().splitlines()[-1]}")
+    if failed:
+        print(f"{len(failed)} of {len(paths)} notebooks failed; no notebook was written:")
+        print("\n".join(failed))
+        return 1
+    for path, nb in done.items():
+        nbformat.write(nb, path)
     return 0
 
 
