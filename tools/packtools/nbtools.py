@@ -7,7 +7,7 @@ widgets without a kernel. Every notebook is written with kernelspec python3.
 
 Re-running an unchanged notebook changes no byte (tests/test_nbtools.py): the kernel's random
 widget model ids are replaced by ids computed from the notebook's name, the cell's id and the
-model's place in that cell's output (the folder's name too: notebooks/ and solutions/ hold
+model's place in that cell's output (the folder's name too: the lesson and solution folders hold
 notebooks of the same name), in the output's view and in the widget-state metadata
 alike, and no execution times are recorded.
 """
@@ -49,7 +49,7 @@ def executed(path: Path, timeout: int = 300):
         cell.metadata.pop("execution", None)
     if not _has_widgets(nb):
         nb.metadata.pop("widgets", None)
-    return stable_widget_ids(nb, f"{path.parent.name}/{path.name}")  # notebooks/ and solutions/ differ
+    return stable_widget_ids(nb, f"{path.parent.name}/{path.name}")  # the folder too
 
 
 def _has_widgets(nb) -> bool:
