@@ -33,7 +33,7 @@ INSTALL_FAILED := { \
 	exit 1; }
 
 
-.PHONY: lab test test-heavy grade pdf install install-dev locks lint unit nbval navigation outputs workbook html \
+.PHONY: lab test quick test-heavy new-article grade pdf install install-dev locks lint unit nbval navigation outputs workbook html \
 	bench clean snapshots
 
 ## make install: the runtime only (what `make lab` needs); make install-dev: the tools too
@@ -75,6 +75,10 @@ lab: $(RUNTIME_STAMP)
 ## make test: the whole suite (lint, unit and data tests, notebook validation, browser tests)
 test: $(DEV_STAMP) lint unit nbval
 
+## make quick: lint and the unit tests without the browser, slow and heavy ones (the edit-test loop)
+quick: $(DEV_STAMP) lint
+	$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider -q -m "not heavy and not browser and not slow" tests
+
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check src tools tests $(NOTEBOOK_FOLDERS)
 	$(TOOLS) $(BIN)/lint-imports --no-cache
@@ -110,7 +114,8 @@ navigation: $(DEV_STAMP)
 	$(TOOLS) $(BIN)/python -m packtools.minutes
 	$(TOOLS) $(BIN)/python -m packtools.navigation
 
-## make outputs: re-run every lesson and solution notebook and store its outputs
+## make outputs: re-run every lesson and solution notebook and store its outputs (all run first;
+## none is written unless every one ran)
 outputs: $(DEV_STAMP) navigation
 	$(TOOLS) $(BIN)/python -m packtools.nbtools notebooks/*.ipynb $(wildcard solutions/*.ipynb)
 
@@ -148,6 +153,12 @@ LESSONS ?= 1,2,3,4,5,6,7,8
 grade: $(DEV_STAMP)
 	@test -n "$(SUBMISSIONS)" || { echo "Say where the notebooks are: make grade SUBMISSIONS=<folder>"; exit 2; }
 	$(TOOLS) $(BIN)/python -m packtools.grading "$(SUBMISSIONS)" --out "$(GRADES)" --lessons "$(LESSONS)"
+
+## make new-article ARTICLE=<folder with article.txt, metadata.json> OUT=<new data folder>: a draft
+## data folder for another article, every row marked draft, with READINESS.md (docs/adapting.md)
+new-article: $(DEV_STAMP)
+	@test -n "$(ARTICLE)" -a -n "$(OUT)" || { echo "Say where: make new-article ARTICLE=<article folder> OUT=<new data folder>"; exit 2; }
+	$(TOOLS) $(BIN)/python -m packtools.draft_article "$(ARTICLE)" "$(OUT)"
 
 ## make workbook: copy the exercises into your own workbook/ folder (never overwrites)
 workbook: $(RUNTIME_STAMP)

@@ -1,9 +1,11 @@
 """Shared fixtures: the ledger is loaded once per session, in a fixture, never at import time."""
 
+import fnmatch
 import html
 import re
 
 import pytest
+from tiers import HEAVY
 
 from readingpack.ledger import load_ledger
 
@@ -25,3 +27,9 @@ def body_paragraphs(ledger) -> list[int]:
 def visible():
     """A function: an HTML fragment's text as a browser's textContent gives it, whitespace collapsed."""
     return lambda fragment: " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if any(fnmatch.fnmatchcase(item.nodeid, pattern) for pattern in HEAVY):
+            item.add_marker(pytest.mark.heavy)

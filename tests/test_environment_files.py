@@ -29,9 +29,9 @@ def lock(name: str) -> dict[str, list[str]]:
     return pins
 
 
-def environment_yml_pins() -> dict[str, str]:
+def environment_yml_pins(name: str = "environment.yml") -> dict[str, str]:
     pins = {}
-    for line in (PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8").splitlines():
+    for line in (PROJECT_ROOT / name).read_text(encoding="utf-8").splitlines():
         match = re.fullmatch(r"\s+- ([A-Za-z0-9_.-]+)(==|=)([0-9][^\s]*)\s*", line)
         if match and match.group(1) != "python":
             pins[key(match.group(1))] = match.group(3)
@@ -70,16 +70,30 @@ def test_the_locks_hold_the_tested_versions():
             assert dev[key(name)] == [pinned.strip()], name
 
 
-def test_environment_yml_pins_the_locked_versions_of_every_direct_package():
-    dev = lock("dev.txt")
-    locked = {key(r.name): dev[key(r.name)][0] for r in RUNTIME + TOOLS}
-    assert environment_yml_pins() == locked
+def test_environment_yml_pins_the_runtime_only_and_environment_dev_yml_adds_the_tools():
+    runtime, dev = lock("runtime.txt"), lock("dev.txt")
+    assert environment_yml_pins() == {key(r.name): runtime[key(r.name)][0] for r in RUNTIME}
+    assert environment_yml_pins("environment-dev.yml") == {
+        key(r.name): dev[key(r.name)][0] for r in RUNTIME + TOOLS}
+    assert [name for name in NEVER_IN_RUNTIME
+            if re.search(rf"^\s+- {name}\b", (PROJECT_ROOT / "environment.yml").read_text(), re.M)] == []
 
 
-def test_environment_yml_installs_the_package_and_python_311():
-    text = (PROJECT_ROOT / "environment.yml").read_text(encoding="utf-8")
+@pytest.mark.parametrize("name", ["environment.yml", "environment-dev.yml"])
+def test_environment_yml_installs_the_package_and_python_311(name):
+    text = (PROJECT_ROOT / name).read_text(encoding="utf-8")
     assert re.search(r"^\s+- python=3\.11\s*$", text, re.M)
     assert re.search(r"^\s+- -e \.\s*$", text, re.M)
+
+
+def test_every_runtime_library_is_imported_by_the_runtime():
+    # jupyterlab and ipykernel are the applications a student runs, not libraries imported
+    imported = set()
+    for path in (PROJECT_ROOT / "src" / "readingpack").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        imported |= set(re.findall(r"^\s*(?:from|import) ([A-Za-z0-9_]+)", text, re.M))
+    unused = {r.name for r in RUNTIME} - {"jupyterlab", "ipykernel"} - imported
+    assert unused == set(), f"runtime dependencies that src/ never imports: {sorted(unused)}"
 
 
 def test_the_runtime_never_imports_the_tools():

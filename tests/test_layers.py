@@ -4,6 +4,7 @@ library or matplotlib (import-linter enforces the full contracts in `make lint`)
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 
 def loaded_after(statement: str) -> dict[str, bool]:
@@ -13,8 +14,13 @@ def loaded_after(statement: str) -> dict[str, bool]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_importing_the_exercise_checks_loads_no_widget_or_plotting_library():
-    assert loaded_after("import readingpack.exercises") == {
+def test_importing_the_exercise_checks_and_the_evidence_loads_no_widget_or_plotting_library():
+    # one probe for the whole evidence layer and every lesson's checks (the import-linter
+    # contract no-ui-below-widgets states the same rule for the code as written)
+    evidence = (Path(__file__).parents[1] / "src" / "readingpack" / "evidence").glob("*.py")
+    modules = ["readingpack.exercises", *(f"readingpack.evidence.{p.stem}" for p in sorted(evidence))]
+    assert len(modules) > 5
+    assert loaded_after(f"import {', '.join(modules)}") == {
         "ipywidgets": False, "matplotlib": False, "IPython": False}
 
 

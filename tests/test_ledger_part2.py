@@ -7,9 +7,9 @@ import shutil
 import pandas as pd
 import pytest
 
-from readingpack.actors import count_mentions, find_mentions, ledger_mentions, match_aliases
+from readingpack.evidence.language import count_terms, find_terms, ledger_terms, term_regex
+from readingpack.evidence.mentions import count_mentions, find_mentions, ledger_mentions, match_aliases
 from readingpack.ledger import Ledger, LedgerError
-from readingpack.lexicon import count_terms, find_terms, ledger_terms, term_regex
 from readingpack.paths import data_dir
 
 DATA = data_dir()

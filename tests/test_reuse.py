@@ -16,8 +16,8 @@ import pytest
 
 import readingpack.evidence
 import readingpack.widgets
-from readingpack import actors
 from readingpack.article import load_article, paragraphs_csv, read_article
+from readingpack.evidence import mentions
 from readingpack.exercises import CANNOT_CHECK, NOT_ANSWERED, TASKS, Feedback, check_value
 from readingpack.ledger import Ledger, LedgerError, load_ledger
 from readingpack.paths import PROJECT_ROOT
@@ -98,7 +98,7 @@ def test_the_ledger_checks_catch_a_bad_quote_in_another_article(synthetic):
 
 
 def test_mention_counting_on_another_article(ledger):
-    counts = actors.count_mentions(actors.ledger_mentions(ledger))
+    counts = mentions.count_mentions(mentions.ledger_mentions(ledger))
     assert dict(zip(counts["counted_as"], counts["mentions"], strict=True)) == {
         "northland": 5, "southland": 5, "jane": 2, "ana_north": 1, "lake_commission": 1,
     }
@@ -221,10 +221,9 @@ def test_a_missing_setting_names_the_key_and_the_file(synthetic):
 def test_a_setting_naming_an_unknown_figure_names_the_id_and_the_file(synthetic):
     rewrite(synthetic / "settings.csv", "figure_check.default_figure,F003",
             "figure_check.default_figure,F099")
-    from readingpack.widgets.figure_check import FigureCheck
-
-    with pytest.raises(KeyError, match=r"'F099' is not in data/figures\.csv.*figure_check\.default_figure"):
-        FigureCheck(Ledger(synthetic))
+    # refused when the ledger loads (readingpack.ledger.check_setting_ids), before any widget
+    with pytest.raises(LedgerError, match=r"'figure_check\.default_figure' names F099.*figures\.csv"):
+        Ledger(synthetic)
 
 
 def test_a_setting_naming_an_unknown_actor_names_the_id_and_the_file(synthetic):
@@ -238,7 +237,5 @@ def test_a_setting_naming_an_unknown_actor_names_the_id_and_the_file(synthetic):
 
 def test_a_setting_naming_an_unknown_reference_value_names_the_id_and_the_file(synthetic):
     rewrite(synthetic / "settings.csv", "areas.country,A1", "areas.country,A9")
-    from readingpack.widgets.areas import AreaComparison
-
-    with pytest.raises(KeyError, match=r"A9.*reference/facts\.csv"):
-        AreaComparison(Ledger(synthetic))
+    with pytest.raises(LedgerError, match=r"'areas\.country' names A9.*reference/facts\.csv"):
+        Ledger(synthetic)

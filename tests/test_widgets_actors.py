@@ -142,11 +142,3 @@ def test_relation_edges_keep_actors_with_two_or_more_relations():
     assert list(edges.columns) == ["source", "target", "group", "count"]
     assert edges["count"].sum() <= len(relations)
 
-
-def test_old_import_names_still_work():
-    from readingpack import actors
-    from readingpack.widgets import actors as actor_widgets
-
-    assert actors.ledger_mentions is ledger_mentions
-    assert actor_widgets.ActorData is ActorData and actor_widgets.RELATION_GROUPS is RELATION_GROUPS
-    assert set(actor_widgets.GROUP_LINESTYLES) == set(RELATION_GROUPS)

@@ -2,11 +2,10 @@
 
 import pytest
 
-from readingpack.evidence.areas import article_area, country_id, default_place_id
+from readingpack.evidence.areas import areas_table, article_area, country_id, default_place_id
 from readingpack.ui import escape
 from readingpack.widgets.areas import (
     AreaComparison,
-    areas_table,
     compare_sentence,
     format_km2,
     reference_areas,

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from readingpack.evidence import claims as evidence
 from readingpack.widgets import claims as cl
 
 
@@ -115,14 +116,14 @@ def test_every_claim_quote_is_highlighted_exactly(explorer, ledger):
 
 
 def test_codebook_rules_give_a_rule_and_examples_for_every_type():
-    rules = cl.codebook_rules()
-    assert rules["claim_type"].tolist() == cl.TYPE_ORDER
+    rules = evidence.codebook_rules()
+    assert rules["claim_type"].tolist() == evidence.TYPE_ORDER
     assert all(rules["rule"].str.len() > 20)
     assert rules.set_index("claim_type").loc["statistic", "examples"] == ["CL024", "CL073"]
 
 
 def test_types_table(ledger):
-    table = cl.types_table(ledger.claims, cl.codebook_rules())
+    table = evidence.types_table(ledger.claims, evidence.codebook_rules())
     assert table["claims"].sum() == len(ledger.claims)
     counts = ledger.claims["claim_type"].value_counts()
     assert table.set_index("type").loc["reported statement", "claims"] == counts["reported_statement"]
@@ -130,7 +131,7 @@ def test_types_table(ledger):
 
 
 def test_type_by_speaker_totals(ledger):
-    table = cl.type_by_speaker(ledger.claims, ledger.actors)
+    table = evidence.type_by_speaker(ledger.claims, ledger.actors)
     assert table.index[0] == "the author"
     assert table.loc["all speakers", "all types"] == len(ledger.claims)
     assert table.loc["the author", "all types"] == (ledger.claims["speaker"] == "sossi_tatikyan").sum()
@@ -138,16 +139,16 @@ def test_type_by_speaker_totals(ledger):
 
 
 def test_paragraph_tables(ledger, body_paragraphs):
-    by_type = cl.types_by_paragraph(ledger.claims)
+    by_type = evidence.types_by_paragraph(ledger.claims)
     assert by_type.index.tolist() == body_paragraphs
     assert by_type.loc[12].sum() == 19
-    voice = cl.voice_by_paragraph(ledger.claims, ledger.actors)
+    voice = evidence.voice_by_paragraph(ledger.claims, ledger.actors)
     assert voice.loc[14].tolist() == [0, 5]
     assert voice.sum().sum() == len(ledger.claims)
 
 
 def test_claims_table_names_speakers(ledger):
-    table = cl.claims_table(ledger.claims, ledger.actors)
+    table = evidence.claims_table(ledger.claims, ledger.actors)
     assert len(table) == len(ledger.claims)
     assert table.loc[0, "speaker"] == "the author"
     assert table.set_index("claim_id").loc["CL089", "speaker"] == "Baku (for Azerbaijan's government)"

@@ -2,9 +2,9 @@
 
 import pytest
 
-from readingpack.evidence.comparison import figure_sources
+from readingpack.evidence.comparison import article_value, figure_reference_table, figure_sources
 from readingpack.ui import escape
-from readingpack.widgets.figure_check import FigureCheck, article_value, figure_reference_table
+from readingpack.widgets.figure_check import FigureCheck
 
 
 @pytest.fixture

@@ -1,7 +1,5 @@
 """The framing widget (lesson 7) and the evidence it renders (readingpack.evidence.language)."""
 
-import subprocess
-import sys
 
 from readingpack.evidence.language import (
     CATEGORIES,
@@ -36,19 +34,6 @@ def test_rendering_of_the_default_view(snapshot):
     framing = Framing()
     assert {"counts": framing.counts.value, "text": framing.text.value} == snapshot
 
-
-def test_old_import_names_still_work():
-    from readingpack import lexicon
-    from readingpack.widgets import framing
-
-    assert lexicon.ledger_terms is ledger_terms and lexicon.glossary_problems
-    assert framing.framing_table is framing_table and framing.CATEGORIES is CATEGORIES
-
-
-def test_the_evidence_imports_no_user_interface():
-    code = ("import sys, readingpack.evidence.language, readingpack.lexicon; "
-            "assert 'ipywidgets' not in sys.modules and 'matplotlib' not in sys.modules")
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_starts_on_the_default_category_across_the_whole_article(ledger):

@@ -1,8 +1,6 @@
 """The positions widget of lesson 6 and its tables, against the committed ledger."""
 
 import re
-import subprocess
-import sys
 
 import nbformat
 import pytest
@@ -10,12 +8,8 @@ import pytest
 from packtools.prose_style import ATTRIBUTION, QUOTED, loaded_term_problems
 from readingpack.evidence import sources
 from readingpack.evidence.positions import (
-    AFTER_CAVEAT,
     AFTER_TITLE,
     AUTHORS_TITLE,
-    GOVERNMENT_NAMES,
-    GOVERNMENTS,
-    OWN_HEADS,
     THROUGH_THE_AUTHOR,
     PositionsData,
     after_article_table,
@@ -75,8 +69,8 @@ def government_table(html: str) -> str:
 
 
 def test_both_government_columns_use_one_wording():
-    assert list(GOVERNMENTS.values()) == [ARMENIA_COLUMN, AZERBAIJAN_COLUMN]
-    for heads in (GOVERNMENTS, OWN_HEADS):
+    assert list(PositionsData().governments.values()) == [ARMENIA_COLUMN, AZERBAIJAN_COLUMN]
+    for heads in (PositionsData().governments, PositionsData().own_heads):
         armenia, azerbaijan = heads["armenia"], heads["azerbaijan"]
         assert armenia.replace("Armenia's", "Azerbaijan's") == azerbaijan
         assert "wants" not in armenia + azerbaijan
@@ -119,7 +113,7 @@ def test_each_kind_of_row_fills_its_own_columns(data):
         else:
             assert not (has["quote"] or has["authors_words"] or has["own_statement"]), row["position_id"]
             assert row["reported_position"] == (
-                f"The article does not report {GOVERNMENT_NAMES[row['government']]}'s position on "
+                f"The article does not report {PositionsData().names[row['government']]}'s position on "
                 "this issue.")
 
 
@@ -144,7 +138,7 @@ def test_an_author_only_sentence_is_a_reading_not_a_position(data, widget, words
     reported = data.positions[data.positions["kind"] == "reported"]
     assert not any(words in q or q in words for q in reported["quote"]), words
     table = positions_table(data)
-    for government in GOVERNMENT_NAMES.values():
+    for government in PositionsData().names.values():
         column = table[f"{government}'s position: the article's words (¶)"]
         assert not column.str.contains(words, regex=False).any(), words
     row = readings[readings["authors_words"].str.contains(words, regex=False)].iloc[0]
@@ -238,7 +232,7 @@ def test_the_packs_paraphrases_follow_the_style_sheet(data):
 
 def test_initial_state_shows_the_rows_of_the_first_issue(widget, data):
     assert widget.issue.value == widget.issue.options[0][1]
-    for government in GOVERNMENT_NAMES:
+    for government in PositionsData().names:
         for quote in data.positions_of(widget.issue.value, government)["quote"].dropna():
             assert escape(quote) in government_table(widget.columns.value)
     assert AFTER_TITLE in widget.after.value
@@ -253,7 +247,7 @@ def test_both_columns_are_labelled_as_the_authors_account(widget):
         widget.issue.value = issue
         assert THROUGH_THE_AUTHOR in widget.columns.value
         assert AUTHORS_TITLE in widget.columns.value
-        assert AFTER_CAVEAT in widget.after.value
+        assert PositionsData().after_caveat in widget.after.value
 
 
 def test_armenia_constitution_shows_e11_after_the_article(widget, data):
@@ -382,7 +376,7 @@ def test_after_article_table_lists_e11_and_e12_with_sides(data):
     assert data.issues_of_fact("E12") == ["southern_route", "peace_agreement"]
 
 
-# ---- the evidence layer, the old import names and the constructor ----------------------------
+# ---- the evidence layer and the constructor ----------------------------
 
 
 def test_the_evidence_gives_the_rows_the_widget_shows(data):
@@ -390,18 +384,13 @@ def test_the_evidence_gives_the_rows_the_widget_shows(data):
     assert data.sides_text("eu_mission") == "only Azerbaijan's government"
     assert data.sides_text("lachin_road") == "neither" and data.sides_text("icj_case") == "both"
     assert list(data.positions_of("eu_mission", "azerbaijan")["paragraph"]) == [17, 17]
-    assert data.after_caveat == AFTER_CAVEAT and "22 November 2024" in AFTER_CAVEAT
+    assert "22 November 2024" in data.after_caveat
     record = data.fact_record("E11")
     assert (record["date"], record["side"]) == ("13 Mar 2025", data.fact_side_words("E11"))
     assert "https://www.azernews.az/karabakh/239032.html" in record["links"]
 
 
-def test_old_import_names_still_work(data):
-    from readingpack.widgets import positions as old
-
-    assert old.GOVERNMENT_NAMES == GOVERNMENT_NAMES and old.AFTER_CAVEAT == AFTER_CAVEAT
-    assert old.positions_table is positions_table and old.PositionsData is PositionsData
-    assert old.not_reported_sentence("armenia") == data.not_reported_sentence("armenia")
+def test_the_widget_takes_a_positions_data(data):
     # a workbook copied before the change passes a PositionsData
     assert PositionsWidget(data).data is data
 
@@ -412,8 +401,3 @@ def test_the_widget_takes_the_ledger_like_every_widget():
     assert widget.data.ledger is ledger
     assert widget.columns.value == PositionsWidget().columns.value
 
-
-def test_the_evidence_imports_no_user_interface():
-    code = ("import sys, readingpack.evidence.positions; "
-            "assert 'ipywidgets' not in sys.modules and 'matplotlib' not in sys.modules")
-    subprocess.run([sys.executable, "-c", code], check=True)

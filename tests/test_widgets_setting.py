@@ -259,12 +259,6 @@ def test_names_table_covers_every_name_variant(ledger):
             == "the pack's neutral default").all()
 
 
-def test_old_names_still_import_from_the_widget_module():
-    # kept so that workbooks copied before the move still run
-    assert background.primer_ids() == setting.PRIMER_IDS
-    assert background.signpost_words() == setting.SIGNPOSTS
-    assert setting.structure_table is background.structure_table
-
 
 def test_find_a_word_jumps_to_the_first_paragraph_that_holds_it():
     from readingpack.evidence import background

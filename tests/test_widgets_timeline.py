@@ -13,7 +13,6 @@ from readingpack.evidence.events import (
     year_bounds,
     zoom_years,
 )
-from readingpack.widgets import timeline
 from readingpack.widgets.timeline import NO_CATEGORY, NOTHING_MATCHES, TimelineWidget
 
 
@@ -93,13 +92,6 @@ def test_widget_takes_a_ledger_like_every_widget():
     widget = TimelineWidget(load_ledger())
     assert widget.table.equals(TimelineWidget().table)
 
-
-def test_old_import_names_still_work(table):
-    from readingpack import charts
-
-    assert timeline.event_table is event_table and timeline.TRACKS is events.TRACKS
-    assert timeline.draw_panel is charts.draw_event_lanes
-    assert timeline.legend_handles is charts.precision_legend_handles
 
 
 def listed_ids(widget) -> int:

@@ -4,3 +4,7 @@ Notebooks import from here so that they stay short and the logic is unit-tested.
 """
 
 __version__ = "1.0.0"
+
+from . import _compat
+
+_compat.install()  # old import names still work in workbooks copied before a move, with a warning

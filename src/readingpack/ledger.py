@@ -238,7 +238,38 @@ def check_required_together(table: Table, when: str, equals: list[str], fields: 
                     )
 
 
+ID_SHAPE = re.compile(r"([A-Z]+)\d+[a-z]?")
+
+
+def check_setting_ids(tables: dict[str, Table]) -> None:
+    """Every id that settings.csv names exists: a value shaped like the ids of a table (letters
+    then digits: F015, CL016, K1c, P07) must be one of that table's ids. Ids in lower case
+    (actors, issues) are checked where the code reads them (evidence.settings.setting_ids)."""
+    if "settings" not in tables:
+        return
+    by_prefix: dict[str, dict[str, set]] = {}
+    for table in tables.values():
+        key = _as_list(table.schema.get("primaryKey") or [])
+        if len(key) != 1 or table.name == "settings":
+            continue
+        for row in table.rows:
+            match = ID_SHAPE.fullmatch(str(row[key[0]]))
+            if match:
+                by_prefix.setdefault(match.group(1), {}).setdefault(table.file, set()).add(row[key[0]])
+    settings = tables["settings"]
+    for row, line in zip(settings.rows, settings.lines, strict=True):
+        for token in str(row.get("value") or "").split(";"):
+            match = ID_SHAPE.fullmatch(token.strip())
+            if not match or match.group(1) not in by_prefix:
+                continue
+            files = by_prefix[match.group(1)]
+            if not any(token.strip() in ids for ids in files.values()):
+                raise LedgerError(settings.file, f"the setting {row['key']!r} names {token.strip()}, "
+                                  f"which is not an id of {' or '.join(sorted(files))}", line, "value")
+
+
 def run_checks(tables: dict[str, Table], article: Article) -> None:
+    check_setting_ids(tables)
     for table in tables.values():
         for spec in table.schema.get("x-checks", []):
             kind = spec["check"]
@@ -288,6 +319,10 @@ class Ledger:
             return self[name]
         except KeyError as error:
             raise AttributeError(str(error)) from None
+
+    def __dir__(self) -> list[str]:
+        """The tables too, so that tab completion offers `ledger.claims`, `ledger.figures`, ..."""
+        return sorted(set(super().__dir__()) | set(self.__dict__.get("_frames", {})))
 
     @property
     def names(self) -> list[str]:

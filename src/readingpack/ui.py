@@ -178,8 +178,40 @@ class PackWidget:
 
 def widget_ledger(ledger=None):
     """The ledger a widget shows: the one given, else the pack's. Workbooks copied before every
-    widget took `Widget(ledger=None)` pass tables instead (`ParagraphReader(paragraphs, outline)`,
-    `TimelineWidget(events)`); those tables came from the pack's own ledger, so it is used."""
+    widget took `Widget(ledger=None)` pass one of the ledger's tables instead
+    (`ParagraphReader(paragraphs, outline)`, `TimelineWidget(events)`): the ledger holding that
+    table is used. Any other table (some of its rows, another article's) cannot be shown by
+    the widget, which needs the whole ledger; a warning says so instead of dropping it quietly."""
+    import warnings
+
+    import pandas as pd
+
     from .ledger import Ledger, load_ledger
 
-    return ledger if isinstance(ledger, Ledger) else load_ledger()
+    if isinstance(ledger, Ledger):
+        return ledger
+    pack = load_ledger()
+    if isinstance(ledger, pd.DataFrame):
+        problem = table_problem(ledger, pack)
+        if problem:
+            warnings.warn(f"{problem}. A widget shows a whole ledger: it shows the pack's, and the "
+                          "table you gave is not used. Pass a ledger (load_ledger(folder)), or choose "
+                          "rows with the widget's own controls.", UserWarning, stacklevel=3)
+    return pack
+
+
+def table_problem(frame, ledger) -> str:
+    """Why `frame` is not one of `ledger`'s tables ("" when it is one of them)."""
+    closest = ""
+    for name in ledger.names:
+        table = ledger[name]
+        if set(table.columns) != set(frame.columns):
+            continue
+        key = table.columns[0]
+        given, rows = set(frame[key].astype(str)), set(table[key].astype(str))
+        if given == rows:
+            return ""
+        if given < rows:
+            closest = closest or (f"The table given holds {len(frame)} of the {len(table)} rows of the "
+                                  f"ledger's {name} table")
+    return closest or f"The table given ({len(frame)} rows) is none of the ledger's tables"

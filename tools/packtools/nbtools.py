@@ -4,8 +4,17 @@
 
 Widget state is stored in the notebook's metadata so that the HTML edition can render the
 widgets without a kernel. Every notebook is written with kernelspec python3.
+
+Re-running an unchanged notebook changes no byte (tests/test_nbtools.py): the kernel's random
+widget model ids are replaced by ids computed from the notebook's name, the cell's id and the
+model's place in that cell's output (the folder's name too: the lesson and solution folders hold
+notebooks of the same name), in the output's view and in the widget-state metadata
+alike, and no execution times are recorded.
 """
 
+import hashlib
+import json
+import re
 import sys
 from pathlib import Path
 
@@ -13,9 +22,18 @@ import nbformat
 from nbclient import NotebookClient
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+STATE_MIME = "application/vnd.jupyter.widget-state+json"
+VIEW_MIME = "application/vnd.jupyter.widget-view+json"
+MODEL_REFERENCE = re.compile(r"IPY_MODEL_([0-9a-f]{32})")
+MODEL_ID = re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])")
 
 
 def execute_notebook(path: Path, timeout: int = 300) -> None:
+    nbformat.write(executed(path, timeout), path)
+
+
+def executed(path: Path, timeout: int = 300):
+    """The notebook at `path` run in a fresh kernel, with stable widget ids (not written)."""
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     client = NotebookClient(
@@ -24,26 +42,83 @@ def execute_notebook(path: Path, timeout: int = 300) -> None:
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         store_widget_state=True,
+        record_timing=False,
     )
     client.execute()
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
     if not _has_widgets(nb):
         nb.metadata.pop("widgets", None)
-    nbformat.write(nb, path)
+    return stable_widget_ids(nb, f"{path.parent.name}/{path.name}")  # the folder too
 
 
 def _has_widgets(nb) -> bool:
     return any(
-        "application/vnd.jupyter.widget-view+json" in output.get("data", {})
+        VIEW_MIME in output.get("data", {})
         for cell in nb.cells if cell.cell_type == "code"
         for output in cell.get("outputs", [])
     )
 
 
+def _stable_id(*parts) -> str:
+    return hashlib.sha256("/".join(map(str, parts)).encode()).hexdigest()[:32]
+
+
+def stable_widget_ids(nb, name: str):
+    """`nb` with every widget model id replaced by a hash of the notebook's name, the cell
+    (its id) and the model's order among the models that cell's outputs show, found depth
+    first through the models' references; models no output shows are numbered in the order
+    the kernel created them."""
+    state = nb.metadata.get("widgets", {}).get(STATE_MIME, {}).get("state", {})
+    new_ids: dict[str, str] = {}
+    counts: dict[tuple, int] = {}
+
+    def visit(model_id: str, *where) -> None:
+        if model_id in new_ids:
+            return
+        counts[where] = counts.get(where, 0) + 1
+        new_ids[model_id] = _stable_id(name, *where, counts[where])
+        model = state.get(model_id, {}).get("state", {})
+        for ref in MODEL_REFERENCE.findall(json.dumps(model, sort_keys=True)):
+            visit(ref, *where)
+
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        for output in cell.get("outputs", []):
+            view = output.get("data", {}).get(VIEW_MIME)
+            if view and "model_id" in view:
+                visit(view["model_id"], cell.get("id", index))
+            # an Output widget's captured outputs, or a repr naming a model
+            for ref in MODEL_REFERENCE.findall(json.dumps(output, sort_keys=True)):
+                visit(ref, cell.get("id", index))
+    for model_id in state:
+        visit(model_id, "not shown")
+    if not new_ids:
+        return nb
+    text = MODEL_ID.sub(lambda m: new_ids.get(m.group(0), m.group(0)), nbformat.writes(nb))
+    return nbformat.reads(text, as_version=4)
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run every notebook first; write them all only when every one ran (`make outputs`), so that
+    a failing notebook never leaves the others half rewritten."""
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
     paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])]
+    done, failed = {}, []
     for path in paths:
         print(f"executing {path}")
-        execute_notebook(path)
+        try:
+            done[path] = executed(path)
+        except (CellExecutionError, CellTimeoutError) as error:
+            failed.append(f"{path}: {str(error).strip().splitlines()[-1]}")
+    if failed:
+        print(f"{len(failed)} of {len(paths)} notebooks failed; no notebook was written:")
+        print("\n".join(failed))
+        return 1
+    for path, nb in done.items():
+        nbformat.write(nb, path)
     return 0
 
 

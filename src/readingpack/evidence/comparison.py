@@ -69,16 +69,6 @@ def hand_coded(ledger=None) -> dict[tuple[str, str], tuple[str, str]]:
                                                  table["outcome"], table["reason"], strict=True)}
 
 
-def __getattr__(name: str):
-    """RELATION_LABELS and JUDGEMENTS, kept so that workbooks copied before the move still run;
-    they now come from data/vocabulary.csv and data/judgements.csv."""
-    if name == "RELATION_LABELS":
-        return labels("relation")
-    if name == "JUDGEMENTS":
-        return hand_coded()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 @dataclass(frozen=True)
 class Range:
     """A number as an interval: low and high (math.inf where there is no upper bound)."""

@@ -242,18 +242,6 @@ def after_article_table(data: PositionsData | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("id")
 
 
-# The names below depend on the ledger (the governments' names, the publication date); they are
-# read from the pack's own ledger when first asked for. PositionsData holds those of any ledger.
-_OF_THE_LEDGER = {"GOVERNMENT_NAMES": "names", "GOVERNMENTS": "governments",
-                  "OWN_HEADS": "own_heads", "AFTER_CAVEAT": "after_caveat"}
-
-
-def __getattr__(name: str):
-    if name in _OF_THE_LEDGER:
-        return getattr(PositionsData(), _OF_THE_LEDGER[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def not_reported_sentence(government: str) -> str:
     return PositionsData().not_reported_sentence(government)
 

@@ -1,15 +1,15 @@
 """Lesson 7 (Language and framing): the exercise tasks and their checks.
 
 Every expected value is computed from the ledger (readingpack.evidence.language,
-readingpack.actors); only the keys of the multiple-choice and classification tasks are typed
+readingpack.evidence.mentions); only the keys of the multiple-choice and classification tasks are typed
 here. The names counted in task 7.4 are the settings naming.first_side and naming.second_side
 (data/settings.csv).
 """
 
 import re
 
-from ..actors import ledger_mentions
 from ..evidence.language import ledger_terms
+from ..evidence.mentions import ledger_mentions
 from ..evidence.settings import setting, setting_ids
 from ..ledger import load_ledger
 from .feedback import (

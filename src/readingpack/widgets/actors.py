@@ -9,19 +9,10 @@ into its state, each item saying "(as Baku)" so that the folding stays visible.
 import ipywidgets as widgets
 import pandas as pd
 
-# The names below were defined here before the evidence layer and the charts module existed:
-# kept so that workbooks copied before the move still run.
-from ..charts import GROUP_LINESTYLES  # noqa: F401
 from ..evidence.background import plural
-from ..evidence.mentions import (  # noqa: F401
-    GROUP_OF,
-    RELATION_GROUPS,
+from ..evidence.mentions import (
     ActorData,
-    actors_table,
-    cooccurrence,
     default_pair,
-    folded_relations,
-    relation_group,
 )
 from ..ui import (
     PackWidget,

@@ -9,11 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..evidence import areas as evidence
-
-# Kept so that workbooks copied before the move still run: these names now live in
-# readingpack.evidence.areas.
-from ..evidence.areas import (  # noqa: F401
-    areas_table,
+from ..evidence.areas import (
     article_area,
     compare_sentence,
     format_km2,
@@ -35,16 +31,6 @@ from .claim_check import sentence_with_quote
 
 SQUARE_MAX_PX = 170
 TYPED_AREA = "the area you typed"
-
-
-def __getattr__(name: str):
-    """ARTICLE_FIGURE_ID, ARMENIA_ID and DEFAULT_PLACE, kept so that workbooks copied before the
-    move still run; they now come from data/settings.csv."""
-    found = {"ARTICLE_FIGURE_ID": evidence.article_figure_id, "ARMENIA_ID": evidence.country_id,
-             "DEFAULT_PLACE": evidence.default_place_id}
-    if name in found:
-        return found[name]()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def short_name(place: str) -> str:

@@ -8,22 +8,12 @@ import pandas as pd
 from .. import ui
 from ..evidence import claims as evidence
 from ..evidence.background import paragraph_texts, plural
-
-# Kept so that workbooks copied before the move still run: these names now live in
-# readingpack.evidence.claims.
-from ..evidence.claims import (  # noqa: F401
-    TYPE_LABELS,
+from ..evidence.claims import (
     TYPE_ORDER,
     author_id,
     body_range,
-    claims_table,
-    codebook_rules,
     speaker_names,
-    type_by_speaker,
     type_label,
-    types_by_paragraph,
-    types_table,
-    voice_by_paragraph,
 )
 from ..ui import widget_ledger
 

@@ -11,9 +11,6 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..evidence import comparison
-
-# Kept so that workbooks copied before the move still run: these now live in evidence.comparison.
-from ..evidence.comparison import article_value, figure_reference_table  # noqa: F401
 from ..evidence.settings import labels, setting
 from ..ui import PackWidget, ResultHTML, escape, menu, reset_button, widget_ledger
 

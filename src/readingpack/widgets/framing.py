@@ -11,7 +11,6 @@ import ipywidgets as widgets
 from ..evidence.language import (
     CATEGORIES,
     DEFAULT_CATEGORY,
-    framing_table,  # noqa: F401  kept so that workbooks copied before the move still run
     in_range,
     ledger_terms,
     term_summary,

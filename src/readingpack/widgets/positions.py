@@ -10,29 +10,16 @@ import ipywidgets as widgets
 
 from .. import ui
 from ..evidence import positions as evidence
-from ..evidence.positions import (  # noqa: F401  kept so that workbooks copied before the move still run
+from ..evidence.positions import (
     AFTER_TITLE,
     AUTHORS_READING,
     AUTHORS_TITLE,
     NO_LATER_FACTS,
     NO_READING,
     OWN_CAVEAT,
-    POSITION_COLUMN,
-    REPORTED,
     THROUGH_THE_AUTHOR,
-    WORDS_COLUMN,
     PositionsData,
-    after_article_table,
-    no_statement_sentence,
-    not_reported_sentence,
-    positions_table,
 )
-
-
-def __getattr__(name: str):
-    """GOVERNMENT_NAMES, GOVERNMENTS, OWN_HEADS, AFTER_CAVEAT: kept so that workbooks copied
-    before the move still run (they depend on the ledger, so evidence.positions reads them)."""
-    return getattr(evidence, name)
 
 
 def _source_html(data: PositionsData, fact_id: str) -> str:

@@ -10,35 +10,15 @@ import pandas as pd
 
 from .. import ui
 from ..evidence import background
-
-# Kept so that workbooks copied before the move still run: these names now live in
-# readingpack.evidence.background.
-from ..evidence.background import (  # noqa: F401
+from ..evidence.background import (
     KIND_LABELS,
-    evidence_text,
-    find_spans,
-    names_table,
     plural,
-    primer_table,
-    section_of,
-    signposts_table,
-    structure_table,
     word_count,
 )
 from ..evidence.settings import setting_ids
 from ..ui import widget_ledger
 
 MAX_FIND_LENGTH = 60
-
-
-def __getattr__(name: str):
-    """PRIMER_IDS and SIGNPOSTS, kept so that workbooks copied before the move still run; they
-    now come from data/settings.csv."""
-    if name == "PRIMER_IDS":
-        return background.primer_ids()
-    if name == "SIGNPOSTS":
-        return background.signpost_words()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _paragraph_block(number: int, kind: str, text: str, body_html: str | None = None) -> str:

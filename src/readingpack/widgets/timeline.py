@@ -13,23 +13,12 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import ui
-
-# The names below were defined here before the evidence layer and the charts module existed:
-# kept so that workbooks copied before the move still run.
-from ..charts import PRECISION_STYLE  # noqa: F401
-from ..charts import draw_event_lanes as draw_panel  # noqa: F401
-from ..charts import precision_legend_handles as legend_handles  # noqa: F401
-from ..evidence.events import (  # noqa: F401
+from ..evidence.events import (
     CATEGORY_ORDER,
-    PRECISION_LABELS,
-    PRECISIONS,
     TRACKS,
     day_of,
     event_table,
-    normalised_date,
     select_events,
-    stack_levels,
-    track_label,
     track_of,
     year_bounds,
     zoom_years,
