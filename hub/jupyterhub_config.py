@@ -9,7 +9,7 @@ one environment, the students' servers in another (docs/hosting.md).
     npm install -g configurable-http-proxy@5.3.0
     /opt/hub/bin/jupyterhub -f hub/jupyterhub_config.py
 
-tests/test_hub.py starts a hub from this file, with a test login and local processes instead
+tests/browser/test_hub.py starts a hub from this file, with a test login and local processes instead
 of system users (see the end of this file for what it changes).
 """
 
@@ -28,7 +28,7 @@ c.JupyterHub.bind_url = "http://127.0.0.1:8000"
 # c.Authenticator.admin_users = {"teacher"}
 
 # One systemd unit per student: the memory limit is enforced (the default LocalProcessSpawner
-# cannot). The figures are docs/hosting.md's, measured by tests/test_hub.py.
+# cannot). The figures are docs/hosting.md's, measured by tests/browser/test_hub.py.
 c.JupyterHub.spawner_class = "systemdspawner.SystemdSpawner"
 c.Spawner.mem_limit = "1G"
 c.Spawner.cpu_limit = 1.0

@@ -30,10 +30,10 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psutil
 import pytest
-from conftest import is_loopback
 from pagetools import artifact
 
 from packtools import browser, edition, hublink, publish
@@ -62,6 +62,11 @@ LAB_SETTINGS = {
         "fetchNews": "false", "checkForUpdates": False,
     },
 }
+
+
+def is_loopback(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "about") or parts.hostname in ("127.0.0.1", "localhost")
 
 
 def run(command, **kwargs):
@@ -185,6 +190,7 @@ class MemorySampler:
 
     def __init__(self):
         self.peaks: dict[str, float] = {}
+        self.parts: dict[str, dict[str, list[int]]] = {}  # at the last sample: MB per process kind
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.loop, daemon=True)
 
@@ -203,9 +209,14 @@ class MemorySampler:
         for user, server in self.servers().items():
             with contextlib.suppress(psutil.Error):
                 total = server.memory_info().rss
+                parts = {"server": [round(total / 2**20)], "kernels": [], "other": []}
                 for child in server.children(recursive=True):
                     with contextlib.suppress(psutil.Error):
-                        total += child.memory_info().rss
+                        rss = child.memory_info().rss
+                        total += rss
+                        kind = "kernels" if "ipykernel" in " ".join(child.cmdline()) else "other"
+                        parts[kind].append(round(rss / 2**20))
+                self.parts[user] = parts
                 now[user] = total / 2**20
                 self.peaks[user] = max(self.peaks.get(user, 0), now[user])
         return now
@@ -376,7 +387,7 @@ def test_a_class_on_a_real_hub(tmp_path, new_page):
     run(["git", "-C", str(teacher), "push", "--quiet", "origin", "main"])
     link_to = lambda hub: hublink.link(f"file://{served}", "main", hub)  # noqa: E731
 
-    measured = {"login_to_lesson_s": {}, "peak_mb": {}, "home_mb": {}}
+    measured = {"login_to_lesson_s": {}, "peak_mb": {}, "home_mb": {}, "last_sample_mb": {}}
     pages = {}
     with running_hub(tmp_path, venv, proxy) as (url, homes, _log), MemorySampler() as memory, \
             screenshots_on_failure(pages):
@@ -411,6 +422,7 @@ def test_a_class_on_a_real_hub(tmp_path, new_page):
     for name in STUDENTS:
         measured["peak_mb"][name] = round(memory.peaks.get(name, 0))
         measured["home_mb"][name] = round(folder_size_mb(homes / name), 1)
+        measured["last_sample_mb"][name] = memory.parts.get(name)
     artifact("hub-measurements.json").write_text(json.dumps(measured, indent=1), encoding="utf-8")
     print(json.dumps(measured))
 
