@@ -119,7 +119,7 @@ html: $(DEV_STAMP)
 	$(TOOLS) $(BIN)/python -m packtools.htmlbuild
 
 clean:
-	rm -rf build test-artifacts .pytest_cache .ruff_cache
+	rm -rf build test-artifacts .pytest_cache .ruff_cache .hub-test
 
 .PHONY: exercises html-instructor student-edition publish-edition hub-link
 ifneq ($(HAVE_SOLUTIONS),)

@@ -28,6 +28,9 @@ command -v git >/dev/null || { echo "git is missing: nbgitpuller needs it (apt-g
 "$VENV/bin/python" -m pip install --quiet --upgrade pip
 "$VENV/bin/python" -m pip install --quiet -r "$EDITION/requirements/runtime.txt" -r "$EDITION/hub/requirements.txt"
 "$VENV/bin/python" -m pip install --quiet --no-deps -e "$EDITION"
-mkdir -p "$VENV/etc/jupyter"
+mkdir -p "$VENV/etc/jupyter" "$VENV/share/jupyter/lab/settings"
 cp "$EDITION/hub/jupyter_server_config.py" "$VENV/etc/jupyter/jupyter_server_config.py"
+# JupyterLab's defaults for every student: a saved lesson keeps its widgets' state, so reopening
+# it shows the widgets instead of "Error displaying widget: model not found".
+cp "$EDITION/hub/overrides.json" "$VENV/share/jupyter/lab/settings/overrides.json"
 echo "Installed the pack ($EDITION) with jupyterhub and nbgitpuller into $VENV"

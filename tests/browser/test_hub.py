@@ -118,6 +118,8 @@ def install(edition_folder: Path) -> tuple[Path, Path]:
              str(edition_folder)], env=clean_env())
         shutil.copy(edition_folder / "hub" / "jupyter_server_config.py",
                     venv / "etc" / "jupyter" / "jupyter_server_config.py")
+        shutil.copy(edition_folder / "hub" / "overrides.json",
+                    venv / "share" / "jupyter" / "lab" / "settings" / "overrides.json")
     proxy = node / "node_modules" / ".bin" / "configurable-http-proxy"
     assert proxy.exists(), f"configurable-http-proxy was not installed in {node}"
     return venv, proxy
@@ -182,27 +184,44 @@ def running_hub(tmp: Path, venv: Path, proxy: Path):
             yield url, homes, log_path
         finally:
             browser._stop(process)
+            kill_servers_under(str(homes))
             shutil.copy(log_path, artifact("hub.log"))
+
+
+def servers_under(homes: str) -> list[tuple[str, psutil.Process]]:
+    """(user, process) of the single-user servers whose home is in `homes` (this run's only)."""
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        with contextlib.suppress(psutil.Error):
+            if any("jupyterhub-singleuser" in part for part in process.info["cmdline"] or []):
+                env = process.environ()
+                if env.get("HOME", "").startswith(homes) and env.get("JUPYTERHUB_USER"):
+                    found.append((env["JUPYTERHUB_USER"], process))
+    return found
+
+
+def kill_servers_under(homes: str) -> None:
+    """The hub leaves a single-user server running when it stops quicker than the server: end
+    this run's servers and their kernels."""
+    for _user, server in servers_under(homes):
+        with contextlib.suppress(psutil.Error):
+            for process in [*server.children(recursive=True), server]:
+                with contextlib.suppress(psutil.Error):
+                    process.kill()
 
 
 class MemorySampler:
     """The peak RSS of each student's server with everything it started (kernels, terminals)."""
 
-    def __init__(self):
+    def __init__(self, homes: Path):
+        self.homes = str(homes)
         self.peaks: dict[str, float] = {}
         self.parts: dict[str, dict[str, list[int]]] = {}  # at the last sample: MB per process kind
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.loop, daemon=True)
 
     def servers(self) -> dict[str, psutil.Process]:
-        found = {}
-        for process in psutil.process_iter(["cmdline"]):
-            with contextlib.suppress(psutil.Error):
-                if any("jupyterhub-singleuser" in part for part in process.info["cmdline"] or []):
-                    user = process.environ().get("JUPYTERHUB_USER")
-                    if user:
-                        found[user] = process
-        return found
+        return {user: process for user, process in servers_under(self.homes)}
 
     def sample(self) -> dict[str, float]:
         now = {}
@@ -238,13 +257,23 @@ def folder_size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 2**20
 
 
+def saved_widgets_have_state(path: Path) -> bool:
+    """Every widget the saved notebook shows has its state saved with it (hub/overrides.json)."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    shown = {output["data"][browser.WIDGET_VIEW]["model_id"]
+             for cell in nb["cells"] for output in cell.get("outputs", [])
+             if browser.WIDGET_VIEW in output.get("data", {})}
+    state = nb["metadata"].get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    return bool(shown) and shown <= set(state.get("state", {}))
+
+
 def cell_with(page, text: str):
     return page.locator(".jp-NotebookPanel:visible .jp-Cell").filter(has_text=text).first
 
 
 def save(page):
     page.keyboard.press("Control+s")
-    page.wait_for_function("() => !document.querySelector('.lm-TabBar-tab.jp-mod-dirty')")
+    page.wait_for_function("() => !document.querySelector('.lm-TabBar-tab.lm-mod-current.jp-mod-dirty')")
 
 
 def kernel_ready(page, timeout_s: float = 180):
@@ -303,6 +332,7 @@ def student_session(page, link: str, name: str, home: Path, edit_lesson: bool) -
         page.keyboard.press("Control+End")
         page.keyboard.insert_text("\n" + STUDENT_NOTE)
     save(page)
+    assert saved_widgets_have_state(clone / LESSON0), "reopening the saved lesson would say 'model not found'"
 
     # the workbook, made in a terminal as lesson 0 says
     page.locator('[data-command="launcher:create"]').first.click()
@@ -354,6 +384,7 @@ def new_page(chromium, request):
         page = context.new_page()
         page.set_default_timeout(60_000)
         page.external_requests = []
+        page.on("dialog", lambda dialog: dialog.accept())  # "leave the page?" when going to the link
         page.on("request", lambda r: None if is_loopback(r.url) else page.external_requests.append(r.url))
         log = artifact(f"hub-page-{len(contexts)}.log").open("w", encoding="utf-8")
         page.on("console", lambda m: m.type in ("error", "warning")
@@ -389,7 +420,7 @@ def test_a_class_on_a_real_hub(tmp_path, new_page):
 
     measured = {"login_to_lesson_s": {}, "peak_mb": {}, "home_mb": {}, "last_sample_mb": {}}
     pages = {}
-    with running_hub(tmp_path, venv, proxy) as (url, homes, _log), MemorySampler() as memory, \
+    with running_hub(tmp_path, venv, proxy) as (url, homes, _log), MemorySampler(homes) as memory, \
             screenshots_on_failure(pages):
         for number, name in enumerate(STUDENTS):
             pages[name] = new_page()
