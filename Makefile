@@ -124,9 +124,9 @@ html: $(DEV_STAMP)
 	$(TOOLS) $(BIN)/python -m packtools.htmlbuild
 
 clean:
-	rm -rf build test-artifacts .pytest_cache .ruff_cache
+	rm -rf build test-artifacts .pytest_cache .ruff_cache .hub-test
 
-.PHONY: exercises html-instructor student-edition
+.PHONY: exercises html-instructor student-edition publish-edition hub-link
 ifneq ($(HAVE_SOLUTIONS),)
 ## make html-instructor: the same with the solutions, in build/html-instructor
 html-instructor: $(DEV_STAMP)
@@ -141,8 +141,14 @@ exercises: $(DEV_STAMP)
 ## in build/student-edition/readingpack/ and readingpack.zip (readingpack-self-study: with docs/exemplars)
 student-edition: $(RUNTIME_STAMP)
 	$(TOOLS) $(BIN)/python -m packtools.edition $(if $(SELF_STUDY),--self-study,)
+
+## make publish-edition REPO=<git working copy> [SELF_STUDY=1]: build the student edition into the
+## course's repository (its .git untouched, files that left the edition deleted) and commit (docs/hosting.md)
+publish-edition: $(RUNTIME_STAMP)
+	@test -n "$(REPO)" || { echo "Say which working copy to publish into: make publish-edition REPO=<folder>"; exit 2; }
+	$(TOOLS) $(BIN)/python -m packtools.publish "$(REPO)" $(if $(SELF_STUDY),--self-study,)
 else
-exercises html-instructor student-edition:
+exercises html-instructor student-edition publish-edition:
 	$(error make $@ needs solutions/, which this edition of the pack does not include)
 endif
 
@@ -163,6 +169,12 @@ new-article: $(DEV_STAMP)
 ## make workbook: copy the exercises into your own workbook/ folder (never overwrites)
 workbook: $(RUNTIME_STAMP)
 	$(TOOLS) $(BIN)/python -m packtools.workbook
+
+## make hub-link REPO=<git URL of the student edition> [BRANCH=main] [HUB=https://...]: the
+## nbgitpuller link students follow (needs only python3; docs/hosting.md)
+BRANCH ?= main
+hub-link:
+	@$(TOOLS) $(PYTHON) -m packtools.hublink --repo "$(REPO)" --branch "$(BRANCH)" $(if $(HUB),--hub "$(HUB)",)
 
 ## make pdf: printable A4 PDFs of the numbered article, each lesson and each exercise sheet, in build/pdf
 pdf: $(DEV_STAMP)

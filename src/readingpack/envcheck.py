@@ -3,8 +3,14 @@
 The compatible ranges are read from the installed pack's own metadata (the `dependencies` of
 pyproject.toml); the versions the pack was tested with, from the runtime lock file
 requirements/runtime.txt when the checkout has it.
+
+On a JupyterHub the kernel's pack (its code and data/) is installed in the server's image while
+the lessons are the student's own copy, pulled from the course's repository: when the notebook
+runs in such a copy, the check also says whether the copy's src/ and data/ are those the kernel
+uses (see docs/hosting.md).
 """
 
+import hashlib
 import re
 import sys
 from importlib.metadata import PackageNotFoundError, requires, version
@@ -73,8 +79,30 @@ def check_lines(requirements: list[str] | None = None,
     return lines
 
 
+def _fingerprint(root: Path) -> str:
+    digest = hashlib.sha256()
+    for folder in ("src/readingpack", "data"):
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def copy_lines(notebook_folder: Path | None = None) -> list[tuple[bool, str]]:
+    """A line when the notebook runs in another copy of the pack than the kernel's own (a hub)."""
+    copy = (Path.cwd() if notebook_folder is None else Path(notebook_folder)).resolve().parent
+    if not (copy / "src" / "readingpack").is_dir() or copy == PROJECT_ROOT.resolve():
+        return []
+    if _fingerprint(copy) == _fingerprint(PROJECT_ROOT):
+        same = f"the pack this kernel runs ({PROJECT_ROOT}) is the same as your copy's src/ and data/"
+        return [(True, same)]
+    return [(False, f"the pack this kernel runs ({PROJECT_ROOT}) differs from your copy's src/ and data/: "
+                    "lessons may show other results than their text says; tell your instructor (the "
+                    "server's image needs a rebuild)")]
+
+
 def print_report(lines: list[tuple[bool, str]] | None = None) -> None:
-    lines = check_lines() if lines is None else lines
+    lines = check_lines() + copy_lines() if lines is None else lines
     for ok, text in lines:
         print(f"[ OK ] {text}" if ok else f"[FAIL] {text}")
     if all(ok for ok, _ in lines):

@@ -1,8 +1,10 @@
 """Copy the exercise notebooks into the student's own workbook/ folder, never overwriting.
 
-`make workbook` runs this. A file that already exists in workbook/ is left exactly as it is
-(the student's work); to get a fresh copy of one exercise, rename or delete your copy and run
-`make workbook` again. Updating the pack (git pull) never touches workbook/, which git ignores.
+`make workbook` runs this; where make or the .venv is missing (a JupyterHub server, Windows),
+`python3 tools/workbook.py` does the same with Python's standard library only. A file that
+already exists in workbook/ is left exactly as it is (the student's work); to get a fresh copy
+of one exercise, rename or delete your copy and run it again. Updating the pack (git pull) never
+touches workbook/, which git ignores.
 """
 
 import shutil
@@ -39,7 +41,7 @@ def main() -> int:
         print(f"kept     workbook/{name} (already there: your work is not touched)")
     if skipped:
         print("To get a fresh copy of an exercise, rename or delete your copy in workbook/ "
-              "and run `make workbook` again.")
+              "and run `make workbook` (or `python3 tools/workbook.py`) again.")
     if not copied and not skipped:
         print("exercises/ holds no exercise notebooks yet.")
     return 0
