@@ -37,6 +37,11 @@ EXTRA_ARGUMENTS = {
     "setting_ids": {"key": "actors.default_pair", "table": "actors"},
     "setting_int": {"key": "lesson05.widget_year"},
     "side_words": {"code": "NL"},
+    # lesson 9's hand coding, compared with this article's ledger
+    "compare_claims": {"mine": [(4, "The talks may fail", "prediction", "author")]},
+    "compare_figures": {"mine": [(5, "at least 40 km²", "at_least")]},
+    "compare_hedges": {"mine": [(4, "may")]},
+    "compare_names": {"mine": {"Riverton": "NL"}},
 }
 ODD_ANSWERS = ["zzz", -1, 10**9, 2.5, ["zzz"], {"zzz": 1}, True, ("zzz", 0)]
 
