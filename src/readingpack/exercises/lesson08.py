@@ -207,3 +207,12 @@ def check_toll(answer):
           "Write a fair, attributed one-paragraph summary of the article (100-160 words).")
 def check_summary(answer):
     return check_written(answer, _ledger().article.text, "8.6")
+
+
+# 8.7 ------------------------------------------------------------------------------------
+
+@register("8.7", "reasons_judged", "written",
+          "How well is each of the author's reasons supported in the text? Best, least, and what "
+          "sceptical readers would need.")
+def check_reasons(answer):
+    return check_written(answer, _ledger().article.text, "8.7")
