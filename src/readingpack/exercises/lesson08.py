@@ -46,7 +46,7 @@ def _figure():
 # 8.1 ------------------------------------------------------------------------------------
 
 @register("8.1", "thesis_restated", "written",
-          "Restate the article's thesis and one reason fairly, attributed, quoting exactly.")
+          "Restate paragraph 15's argument fairly, attributed, quoting exactly.")
 def check_thesis(answer):
     return check_written(answer, _ledger().article.text, "8.1")
 
