@@ -42,6 +42,7 @@ EXTRA_ARGUMENTS = {
     "compare_figures": {"mine": [(5, "at least 40 km²", "at_least")]},
     "compare_hedges": {"mine": [(4, "may")]},
     "compare_names": {"mine": {"Riverton": "NL"}},
+    "claims_in_sentences": {"sentences": [(7, 3)]},
 }
 ODD_ANSWERS = ["zzz", -1, 10**9, 2.5, ["zzz"], {"zzz": 1}, True, ("zzz", 0)]
 

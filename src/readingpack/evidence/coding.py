@@ -168,15 +168,33 @@ def _not_found_rows(messages: list[tuple[int, str]]) -> list[dict]:
              "yours": "", "result": QUOTE_NOT_FOUND, "rule": message} for paragraph, message in messages]
 
 
-def compare_claims(mine, ledger=None, paragraphs=None) -> pd.DataFrame:
+def claims_in_sentences(ledger: Ledger, sentences: list[tuple[int, int]]) -> list[str]:
+    """The ids of the claims whose quotes overlap the given (paragraph, sentence) spans."""
+    spans = ledger.sentences.set_index(["paragraph", "sentence"])
+    texts = dict(zip(ledger.paragraphs["number"], ledger.paragraphs["text"], strict=True))
+    starts = dict(zip(ledger.paragraphs["number"], ledger.paragraphs["start"], strict=True))
+    found = []
+    for row in ledger.claims.itertuples():
+        offset = texts[int(row.paragraph)].find(row.quote) + starts[int(row.paragraph)]
+        for paragraph, sentence in sentences:
+            start, end = spans.loc[(paragraph, sentence), ["start", "end"]]
+            if int(row.paragraph) == paragraph and offset < end and offset + len(row.quote) > start:
+                found.append(row.claim_id)
+                break
+    return found
+
+
+def compare_claims(mine, ledger=None, paragraphs=None, claim_ids=None) -> pd.DataFrame:
     """One row per ledger claim and coded column (claim_type, speaker): the ledger's value,
     yours, the result and the codebook's rule; then your rows the ledger does not have. With
-    `paragraphs`, only the ledger's claims in those paragraphs are compared."""
+    `paragraphs` or `claim_ids`, only those of the ledger's claims are compared."""
     practice = ledger or practice_ledger()
     mine = as_table(mine, CLAIM_COLUMNS, "my_claims")
     claims = practice.claims.sort_values("claim_id")
     if paragraphs is not None:
         claims = claims[claims["paragraph"].isin(list(paragraphs))]
+    if claim_ids is not None:
+        claims = claims[claims["claim_id"].isin(list(claim_ids))]
     matched, extra, not_found = match_rows(mine, claims, practice, "claim_id", "my_claims")
     rules = coding_rules()
     speakers = _speaker_ids(practice)

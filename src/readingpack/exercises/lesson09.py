@@ -10,6 +10,7 @@ written, marked on the rubric.
 import pandas as pd
 
 from ..evidence import coding
+from .coding_checks import TABLE_EXAMPLE, as_frame, coded_table
 from .feedback import (
     CORRECT,
     INCORRECT,
@@ -23,76 +24,13 @@ from .feedback import (
     type_problem,
 )
 
-TABLE_EXAMPLE = ("a table (DataFrame) with one row per {what} and the columns {columns}, as the cell "
-                 "above the check builds it")
-
-
-def _as_frame(answer, columns: list[str]):
-    if isinstance(answer, pd.DataFrame):
-        return answer
-    if isinstance(answer, list) and answer and all(isinstance(r, tuple) and len(r) == len(columns)
-                                                   for r in answer):
-        return pd.DataFrame(answer, columns=columns)
-    return None
-
-
-def _report(comparison: pd.DataFrame, what: str, shown: int = 8) -> Feedback:
-    """The agreement per column, then each row where you differ, with the codebook's rule."""
-    lines = []
-    for row in coding.agreement(comparison).to_dict("records"):
-        allowed = row[coding.ALLOWED]
-        note = f" ({plural(allowed, 'second reading')} the codebook allows)" if allowed else ""
-        lines.append(f"{row['column']}: {row['coded by you']} of {row['in the ledger']} ledger rows coded; "
-                     f"{row[coding.AGREES] + allowed} of {row['coded by you']} agree{note}: "
-                     f"{row['agreement (%)']}%.")
-    result = comparison["result"]
-    not_found = comparison[result == coding.QUOTE_NOT_FOUND]
-    differ = comparison[result == coding.DIFFERS]
-    missing = comparison[result == coding.NOT_CODED]
-    extra = comparison[result.str.startswith("an extra")]
-    lines += list(not_found["rule"])
-    for row in differ.head(shown).to_dict("records"):
-        lines.append(f"Paragraph {row['paragraph']}, “{row['ledger_quote']}”: you coded {row['column']} "
-                     f"“{row['yours']}”, the ledger “{row['ledger']}”. The codebook: {row['rule']}")
-    if len(differ) > shown:
-        lines.append(f"... and {len(differ) - shown} more: show the whole comparison with "
-                     f"coding.compare_{what}(...) as the lesson does.")
-    for row in comparison[result == coding.ALLOWED].to_dict("records"):
-        lines.append(f"Paragraph {row['paragraph']}: your {row['column']} “{row['yours']}” is a second "
-                     f"reading (the ledger has “{row['ledger']}”). {row['rule']}")
-    if len(missing):
-        paragraphs = sorted({int(p) for p in missing["paragraph"]})
-        lines.append(f"Not coded yet: {plural(missing['id'].nunique(), 'ledger row')} in paragraph(s) "
-                     f"{', '.join(map(str, paragraphs))}. {missing['rule'].iloc[0]}")
-    if len(extra):
-        lines.append(f"Also {plural(len(extra), 'row')} the ledger does not have (not counted against "
-                     f"you): {extra['rule'].iloc[0]}")
-    status = CORRECT if differ.empty and missing.empty and not_found.empty else INCORRECT
-    head = ("Your coding agrees with the ledger, or takes a reading the codebook allows, on every row."
-            if status == CORRECT else "Compared with the practice article's ledger:")
-    return Feedback(status, head + "\n" + "\n".join(lines))
-
-
-def _compare(answer, columns, what: str, compare) -> Feedback:
-    frame = _as_frame(answer, columns)
-    if frame is None:
-        return type_problem(answer, TABLE_EXAMPLE.format(what=what.rstrip("s"), columns=columns))
-    if frame.empty:
-        return Feedback(NOT_ANSWERED, f"Your table has no rows yet: add one row per {what.rstrip('s')}, "
-                                      "then run the cell again.")
-    try:
-        return _report(compare(frame), what)
-    except coding.CodingProblem as problem:
-        return Feedback(INCORRECT, str(problem))
-
-
 # 9.1 ------------------------------------------------------------------------------------
 
 @register("9.1", "my_claims", "code",
           "Split the practice article into claims, type each and name its speaker, then compare "
           "with its ledger.")
 def check_claims(answer):
-    return _compare(answer, coding.CLAIM_COLUMNS, "claims", coding.compare_claims)
+    return coded_table(answer, coding.CLAIM_COLUMNS, "claims", coding.compare_claims)
 
 
 # 9.2 ------------------------------------------------------------------------------------
@@ -100,7 +38,7 @@ def check_claims(answer):
 @register("9.2", "my_figures", "code",
           "Every figure of the practice article with its qualifier, compared with its ledger.")
 def check_figures(answer):
-    return _compare(answer, coding.FIGURE_COLUMNS, "figures", coding.compare_figures)
+    return coded_table(answer, coding.FIGURE_COLUMNS, "figures", coding.compare_figures)
 
 
 # 9.3 ------------------------------------------------------------------------------------
@@ -108,7 +46,7 @@ def check_figures(answer):
 @register("9.3", "my_hedges", "code",
           "The hedges of the practice article's body, compared with its lexicon.")
 def check_hedges(answer):
-    frame = _as_frame(answer, coding.HEDGE_COLUMNS)
+    frame = as_frame(answer, coding.HEDGE_COLUMNS)
     if frame is None:
         return type_problem(answer, TABLE_EXAMPLE.format(what="hedge", columns=coding.HEDGE_COLUMNS))
     if frame.empty:
