@@ -255,4 +255,5 @@ def check_hedged(answer):
              "qualify, a future event, a judgement about the present, or someone else's words?"
              for claim_id in differ]
     return Feedback(INCORRECT, "\n".join([f"{len(expected) - len(differ)} of {len(expected)} agree with "
-                                          "the ledger.", *lines, HEDGE_RULE]))
+                                          "the ledger.", *lines, "Read tie-break rule 5 in data/CODEBOOK.md "
+                                          "again, then decide once more."]))
