@@ -155,7 +155,7 @@ endif
 ## make grade SUBMISSIONS=<folder> [LESSONS=2,3] [GRADES=grades]: mark a class's notebooks
 ## (docs/instructor-guide.md, "Running the course"); run it again after filling grades/written.csv
 GRADES ?= grades
-LESSONS ?= 1,2,3,4,5,6,7,8
+LESSONS ?= 1,2,3,4,5,6,7,8,9
 grade: $(DEV_STAMP)
 	@test -n "$(SUBMISSIONS)" || { echo "Say where the notebooks are: make grade SUBMISSIONS=<folder>"; exit 2; }
 	$(TOOLS) $(BIN)/python -m packtools.grading "$(SUBMISSIONS)" --out "$(GRADES)" --lessons "$(LESSONS)"

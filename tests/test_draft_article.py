@@ -9,7 +9,7 @@ import pytest
 from packtools import draft_article as da
 from readingpack.paths import PROJECT_ROOT
 
-FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "reuse_article"
+FIXTURE = PROJECT_ROOT / "data" / "practice" / "rivers_and_roads"
 
 
 @pytest.fixture(scope="module")

@@ -40,7 +40,7 @@ def test_a_settings_id_that_names_no_row_is_refused_with_the_setting_and_the_fil
     from readingpack.paths import PROJECT_ROOT
 
     folder = tmp_path / "data"
-    shutil.copytree(PROJECT_ROOT / "tests" / "fixtures" / "reuse_article", folder)
+    shutil.copytree(PROJECT_ROOT / "data" / "practice" / "rivers_and_roads", folder)
     settings = folder / "settings.csv"
     text = settings.read_text(encoding="utf-8")
     key = next(line.split(",")[0] for line in text.splitlines() if ",F00" in line)

@@ -25,7 +25,7 @@ from readingpack.ui import PackWidget
 from readingpack.widgets.claims import ClaimExplorer
 from readingpack.widgets.setting import ParagraphReader
 
-FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "reuse_article"
+FIXTURE = PROJECT_ROOT / "data" / "practice" / "rivers_and_roads"
 # The arguments other than the ledger that some evidence queries need, for this article.
 EXTRA_ARGUMENTS = {
     "article_value": {"figure": lambda ledger: ledger.figures.iloc[2]},
@@ -40,6 +40,12 @@ EXTRA_ARGUMENTS = {
     "setting_ids": {"key": "actors.default_pair", "table": "actors"},
     "setting_int": {"key": "lesson05.widget_year"},
     "side_words": {"code": "NL"},
+    # lesson 9's hand coding, compared with this article's ledger
+    "compare_claims": {"mine": [(4, "The talks may fail", "prediction", "author")]},
+    "compare_figures": {"mine": [(5, "at least 40 km²", "at_least")]},
+    "compare_hedges": {"mine": [(4, "may")]},
+    "compare_names": {"mine": {"Riverton": "NL"}},
+    "claims_in_sentences": {"sentences": [(7, 3)]},
 }
 ODD_ANSWERS = ["zzz", -1, 10**9, 2.5, ["zzz"], {"zzz": 1}, True, ("zzz", 0)]
 

@@ -83,6 +83,11 @@ def right_variants(task_id: str, key, draw=None) -> list:
         if all(isinstance(k, str) for k in key):
             variants.append({k.lower(): v for k, v in key.items()})
         return variants
+    if kind == "table":  # a hand-coded table: any row order, a list of tuples, straight quotes
+        shuffled = key.sample(frac=1, random_state=rng.randrange(10**6))
+        straight = key.replace({"’": "'", "“": '"', "”": '"'}, regex=True)
+        return [key, shuffled, list(key.itertuples(index=False, name=None)), straight,
+                key.reset_index(drop=True).iloc[::-1]]
     if kind == "text":
         return text_variants(key, rng)
     if kind == "function":
@@ -134,6 +139,10 @@ def wrong_variants(task_id: str, key) -> list:
         return [missing, changed]
     if kind == "function":
         return [lambda t: key(t)[:1], lambda t: [*list(key(t)), 99]]
+    if kind == "table":  # a row left out, and one coded value changed
+        changed = key.copy()
+        changed.iloc[0, -1] = "unspecified" if changed.iloc[0, -1] != "unspecified" else "exact"
+        return [key.iloc[1:], changed] if len(key) > 1 else [changed]
     return []
 
 

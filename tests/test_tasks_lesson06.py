@@ -136,8 +136,8 @@ def test_6_4_the_widget_box_shows_what_the_choice_expects():
     assert "change to Armenia's constitution" in data.fact_record("E11")["note"]
     assert data.after_caveat.startswith("Context only")
     options = lesson06.after_options()
-    assert options[0].startswith("Reference fact E12:") and options[0].endswith("on 8 August 2025.")
-    assert options[1].startswith("Reference fact E11: on 13 March 2025 both foreign ministries")
+    assert options[0].startswith("Reference fact E12: on 8 August 2025, at the White House")
+    assert options[1].startswith("Reference fact E11: on 13 March 2025 both ministries")
 
 
 def test_6_4_later_events_are_context_not_a_score():
@@ -182,3 +182,11 @@ def test_the_checks_of_lessons_6_and_7_import_no_widget():
     code = ("import sys, readingpack.exercises.lesson06, readingpack.exercises.lesson07; "
             "assert not {'readingpack.widgets.positions', 'readingpack.widgets.framing'} & set(sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_6_4_options_are_of_comparable_length():
+    lengths = [len(option) for option in lesson06.after_options()]
+    key = lengths[lesson06.AFTER_CORRECT - 1]
+    others = [n for i, n in enumerate(lengths) if i != lesson06.AFTER_CORRECT - 1]
+    assert max(lengths) <= 1.5 * min(lengths)
+    assert key <= 1.15 * sum(others) / len(others) and key < max(lengths)

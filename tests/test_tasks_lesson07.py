@@ -1,39 +1,25 @@
 """Lesson 7's exercise checks: a right answer, blanks, a wrong type and near misses per task."""
 
-import pandas as pd
 
-from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, lesson07
+from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, check, lesson07
 from readingpack.exercises import check_value as run
 
-RIGHT_NAMING = {"Azerbaijan": 47, "Baku": 18, "Aliyev": 6, "Armenia": 52, "Yerevan": 2, "Pashinyan": 1}
+HEDGED = {"CL096": "prediction", "CL135": "evaluation", "CL053": "reported_statement",
+          "CL080": "reported_statement"}
 
 
 
 def test_expected_values_come_from_the_ledger():
-    assert lesson07.expected_verbs() == 8
     assert lesson07.expected_label() == "certainty_marker"
-    assert lesson07.expected_naming() == RIGHT_NAMING
     assert lesson07.expected_hedges() == 3
+    assert lesson07.split_claims() == ["CL109", "CL110", "CL111", "CL112"]
+    assert lesson07.expected_hedged_types() == HEDGED
 
 
 def test_lesson_7_has_six_tasks_of_every_kind():
     tasks = [t for t in TASKS.values() if t.task_id.startswith("7.")]
-    assert len(tasks) == 6
+    assert sorted(t.task_id for t in tasks) == ["7.2", "7.3", "7.5", "7.6", "7.7", "7.8"]
     assert {t.kind for t in tasks} == {"code", "classification", "choice", "widget", "written"}
-
-
-def test_7_1_attribution_verbs():
-    assert run("7.1", 8).status == CORRECT
-    assert run("7.1", 8).message == "The number of attribution verbs in paragraphs 9-13 is 8."
-    assert "should be a number (without quotes)" in run("7.1", "8").message
-    assert run("7.1", 8.0).status == CORRECT
-    off_by_one = run("7.1", 7)
-    assert off_by_one.status == INCORRECT and "paragraph 13 is missing" in off_by_one.message
-    # every lexicon word of paragraphs 9-13, "warfare" (paragraph 9) included
-    assert "every category" in run("7.1", 30).message
-    assert "whole article" in run("7.1", 42).message
-    assert run("7.1", 12).message == "12 is too high for the number of attribution verbs in paragraphs 9-13."
-    assert run("7.1", 5).message == "5 is too low for the number of attribution verbs in paragraphs 9-13."
 
 
 def test_7_2_confirms_label():
@@ -62,33 +48,6 @@ def test_7_3_peacekeeping_choice():
         assert "option 4" not in feedback.message.lower() and "at a distance" not in feedback.message
 
 
-def test_7_4_naming_counts():
-    right = run("7.4", dict(RIGHT_NAMING))
-    assert right.status == CORRECT and "All 6 counts" in right.message
-    assert run("7.4", pd.Series(RIGHT_NAMING)).status == CORRECT
-    assert "should be a dictionary" in run("7.4", [47, 18]).message
-
-
-def test_7_4_names_the_forgotten_form_of_a_name():
-    no_capital = {k: v for k, v in RIGHT_NAMING.items() if k != "Baku"}
-    assert "you counted 'Azerbaijan' but not 'Baku'" in run("7.4", no_capital).message
-    no_possessive = dict(RIGHT_NAMING, Aliyev=5)
-    assert "you counted 'Aliyev' but not 'Aliyev’s'" in run("7.4", no_possessive).message
-    folded = dict(RIGHT_NAMING, Azerbaijan=47 + 18)
-    assert "you folded 'Baku' into the state" in run("7.4", folded).message
-    city = run("7.4", dict(RIGHT_NAMING, Yerevan=3))
-    assert "“the capital Yerevan”" in city.message and "substring" not in city.message
-    substring = run("7.4", dict(RIGHT_NAMING, Armenia=74))
-    assert "such as 'Armenian'" in substring.message
-    whole = run("7.4", dict(RIGHT_NAMING, Armenia=55))
-    assert "count for the whole article" in whole.message
-    assert "write the count as a number" in run("7.4", dict(RIGHT_NAMING, Baku="18")).message
-    assert "'Moscow' not expected" in run("7.4", dict(RIGHT_NAMING, Moscow=1)).message
-    miscount = run("7.4", dict(RIGHT_NAMING, Azerbaijan=40))
-    assert miscount.message == "'Azerbaijan': you have 40, the text gives a different count."
-    assert "47" not in miscount.message
-
-
 def test_7_5_hedges_from_the_widget():
     right = run("7.5", 3)
     assert right.status == CORRECT and "“seem” (¶20)" in right.message
@@ -112,3 +71,35 @@ def test_7_6_written_answers_are_not_machine_marked():
     none = run("7.6", "The author writes that Baku detained politicians and citizens.")
     assert none.status == NOT_MARKED and "No quotation:" in none.message
     assert "should be text (write it in the answer cell" in run("7.6", ["a", "list"]).message
+
+
+def test_7_1_and_7_4_are_retired():
+    for task_id, words in (("7.1", "Replaced by 7.7"), ("7.4", "repeated task 4.1")):
+        feedback = check(task_id, {})
+        assert feedback.status == NOT_MARKED and words in feedback.message
+
+
+def test_7_7_splitting_two_sentences():
+    rows = [(17, "Azerbaijan and Russia have been conducting coordinated information warfare", "evaluation",
+             "author"),
+            (17, "Despite its civilian monitoring nature", "checkable_fact", "author"),
+            (17, "EUMA is serving as a soft deterrent", "evaluation", "author"),
+            (17, "has also led to the withdrawal of the Russian military", "checkable_fact", "author")]
+    assert run("7.7", rows).status == CORRECT
+    whole = ("EUMA is serving as a soft deterrent against Azerbaijan’s further military advances in "
+             "Armenia, and has also led to the withdrawal")
+    unsplit = run("7.7", [(17, rows[0][1], "evaluation", "author"), (17, whole, "evaluation", "author")])
+    assert unsplit.status == INCORRECT and "Not coded yet: 2 ledger rows" in unsplit.message
+    assert "tie-break rule 3" in unsplit.message
+    as_fact = run("7.7", [(17, rows[0][1], "checkable_fact", "author"), *rows[1:]])
+    assert as_fact.status == INCORRECT and "“checkable_fact”, the ledger “evaluation”" in as_fact.message
+    assert "wrong" not in as_fact.message.lower()
+
+
+def test_7_8_hedged_claims():
+    assert run("7.8", HEDGED).status == CORRECT
+    assert run("7.8", {k.lower(): v.replace("_", " ") for k, v in HEDGED.items()}).status == CORRECT
+    wrong = run("7.8", dict(HEDGED, CL135="prediction"))
+    assert wrong.status == INCORRECT and "3 of 4 agree" in wrong.message and "CL135" in wrong.message
+    assert "tie-break rule 5" in wrong.message and "an evaluation" not in wrong.message
+    assert "missing: CL080" in run("7.8", {k: v for k, v in HEDGED.items() if k != "CL080"}).message

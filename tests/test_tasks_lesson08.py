@@ -13,8 +13,8 @@ def test_expected_values_come_from_the_ledger():
     assert sorted(lesson08.expected_party_rows()) == PARTY_ROWS
 
 
-def test_lesson_8_has_the_five_active_tasks_of_the_tasks_table():
-    assert active_tasks(8) == ["8.1", "8.3", "8.4", "8.5", "8.6"]
+def test_lesson_8_has_the_six_active_tasks_of_the_tasks_table():
+    assert active_tasks(8) == ["8.1", "8.3", "8.4", "8.5", "8.6", "8.7", "8.8"]
     tasks = [t for t in tasks_for_lesson(8) if t.task_id in active_tasks(8)]
     assert {t.kind for t in tasks} == {"written", "widget", "code", "choice"}
 
@@ -99,3 +99,13 @@ def test_8_6_summary_length_and_quotations():
     assert "Length: 170 words: the task asks for 100 to 160; cut it down." in long.message
     assert "No quotation:" in long.message
     assert "should be text (write it in the answer cell" in run("8.6", {"summary": "text"}).message
+
+
+def test_8_7_judging_the_reasons_is_written_and_marked_on_reasoning_too():
+    from readingpack.exercises.feedback import task_row
+
+    criteria = ["quotation", "attribution", "evidence", "reasoning", "task"]
+    assert task_row("8.7")["criteria"].split(";") == criteria
+    feedback = run("8.7", "Paragraph 3 quotes the speech: “iron fist” and “capitulated” (paragraph 3).")
+    assert feedback.status == NOT_MARKED and "the task asks for 150 to 300" in feedback.message
+    assert "NOT FOUND" not in feedback.message

@@ -203,7 +203,7 @@ def drafting_recall() -> str:
 
     lines = ["", "| drafting tool (make new-article) on | figures found (value and qualifier) "
              "| actor aliases found (of those in the text; all hand-made) |", "|---|---|---|"]
-    for label, folder in (("the fixture article", PROJECT_ROOT / "tests" / "fixtures" / "reuse_article"),
+    for label, folder in (("the fixture article", PROJECT_ROOT / "data" / "practice" / "rivers_and_roads"),
                           ("the pack's article", PROJECT_ROOT / "data")):
         with tempfile.TemporaryDirectory() as out:
             result = recall(folder, Path(out) / "data")

@@ -10,7 +10,9 @@ from pathlib import Path
 from .paths import PROJECT_ROOT
 
 EXEMPLARS = PROJECT_ROOT / "docs" / "exemplars"
-CRITERIA = ("quotation", "attribution", "evidence", "task")
+# The scale's criteria, in its order; a task is marked on those its row of data/tasks.csv lists
+# (every written task on the first four; a judging task on "reasoning" too).
+CRITERIA = ("quotation", "attribution", "evidence", "reasoning", "task")
 TASK_HEADING = re.compile(r"^## Task (\d+\.\d+) · (.+)$")
 ANSWER_HEADING = re.compile(r"^### (Full|Partial|Weak) answer$")
 NEED = re.compile(r"^- \*\*(\w+)\*\*: (.+)$")
@@ -73,5 +75,5 @@ def student_rubric(task_id: str) -> str:
     lines = ["**How this answer is marked.** 0 to 3 points for each criterion below (the scale is "
              "in `data/rubric_scale.csv`); never for agreeing or disagreeing with the author. Full "
              "marks need:", ""]
-    lines += [f"- **{criterion}**: {needs[criterion]}" for criterion in CRITERIA]
+    lines += [f"- **{criterion}**: {needs[criterion]}" for criterion in CRITERIA if criterion in needs]
     return "\n".join(lines)

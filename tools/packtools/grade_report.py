@@ -42,7 +42,7 @@ STATUS_WORDS = {
     "marked": "Marked by your teacher",
 }
 CRITERIA = {"quotation": "Quotation", "attribution": "Attribution", "evidence": "Evidence",
-            "task": "Answering the task"}
+            "reasoning": "Reasoning", "task": "Answering the task"}
 EXTRA_CSS = """
 .rp-result { white-space: nowrap; font-weight: bold; }
 .rp-text { white-space: pre-line; }

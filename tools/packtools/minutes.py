@@ -43,7 +43,7 @@ WIDGET_MINUTES = 5  # work through a widget's "Try it" list and press Reset
 # Calibrated on one reported trial, not timed here: learners working alone took about twice the
 # old stated exercise minutes (15) in lessons 1 and 2. With these rates lessons 1 and 2 come
 # to 25 and 35 minutes, 60 together against the old 30.
-TASK_MINUTES = {"read-off": 2, "analysis": 3}
+TASK_MINUTES = {"read-off": 2, "analysis": 3, "decision": 5}
 CHART_MINUTES = 5
 WRITTEN_BASE_MINUTES = 6  # find the quotes and plan the answer
 WRITTEN_WORDS_PER_MINUTE = 12  # careful, quoted writing, counted on the longest answer allowed

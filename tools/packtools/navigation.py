@@ -151,6 +151,7 @@ def course_plan_source(paths: list[Path], notebooks: list) -> str:
         f"{rates.WIDGET_MINUTES} for each widget's *Try it* list. Exercises, from "
         f"`data/tasks.csv`: {rates.TASK_MINUTES['read-off']} minutes for a task read off a table or "
         f"widget, {rates.TASK_MINUTES['analysis']} for one that needs analysis, "
+        f"{rates.TASK_MINUTES['decision']} for a decision made by a written rule and justified, "
         f"{rates.CHART_MINUTES} for a chart, and for a written answer {rates.WRITTEN_BASE_MINUTES} "
         f"minutes plus one for every {rates.WRITTEN_WORDS_PER_MINUTE} words of its longest allowed "
         "length. Each total is rounded to the nearest 5 minutes. The exercise minutes are an estimate "

@@ -10,7 +10,18 @@ In a notebook:
 Task checks read the evidence layer (readingpack.evidence) and the ledger, never a widget.
 """
 
-from . import chart_tasks, lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08
+from . import (
+    chart_tasks,
+    lesson01,
+    lesson02,
+    lesson03,
+    lesson04,
+    lesson05,
+    lesson06,
+    lesson07,
+    lesson08,
+    lesson09,
+)
 from .feedback import (
     CANNOT_CHECK,
     CORRECT,
@@ -25,7 +36,7 @@ from .feedback import (
 )
 from .progress import check_all, workbook_progress
 
-LESSONS = (lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08)
+LESSONS = (lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08, lesson09)
 
 __all__ = ["CANNOT_CHECK", "CORRECT", "INCORRECT", "LESSONS", "NOT_ANSWERED", "NOT_MARKED", "TASKS",
            "Feedback", "chart_tasks", "check", "check_all", "check_value", "tasks_for_lesson",

@@ -260,34 +260,7 @@ def check_third_actor(answer) -> Feedback:
                                "their state.")
 
 
-# 4.4 ----------------------------------------------------------------------------------------
-
-@register("4.4", "arms_supply_relations", "number", "How many relations are of type arms supply")
-def check_arms_supply(answer) -> Feedback:
-    relations = load_ledger().relations
-    arms = relations[relations["relation_type"] == ARMS]
-    expected = len(arms)
-    supply = relations["relation_type"].str.contains("supply", regex=False)
-    targets = arms["target_actor"].value_counts()
-    names = _names()
-    if isinstance(answer, pd.DataFrame) and len(answer) == expected:
-        return Feedback(INCORRECT, f"Your table has the right {expected} rows: give the number itself, "
-                                   "with len(...).")
-    hint = table_hint(answer, "a number")
-    if hint:
-        return hint
-    near = [(int(supply.sum()), f"{int(supply.sum())} includes every type with “supply” in its name; "
-                                "the gas supply is of type supply, not arms_supply.")]
-    for target, count in targets.items():
-        near.append((int(count), f"{count} counts only the supplies to {names[target]}; the others go to "
-                                 f"{', '.join(names[t] for t in targets.index if t != target)}."))
-    feedback = check_number(answer, expected, 0, "the number of arms-supply relations", near)
-    if feedback.passed:
-        split = ", ".join(f"{int(n)} to {names[t]}" for t, n in targets.items())
-        return Feedback(CORRECT, f"Yes: {expected} ({split}). Some of them are reported inside another "
-                                 "actor's accusation: read the note column.")
-    return feedback
-
+# 4.4 is retired: a count of pre-coded relations (data/tasks.csv).
 
 # 4.5 ----------------------------------------------------------------------------------------
 

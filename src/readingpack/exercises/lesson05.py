@@ -68,39 +68,7 @@ def _ids(frame: pd.DataFrame) -> set[str]:
     return set(frame["event_id"])
 
 
-# 5.1 ------------------------------------------------------------------------------------
-
-def expected_unknown() -> int:
-    return int((_events()["precision"] == "unknown").sum())
-
-
-@register("5.1", "unknown_count", "code",
-          "Count the events whose precision is 'unknown' (pandas).")
-def check_unknown(answer):
-    events = _events()
-    open_end = events[events["end"].isna() & events["start"].notna()].iloc[0]
-    near = [
-        (int(events["end"].isna().sum()),
-         f"That counts the rows with an empty end. One of them, {open_end['event_id']} (the "
-         f"article's “{open_end['date_as_printed']}”), has a start from reference row "
-         f"{open_end['date_source']} but no end: its precision is "
-         f"'{open_end['precision']}', not 'unknown'. Count the precision column itself."),
-        (int(events["date_as_printed"].isna().sum()),
-         "That counts the rows where the article prints no date (date_as_printed is empty). "
-         "Several of them are dated from a reference row (date_source), so their precision is "
-         "not 'unknown'. Count the precision column itself."),
-        (len(events),
-         "That is the number of all rows in events. Keep only the rows whose precision is "
-         "'unknown', for example with events[\"precision\"] == \"unknown\"."),
-    ]
-    feedback = check_number(answer, expected_unknown(), 0,
-                            "the number of events with precision 'unknown'", near)
-    if feedback.status == CORRECT:
-        return Feedback(CORRECT, f"Yes: {expected_unknown()} events have the precision 'unknown'. "
-                        "Neither the article nor a cited reference row dates them, so they are "
-                        "listed but never drawn on the axis.")
-    return feedback
-
+# 5.1 is retired: a count of pre-coded date precisions (data/tasks.csv).
 
 # 5.2 ------------------------------------------------------------------------------------
 
@@ -202,44 +170,7 @@ def check_november_12(answer):
     return check_label(answer, PRECISIONS, row["precision"], why)
 
 
-# 5.4 ------------------------------------------------------------------------------------
-
-def category_counts() -> pd.Series:
-    return _events()["category"].value_counts()
-
-
-@register("5.4", "top_category", "code",
-          "Which category has the most rows in events?")
-def check_top_category(answer):
-    counts = category_counts()
-    expected = str(counts.idxmax())
-    if not isinstance(answer, str):
-        if isinstance(answer, pd.Series):
-            return Feedback(INCORRECT, "This is the whole count (a Series). The answer should be "
-                            "one category name in quotes: use .idxmax(), or read the label of "
-                            "the first row of value_counts().")
-        return type_problem(answer, "one category name in quotes, such as 'legal'")
-    label = answer.strip().lower()
-    if label not in counts.index:
-        return Feedback(INCORRECT, f"{answer!r} is not a category of events. The categories are: "
-                        f"{', '.join(sorted(counts.index))}.")
-    once = _table()["category"].value_counts()
-    tied = sorted(c for c in once.index if once[c] == once.max())
-    if label == expected:
-        message = f"Yes: '{expected}' has {counts[expected]} rows in events."
-        if len(tied) > 1:
-            message += (f" Once the rows that mention an event again are left out (same_event_as, "
-                        f"as in event_table), {' and '.join(tied)} tie at {once.max()} each: a "
-                        "repeated mention can change a ranking.")
-        return Feedback(CORRECT, message)
-    if label in tied:
-        return Feedback(INCORRECT, f"'{label}' has {counts[label]} rows in events, fewer than "
-                        f"'{expected}' ({counts[expected]}). In event_table, where repeats are "
-                        f"left out, they tie at {once.max()}; the question counts the rows of "
-                        "events.")
-    return Feedback(INCORRECT, f"'{label}' has {counts[label]} rows in events; one category has "
-                    "more. Try events[\"category\"].value_counts().")
-
+# 5.4 is retired: a count of pre-coded event categories (data/tasks.csv).
 
 # 5.5 ------------------------------------------------------------------------------------
 

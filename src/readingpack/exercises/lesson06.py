@@ -231,17 +231,17 @@ def after_options() -> list[str]:
     data = PositionsData()
     shown, other = task_setting("widget_fact"), task_setting("other_later_fact")
     return [
-        f"Reference fact {other}: Aliyev and Pashinyan signed the peace agreement at the White "
-        f"House on {long_date(data.fact_day(other))}.",
-        f"Reference fact {shown}: on {long_date(data.fact_day(shown))} both foreign ministries "
-        "announced that the treaty text was agreed, and Azerbaijan said that signing required a "
-        "change to Armenia's constitution; the sources are on both sides (AM and AZ).",
+        f"Reference fact {other}: on {long_date(data.fact_day(other))}, at the White House in "
+        "Washington, Aliyev and Pashinyan signed the peace agreement between their two states.",
+        f"Reference fact {shown}: on {long_date(data.fact_day(shown))} both ministries said the treaty "
+        "text was agreed; Azerbaijan said signing needed a change to Armenia's constitution.",
         # the year the article gives for the planned referendum ("planned in 2027")
-        "Armenia's constitution was changed in the referendum of 2027.",
-        f"Reference fact {shown} proves that the author was right: Azerbaijan's government kept "
-        "its precondition.",
-        f"Reference fact {shown} proves that the author was wrong: the text was agreed, so there "
-        "was no obstruction.",
+        "Armenia's constitution was changed in the referendum of 2027, the one the article says was "
+        "planned, so this precondition of Azerbaijan's no longer applied.",
+        f"Reference fact {shown} proves that the author was right: after the article was published, "
+        "Azerbaijan's government kept its precondition.",
+        f"Reference fact {shown} proves that the author was wrong: the treaty text was agreed soon "
+        "afterwards, so there was no obstruction at all.",
     ]
 
 

@@ -6,19 +6,18 @@ here. The names counted in task 7.4 are the settings naming.first_side and namin
 (data/settings.csv).
 """
 
-import re
 
+from ..evidence import coding
 from ..evidence.language import ledger_terms
 from ..evidence.mentions import ledger_mentions
 from ..evidence.settings import setting, setting_ids
 from ..ledger import load_ledger
+from .coding_checks import coded_table
 from .feedback import (
     CORRECT,
     INCORRECT,
     Feedback,
-    align_keys,
     check_choice,
-    check_counts,
     check_label,
     check_number,
     check_written,
@@ -98,31 +97,7 @@ def category_count(category: str, first_last: tuple[int, int]) -> int:
     return len(_in(found[found["category"] == category], first_last))
 
 
-# 7.1 ------------------------------------------------------------------------------------
-
-def expected_verbs() -> int:
-    return category_count("attribution_verb", verb_range())
-
-
-@register("7.1", "verbs_9_13", "code",
-          "Count the attribution verbs in paragraphs 9-13 with pandas (language.ledger_terms).")
-def check_verbs(answer):
-    first, last = verb_range()
-    everything = len(_in(_found(), verb_range()))
-    near = [
-        (category_count("attribution_verb", (first, last - 1)),
-         f"That is the count for paragraphs {first}-{last - 1}: paragraph {last} is missing. "
-         f"Series.between({first}, {last}) includes both ends; range({first}, {last}) stops "
-         f"before {last}."),
-        (everything,
-         f"That counts every category of the lexicon in paragraphs {first}-{last}; keep only "
-         "the rows whose category is 'attribution_verb'."),
-        (category_count("attribution_verb", whole_article()),
-         f"That is the count for the whole article; keep only paragraphs {first}-{last}."),
-    ]
-    return exact_count(answer, expected_verbs(),
-                       f"the number of attribution verbs in paragraphs {first}-{last}", near)
-
+# 7.1 is retired: a count of pre-coded verbs, replaced by 7.7 (data/tasks.csv).
 
 # 7.2 ------------------------------------------------------------------------------------
 
@@ -194,125 +169,7 @@ def check_peacekeeping(answer):
     return check_choice(answer, PEACEKEEPING_OPTIONS, PEACEKEEPING_KEY, why)
 
 
-# 7.4 ------------------------------------------------------------------------------------
-
-def expected_naming() -> dict[str, int]:
-    counts = _in(_mentions(), body_range())["actor_id"].value_counts()
-    return {name: int(counts.get(actor, 0)) for name, actor in naming_names().items()}
-
-
-def _body_text() -> str:
-    first, last = body_range()
-    return "\n".join(load_ledger().article.paragraphs.loc[first:last, "text"])
-
-
-def _longer(name: str, text: str) -> str:
-    """" such as 'Azerbaijani'": the shortest longer word of the text that starts with a
-    state's name, for the feedback on a substring count."""
-    found = re.findall(rf"(?<!\w){re.escape(name)}\w+", text)
-    return f" such as {min(found, key=len)!r}" if found else ""
-
-
-def _shown(alias: str) -> str:
-    plain = " ".join(alias.split())
-    return repr(plain) + (" (with odd spacing in the text)" if plain != alias else "")
-
-
-def _near_misses(name: str) -> list[tuple[int, str, bool]]:
-    """Other counts a student may reach for `name`: (count, what went wrong, specific). A
-    specific explanation (a forgotten form, the whole article, a folded capital) is preferred
-    to a generic one (a search method)."""
-    mentions, expected, (first, last) = _mentions(), expected_naming(), body_range()
-    body, text = _in(mentions, (first, last)), _body_text()
-    actor, sides = naming_names()[name], naming_sides()
-    whole = int((mentions["actor_id"] == actor).sum())
-    bare = int((body["alias"] == name).sum())
-    other_forms = sorted(set(body.loc[body["actor_id"] == actor, "alias"]) - {name})
-    misses = [
-        (bare, f"you counted {name!r} but not {', '.join(map(_shown, other_forms))}", True),
-        (whole, f"{name!r}: that is the count for the whole article; keep paragraphs "
-                f"{first}-{last} only", True),
-        (text.count(name), f"{name!r}: a plain substring count also counts longer words"
-                           f"{_longer(name, text) if name in sides else ''}; count whole names "
-                           "(readingpack.actors)", False),
-        (len(re.findall(rf"(?<!\w){re.escape(name)}(?!\w)", text)),
-         f"{name!r}: a whole-word search also counts the name inside other actors' names "
-         "(“Republic of …”, “EU Mission in Armenia”); readingpack.actors keeps those apart", False),
-    ]
-    if name in sides:
-        capital = naming_keys()[sides[name][1]]
-        misses.append((expected[name] + expected[capital],
-                       f"{name!r}: you folded {capital!r} into the state (counted_as); count each "
-                       "form of the name apart (actor_id)", True))
-    capitals = {naming_keys()[ids[1]] for ids in sides.values()}
-    if name in capitals:
-        misses += _city_misses(name, body, expected[name])
-    return [miss for miss in misses if miss[0] != expected[name]]
-
-
-def _city_misses(capital: str, body, expected: int) -> list[tuple[int, str, bool]]:
-    """A capital's count with the mentions of another actor whose name holds it (“the capital
-    Yerevan”, where the article means the city, not the government)."""
-    aliases = load_ledger().actor_aliases
-    actor = naming_names()[capital]
-    holds = (aliases["alias"].str.contains(rf"(?<!\w){re.escape(capital)}(?!\w)")
-             & (aliases["actor_id"] != actor))
-    misses = []
-    for other, alias in zip(aliases.loc[holds, "actor_id"], aliases.loc[holds, "alias"], strict=True):
-        misses.append((expected + int((body["actor_id"] == other).sum()),
-                       f"{capital!r}: you also counted “{alias}”, where the article means the city, "
-                       "not the government", True))
-    return misses
-
-
-def _explain(name: str, value) -> str:
-    if isinstance(value, bool) or (not isinstance(value, int | float) and not hasattr(value, "__int__")):
-        return f"{name!r}: write the count as a number, not {value!r}"
-    matches = [(text, specific) for miss, text, specific in _near_misses(name) if value == miss]
-    specific = [text for text, is_specific in matches if is_specific]
-    chosen = specific or [text for text, _ in matches]
-    return "; or ".join(chosen) or f"{name!r}: you have {value!r}, the text gives a different count"
-
-
-@register("7.4", "naming_body", "code",
-          "Count how often the body names each side by state, capital and leader.")
-def check_naming(answer):
-    expected, keys = expected_naming(), naming_keys()
-    if not isinstance(answer, dict) and not hasattr(answer, "to_dict"):
-        state, capital = list(expected)[:2]
-        return type_problem(answer, f"a dictionary such as {{{state!r}: ..., {capital!r}: ...}}")
-    if hasattr(answer, "to_dict"):
-        answer = answer.to_dict()
-    answer = align_keys(answer, expected)
-    problems = []
-    sides = {state: [keys[a] for a in ids[1:]] for state, ids in naming_sides().items()}
-    for state, (capital, leader) in sides.items():
-        given = [name for name in (state, capital, leader) if name in answer]
-        for name in (state, capital, leader):
-            if name not in answer and given:
-                problems.append(f"you counted {given[0]!r} but not {name!r}")
-            elif name not in answer:
-                problems.append(f"you did not count {name!r}")
-    for name, value in expected.items():
-        if name not in answer or answer[name] == value:
-            continue
-        problems.append(_explain(name, answer[name]))
-    extra = [key for key in answer if key not in expected]
-    if extra:
-        problems.append(f"{', '.join(map(repr, extra))} not expected here (use the keys "
-                        f"{', '.join(map(repr, expected))})")
-    if problems:
-        return Feedback(INCORRECT, "; ".join(problems) + ".")
-    first, last = body_range()
-    feedback = check_counts(answer, expected, f"counts of the names in paragraphs {first}-{last}")
-    if feedback.status != CORRECT:
-        return feedback
-    more = max(sides, key=lambda state: sum(expected[name] for name in sides[state]))
-    return Feedback(CORRECT, feedback.message + (
-        " Each state is named about as often as the other, but the capital and the leader far "
-        f"more often for {more}'s side."
-    ))
-
+# 7.4 is retired: it repeated task 4.1, replaced by 7.8 (data/tasks.csv).
 
 # 7.5 ------------------------------------------------------------------------------------
 
@@ -350,3 +207,53 @@ def check_hedges(answer):
           "Rewrite an evaluative sentence of paragraph 12 as a neutral, attributed description.")
 def check_rewrite(answer):
     return check_written(answer, load_ledger().article.text, "7.6")
+
+
+# 7.7 ------------------------------------------------------------------------------------
+
+def split_claims() -> list[str]:
+    """The ledger's claims that overlap the sentences of setting lesson07.split_sentences."""
+    ledger = load_ledger()
+    sentences = [tuple(int(n) for n in s.split(".")) for s in setting_ids("lesson07.split_sentences")]
+    return coding.claims_in_sentences(ledger, sentences)
+
+
+@register("7.7", "my_split", "code",
+          "Split two sentences of paragraph 17 into claims, type each, then compare with the ledger.")
+def check_split(answer):
+    return coded_table(answer, coding.CLAIM_COLUMNS, "claims",
+                       lambda frame: coding.compare_claims(frame, load_ledger(), claim_ids=split_claims()))
+
+
+# 7.8 ------------------------------------------------------------------------------------
+
+HEDGE_RULE = ("Tie-break rule 5: a hedged statement that names a future event is a prediction; a "
+              "hedged judgement about present intentions is an evaluation; a hedge inside words the "
+              "article reports (“reportedly”, “may” as permission) leaves a reported statement.")
+
+
+def expected_hedged_types() -> dict[str, str]:
+    claims = load_ledger().claims.set_index("claim_id")
+    return {claim_id: claims.loc[claim_id, "claim_type"]
+            for claim_id in setting_ids("lesson07.hedge_claims", table="claims")}
+
+
+@register("7.8", "hedged_types", "code",
+          "Type four hedged claims by tie-break rule 5 and justify each.")
+def check_hedged(answer):
+    if not isinstance(answer, dict):
+        return type_problem(answer, "a dict of claim ids and claim types, one entry per claim")
+    expected = expected_hedged_types()
+    given = {str(k).strip().upper(): str(v).strip().lower().replace(" ", "_") for k, v in answer.items()}
+    missing = sorted(set(expected) - set(given))
+    if missing:
+        return Feedback(INCORRECT, f"Give a type for each of the four claims; missing: {', '.join(missing)}.")
+    differ = [claim_id for claim_id in expected if given[claim_id] != expected[claim_id]]
+    if not differ:
+        return Feedback(CORRECT, "All four typed as the ledger types them. " + HEDGE_RULE)
+    lines = [f"{claim_id}: you chose {given[claim_id]}; read the claim again: what does the hedge "
+             "qualify, a future event, a judgement about the present, or someone else's words?"
+             for claim_id in differ]
+    return Feedback(INCORRECT, "\n".join([f"{len(expected) - len(differ)} of {len(expected)} agree with "
+                                          "the ledger.", *lines, "Read tie-break rule 5 in data/CODEBOOK.md "
+                                          "again, then decide once more."]))

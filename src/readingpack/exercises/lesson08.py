@@ -46,7 +46,7 @@ def _figure():
 # 8.1 ------------------------------------------------------------------------------------
 
 @register("8.1", "thesis_restated", "written",
-          "Restate the article's thesis and one reason fairly, attributed, quoting exactly.")
+          "Restate paragraph 15's argument fairly, attributed, quoting exactly.")
 def check_thesis(answer):
     return check_written(answer, _ledger().article.text, "8.1")
 
@@ -207,3 +207,64 @@ def check_toll(answer):
           "Write a fair, attributed one-paragraph summary of the article (100-160 words).")
 def check_summary(answer):
     return check_written(answer, _ledger().article.text, "8.6")
+
+
+# 8.7 ------------------------------------------------------------------------------------
+
+@register("8.7", "reasons_judged", "written",
+          "How well is each of the author's reasons supported in the text? Best, least, and what "
+          "sceptical readers would need.")
+def check_reasons(answer):
+    return check_written(answer, _ledger().article.text, "8.7")
+
+
+# 8.8 ------------------------------------------------------------------------------------
+
+def expected_decided_outcome() -> str:
+    """The outcome rules M1 and N1-N4 give for the article's figure and the reference value of
+    settings lesson08.decide_figure and lesson08.decide_value, read as the relation of setting
+    lesson08.decide_relation (the pack's coding: whether the two count the same people)."""
+    from ..evidence.comparison import outcome_by_rules
+
+    ledger = _ledger()
+    figure = ledger.figures.set_index("figure_id").loc[_setting("decide_figure")]
+    value = ledger.reference_fact_values.set_index("value_id").loc[_setting("decide_value")]
+    return outcome_by_rules(figure, value, _setting("decide_relation"))[1]
+
+
+DECIDE_OPTIONS = [
+    "Consistent, by rule N2: read as killed and wounded, C4's 703 lies above the article's floor of 200.",
+    "Roughly consistent, by rule N3: C4's 192 killed lies within a tenth of the article's two hundred.",
+    "Differs, by rule N4: the article's floor of two hundred lies above the 192 killed that C4 reports.",
+    "A different measure, by rule M1: C4 counts Azerbaijan's servicemen, not the people of the figure.",
+]
+
+
+def decide_key() -> int:
+    """The option whose outcome is the one the rules give (expected_decided_outcome)."""
+    from ..evidence.comparison import CONSISTENT, DIFFERENT_MEASURE, DIFFERS, ROUGHLY
+
+    order = [CONSISTENT, ROUGHLY, DIFFERS, DIFFERENT_MEASURE]
+    return order.index(expected_decided_outcome()) + 1
+
+
+CHOICES["8.8"] = (DECIDE_OPTIONS, 4)  # options and key, for tests/test_choice_balance.py
+
+
+@register("8.8", "decided_outcome", "choice",
+          "Decide the outcome for “more than two hundred casualties” against C4 by the rules, and "
+          "justify it, before opening the claim check.")
+def check_decided(answer):
+    people = ("Rule M1 comes first: does the source count the same thing? The ledger links the "
+              "article's figure to counts on the Armenian side (paragraph 12); C4 counts Azerbaijan's "
+              "servicemen killed and wounded, and one civilian, as Azerbaijan's Ministry of Health "
+              "reported them.")
+    why = {
+        1: people + " Rules N1-N4 compare only the same measure.",
+        2: people + " The closeness of two numbers does not make them the same measure.",
+        3: people + " A gap between two different measures is not a difference.",
+        4: ("Yes, by rule M1: the two count different people, so they are shown side by side and "
+            "never compared, averaged or added. Both are counts of losses in the same days; neither "
+            "is a check of the other."),
+    }
+    return check_choice(answer, DECIDE_OPTIONS, decide_key(), why)
