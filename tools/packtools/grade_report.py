@@ -30,14 +30,18 @@ from .htmlbuild import PACK_CSS, SITE_TITLE
 from .paths import PROJECT_ROOT
 
 DATA = PROJECT_ROOT / "data"
-STATUSES = ["correct", "incorrect", "not answered yet", "could not check", "not machine-marked", "marked"]
-WRITTEN_STATUSES = STATUSES[4:]
-MARKS = {**SYMBOLS, "marked": "★"}
+STATUSES = ["correct", "incorrect", "not answered yet", "could not check", "not handed in",
+            "could not be read",
+            "not machine-marked", "marked"]
+WRITTEN_STATUSES = STATUSES[6:]
+MARKS = {**SYMBOLS, "marked": "★", "not handed in": "–", "could not be read": "!"}
 STATUS_WORDS = {
     "correct": "Correct",
     "incorrect": "Not correct yet",
     "not answered yet": "Not answered yet",
     "could not check": "Could not be checked",
+    "not handed in": "Not handed in",
+    "could not be read": "Could not be read (damaged file)",
     "not machine-marked": "Waiting for your teacher's marks",
     "marked": "Marked by your teacher",
 }
@@ -110,10 +114,13 @@ def _result(status: str) -> str:
 
 
 def _awaiting(rows: pd.DataFrame, written: pd.DataFrame) -> set[str]:
-    """The written tasks among `rows` that still wait for at least one mark."""
-    waiting = set(rows.loc[(rows["kind"] == "written") & (rows["status"] != "marked"), "task"])
-    waiting |= set(written.loc[written["mark"].isna(), "task"])
-    return waiting
+    """The written tasks among `rows` that have an answer and still wait for at least one mark
+    (a blank answer or a lesson not handed in waits for nothing)."""
+    if not len(written):
+        return set()
+    answered = set(written["task"])
+    open_tasks = set(rows.loc[(rows["kind"] == "written") & (rows["status"] != "marked"), "task"])
+    return (set(written.loc[written["mark"].isna(), "task"]) | open_tasks) & answered
 
 
 # --- one page per student -----------------------------------------------------------------------
@@ -160,7 +167,9 @@ def feedback_page(student: str, tasks: pd.DataFrame, written: pd.DataFrame) -> s
                         str(len(waiting & set(rows["task"])))])
     summary.append(["All lessons", _num(mine["points"].sum()), _num(mine["max_points"].sum()),
                     str(len(waiting))])
-    body = [f"<h1>Your exercise results: {_e(student)}</h1>",
+    name = str(mine["name"].iloc[0]) if "name" in mine and len(mine) else str(student)
+    shown = name if name == str(student) else f"{name} ({student})"
+    body = [f"<h1>Your exercise results: {_e(shown)}</h1>",
             "<h2>Summary</h2>",
             f"<p>You have {_num(mine['points'].sum())} of {_num(mine['max_points'].sum())} points. "
             f"Written answers waiting for your teacher's marks: {len(waiting)}. Their points are added "
@@ -170,6 +179,10 @@ def feedback_page(student: str, tasks: pd.DataFrame, written: pd.DataFrame) -> s
     for lesson in lessons:
         rows = mine[mine["lesson"] == lesson].sort_values("task", key=lambda s: s.map(_task_key))
         body.append(f"<h2>Lesson {lesson}</h2>")
+        if "saved" in rows and len(rows) and str(rows["saved"].iloc[0]):
+            body.append(f"<p>Your notebook as handed in was last saved at {_e(rows['saved'].iloc[0])}.</p>"
+                        if rows["saved"].iloc[0] != "unknown" else
+                        "<p>When your notebook was last saved: unknown.</p>")
         if rows.empty:
             body.append("<p>No results for this lesson yet.</p>")
         table, sections = [], []
@@ -242,7 +255,7 @@ def class_overview(tasks: pd.DataFrame, written: pd.DataFrame) -> dict[str, pd.D
     """The overview's three tables: "statuses" (task × status counts, tasks in lesson order),
     "wrong_answers" (task, message, count: the top 3 messages of incorrect answers per task) and
     "written_marks" (criterion × level 0-3 counts; empty until marks exist)."""
-    columns = STATUSES[:4] + (WRITTEN_STATUSES if (tasks["kind"] == "written").any() else [])
+    columns = STATUSES[:6] + (WRITTEN_STATUSES if (tasks["kind"] == "written").any() else [])
     order = sorted(tasks["task"].unique(), key=_task_key)
     statuses = (pd.crosstab(tasks["task"], tasks["status"])
                 .reindex(index=order, columns=columns, fill_value=0).fillna(0).astype(int))
@@ -293,7 +306,8 @@ def _counts_table(counts: pd.DataFrame, first: str, head: list[str], caption: st
     return _table([first, *head], rows, caption)
 
 
-def write_overview(folder, tasks: pd.DataFrame, written: pd.DataFrame) -> Path:
+def write_overview(folder, tasks: pd.DataFrame, written: pd.DataFrame,
+                   problems: pd.DataFrame | None = None) -> Path:
     """Write overview.html, with overview_tasks.png and (once marks exist) overview_written.png."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -336,6 +350,15 @@ def write_overview(folder, tasks: pd.DataFrame, written: pd.DataFrame) -> Path:
                        f"level with its own fill and hatching (see the legend). {spread}.")
         body.append(_figure("overview_written.png", "marks of the written answers, per criterion",
                             description))
+    if problems is not None and len(problems):
+        copies = problems[problems["problem"].astype(str).str.startswith("possible copy")]
+        body.append("<h2>Possible copies (for you only: never shown to students)</h2>")
+        if copies.empty:
+            body.append("<p>None found.</p>")
+        else:
+            body.append("<p>A flag is a reason to look, not a finding: talk to the student first.</p>")
+            rows = [[_e(r.student), _e(r.lesson), _e(r.problem)] for r in copies.itertuples()]
+            body.append(_table(["Student", "Lesson", "What was found"], rows, "Possible copies"))
     path = folder / "overview.html"
     path.write_text(_page(f"Class overview – {SITE_TITLE}", "\n".join(body)), encoding="utf-8")
     return path
