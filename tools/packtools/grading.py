@@ -79,9 +79,14 @@ def lesson_of(path: Path) -> tuple[int | None, str]:
     """(lesson, note): from the notebook's metadata, else from its file name."""
     try:
         notebook = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ValueError(f"not a readable notebook ({error.__class__.__name__}: {error})") from error
-    meta = notebook.get("metadata", {}).get("readingpack", {}) if isinstance(notebook, dict) else {}
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        problem = f"{error.__class__.__name__}: {str(error)[:200]}"
+        raise ValueError(f"not a readable notebook ({problem})") from error
+    if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
+        raise ValueError("not a notebook (no list of cells)")
+    meta = notebook.get("metadata")
+    meta = meta.get("readingpack") if isinstance(meta, dict) else None
+    meta = meta if isinstance(meta, dict) else {}
     if isinstance(meta.get("lesson"), int):
         return meta["lesson"], ""
     source = str(meta.get("generated_from", ""))
@@ -339,17 +344,17 @@ def read_result(raw: str, notebook: dict, task_ids: list[str]) -> Outcome:
 
 # The class ------------------------------------------------------------------------------------
 
-def checks_version(sandboxed: bool = True) -> str:
+def checks_version(sandboxed: bool = True, root: Path = PROJECT_ROOT) -> str:
     """A digest of everything a mark depends on besides the notebook: every file under data/,
     the runtime lock, the pack's code and the marker's own code."""
     digest = hashlib.sha256(f"sandboxed={sandboxed}".encode())
-    folders = [PROJECT_ROOT / "src", PROJECT_ROOT / "data", TOOLS]
+    folders = [root / "src", root / "data", root / "tools" / "packtools"]
     files = sorted(p for folder in folders for p in folder.rglob("*")
                    if p.is_file() and "__pycache__" not in p.parts)
-    files += [p for p in (PROJECT_ROOT / "requirements").glob("*.txt")] + [PROJECT_ROOT / "pyproject.toml"]
+    files += [*sorted((root / "requirements").glob("*.txt")), root / "pyproject.toml"]
     for path in files:
         if path.is_file():
-            digest.update(str(path.relative_to(PROJECT_ROOT)).encode() + b"\0" + path.read_bytes())
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
