@@ -127,7 +127,7 @@ def test_only_the_sandboxs_own_processes_are_visible_and_none_outlives_it(tmp_pa
     """, tmp_path)
     lines = out.splitlines()
     assert lines[1] == "True" and lines[2] == "started"
-    assert max(eval(lines[0])) < 50  # a fresh PID namespace: low numbers only  # noqa: S307
+    assert max(eval(lines[0])) < 50  # a fresh PID namespace: low numbers only
     time.sleep(0.5)
     survivors = []
     for entry in Path("/proc").iterdir():
