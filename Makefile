@@ -147,6 +147,7 @@ endif
 GRADES ?= grades
 LESSONS ?= 1,2,3,4,5,6,7,8
 grade: $(DEV_STAMP)
+	@test -f tools/packtools/grading.py || { echo "make grade is an instructor's tool: it is in the full pack, not in this edition"; exit 2; }
 	@test -n "$(SUBMISSIONS)" || { echo "Say where the notebooks are: make grade SUBMISSIONS=<folder>"; exit 2; }
 	$(TOOLS) UNSANDBOXED="$(UNSANDBOXED)" $(BIN)/python -m packtools.grading "$(SUBMISSIONS)" --out "$(GRADES)" --lessons "$(LESSONS)"
 

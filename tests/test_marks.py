@@ -55,7 +55,7 @@ def marked_csv(tmp_path):
 
 
 def test_written_csv_has_one_row_per_answer_a_bom_and_no_row_for_a_blank(marked_csv):
-    submissions, path = marked_csv
+    _, path = marked_csv
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(path.open(encoding="utf-8-sig")))
     assert sorted(r["student"] for r in rows) == ["00123", "12345"]  # ids stay text; blank: no row
@@ -75,7 +75,8 @@ def test_marks_survive_a_spreadsheet_round_trip(marked_csv, encoding):
     path.write_bytes(text.encode(encoding))
     task_frame, written, problems = tables(submissions, grading.read_csv_text(path))
     row = written[written["student"] == "00123"].iloc[0]
-    assert [row[f"mark_{c}"] for c in ("quotation", "attribution", "evidence", "task")] == ["3", "2", "2", "1"]
+    marks = [row[f"mark_{c}"] for c in ("quotation", "attribution", "evidence", "task")]
+    assert marks == ["3", "2", "2", "1"]
     assert row["comment"].startswith("Good quotations") and not row["answer_changed"]
     assert not problems
     merged = grading.merge_marks(task_frame, written)
@@ -124,6 +125,11 @@ def test_lms_names_keep_ids_and_never_merge_two_students_of_the_same_name(tmp_pa
     assert (submission.student, submission.name) == ("00123", "lopezana")
 
 
+def read_rows(path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def test_every_csv_is_formula_safe_when_read_with_the_csv_module(tmp_path):
     table = pd.DataFrame({"student": ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "ok"],
                           "name": ["a"] * 7, "lesson_2": [1.0] * 7, "total": [1.0] * 7})
@@ -133,9 +139,9 @@ def test_every_csv_is_formula_safe_when_read_with_the_csv_module(tmp_path):
             for row in csv.reader(handle):
                 for cell in row:
                     assert not cell.startswith(grading.DANGEROUS), (name, cell)
-    gradebook = list(csv.DictReader(open(tmp_path / "gradebook_canvas.csv", encoding="utf-8-sig", newline="")))
+    gradebook = read_rows(tmp_path / "gradebook_canvas.csv")
     assert gradebook[0]["ID"] == "'=HYPERLINK(\"http://x\")" and "Lesson 2" in gradebook[0]
-    moodle = list(csv.DictReader(open(tmp_path / "gradebook_moodle.csv", encoding="utf-8-sig", newline="")))
+    moodle = read_rows(tmp_path / "gradebook_moodle.csv")
     assert moodle[-1]["Identifier"] == "Participant ok"
 
 

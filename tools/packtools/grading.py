@@ -51,6 +51,8 @@ TOOLS = PROJECT_ROOT / "tools" / "packtools"
 CELL_TIMEOUT, NOTEBOOK_BUDGET = 30, 180
 RUNNER_MEMORY_MB, DISK_MB, PROCESS_ALLOWANCE = 2000, 200, 10
 CRITERIA_COLUMN = "criteria"
+MARKER_FILES = ("grading.py", "answer_data.py", "answer_export.py", "sandbox.py", "sandbox_runner.py",
+                "marking_kernel.py")
 
 
 @dataclass
@@ -348,9 +350,10 @@ def checks_version(sandboxed: bool = True, root: Path = PROJECT_ROOT) -> str:
     """A digest of everything a mark depends on besides the notebook: every file under data/,
     the runtime lock, the pack's code and the marker's own code."""
     digest = hashlib.sha256(f"sandboxed={sandboxed}".encode())
-    folders = [root / "src", root / "data", root / "tools" / "packtools"]
+    folders = [root / "src", root / "data"]
     files = sorted(p for folder in folders for p in folder.rglob("*")
                    if p.is_file() and "__pycache__" not in p.parts)
+    files += [root / "tools" / "packtools" / name for name in MARKER_FILES]
     files += [*sorted((root / "requirements").glob("*.txt")), root / "pyproject.toml"]
     for path in files:
         if path.is_file():

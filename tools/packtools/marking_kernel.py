@@ -95,9 +95,13 @@ def limit_output(output_mb: int) -> None:
                 if state["cut"]:
                     return None
                 state["cut"] = True
-                content = {"name": "stderr",
-                           "text": f"\n[output cut: more than {output_mb} MB of output while marking]\n"}
-                return send(self, stream, "stream", content, parent, ident)
+                notice = {"name": "stderr",
+                          "text": f"\n[output cut: more than {output_mb} MB of output while marking]\n"}
+                if isinstance(msg_or_type, dict):  # keep its parent header: the client matches on it
+                    message = {**msg_or_type, "msg_type": "stream", "content": notice,
+                               "header": {**msg_or_type.get("header", {}), "msg_type": "stream"}}
+                    return send(self, stream, message, ident=ident)
+                return send(self, stream, "stream", notice, parent, ident)
         return send(self, stream, msg_or_type, content, parent, ident, buffers, track, header, metadata)
 
     Session.send = limited
