@@ -9,19 +9,24 @@ max_points, feedback); `written` one row per student, written task and rubric cr
   wrong answers as the checks word them, and the distribution of the written marks, each chart
   a PNG next to the page, followed by a text description.
 
-Pages carry their stylesheet inline and load nothing from the network.
+The student pages and their index are rendered from the Jinja templates in templates/grade
+(every value escaped unless it is markup this module made). Pages carry their stylesheet inline
+and load nothing from the network.
 """
 
+import functools
 import html
 import re
 import unicodedata
 from pathlib import Path
 
+import jinja2
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
+from markupsafe import Markup
 
 from readingpack.exercises.feedback import SYMBOLS
 from readingpack.style import HATCHES, PALETTE
@@ -88,14 +93,25 @@ def _rubric() -> dict[tuple[str, int], str]:
     return {(row.criterion, int(row.level)): row.descriptor for row in table.itertuples()}
 
 
+TEMPLATES = Path(__file__).with_name("templates") / "grade"
+
+
+@functools.cache
+def _templates() -> jinja2.Environment:
+    """The pages' Jinja templates (templates/grade), escaping every value unless it is Markup."""
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                                     keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    environment.filters["lines"] = lambda value: Markup(_lines(value))
+    return environment
+
+
+def render(template: str, title: str, **context) -> str:
+    return _templates().get_template(template).render(title=title, css=Markup(PACK_CSS + EXTRA_CSS),
+                                                      **context)
+
+
 def _page(title: str, body: str) -> str:
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
-        f'<title>{html.escape(title)}</title>\n<link rel="icon" href="data:,">\n'
-        f"<style>{PACK_CSS}{EXTRA_CSS}</style>\n</head>\n<body>\n"
-        f'<main class="rp-page">\n{body}\n</main>\n</body>\n</html>\n'
-    )
+    return render("page.html.j2", title, body=Markup(body))
 
 
 def _table(head: list[str], rows: list[list[str]], caption: str = "") -> str:
@@ -125,36 +141,26 @@ def _awaiting(rows: pd.DataFrame, written: pd.DataFrame) -> set[str]:
 
 # --- one page per student -----------------------------------------------------------------------
 
-def _written_section(task: str, title: str, rows: pd.DataFrame, rubric: dict) -> str:
+def _written_section(task: str, title: str, rows: pd.DataFrame, rubric: dict) -> dict:
     first = rows.iloc[0]
-    parts = [f'<h3 id="task-{_e(task)}">Task {_e(task)}: {_e(title)} (written answer)</h3>',
-             "<h4>Your answer</h4>", f'<div class="rp-answer rp-text">{_lines(first["answer"])}</div>',
-             "<h4>What the quotation check found</h4>",
-             f'<p class="rp-text">{_lines(first["quotation_check"])}</p>']
-    marked = rows[rows["mark"].notna()]
-    if marked.empty:
-        parts.append("<p>Your teacher has not marked this answer yet.</p>")
-        return "\n".join(parts)
-    table = []
-    for row in rows.itertuples():
-        name = _e(CRITERIA.get(row.criterion, row.criterion))
-        if pd.isna(row.mark):
-            table.append([name, "not marked yet", ""])
-        else:
-            level = int(row.mark)
-            table.append([name, f"{level} of 3", _e(rubric.get((row.criterion, level), ""))])
-    parts += ["<h4>Your marks</h4>",
-              _table(["Criterion", "Mark", "What this level means"], table,
-                     f"Marks for task {_e(task)}, on the rubric of 0 to 3 per criterion")]
+    marks = []
+    if rows["mark"].notna().any():
+        for row in rows.itertuples():
+            name = CRITERIA.get(row.criterion, row.criterion)
+            if pd.isna(row.mark):
+                marks.append([name, "not marked yet", ""])
+            else:
+                level = int(row.mark)
+                marks.append([name, f"{level} of 3", rubric.get((row.criterion, level), "")])
     comments = [c for c in rows["comment"] if pd.notna(c) and str(c).strip()]
-    if comments:
-        parts.append("<h4>Your teacher's comment</h4>")
-        parts += [f'<p class="rp-text">{_lines(c)}</p>' for c in dict.fromkeys(comments)]
-    return "\n".join(parts)
+    return {"task": task, "title": title, "answer": first["answer"],
+            "quotation_check": first["quotation_check"], "marks": marks,
+            "comments": list(dict.fromkeys(comments))}
 
 
 def feedback_page(student: str, tasks: pd.DataFrame, written: pd.DataFrame) -> str:
-    """A self-contained offline HTML page with one student's results and feedback."""
+    """A self-contained offline HTML page with one student's results and feedback
+    (templates/grade/feedback.html.j2)."""
     titles, rubric = _task_titles(), _rubric()
     mine = tasks[tasks["student"] == student]
     my_written = written[written["student"] == student] if len(written) else written
@@ -169,38 +175,25 @@ def feedback_page(student: str, tasks: pd.DataFrame, written: pd.DataFrame) -> s
                     str(len(waiting))])
     name = str(mine["name"].iloc[0]) if "name" in mine and len(mine) else str(student)
     shown = name if name == str(student) else f"{name} ({student})"
-    body = [f"<h1>Your exercise results: {_e(shown)}</h1>",
-            "<h2>Summary</h2>",
-            f"<p>You have {_num(mine['points'].sum())} of {_num(mine['max_points'].sum())} points. "
-            f"Written answers waiting for your teacher's marks: {len(waiting)}. Their points are added "
-            "once they are marked.</p>",
-            _table(["Lesson", "Points", "Out of", "Written answers waiting for marks"], summary,
-                   "Your points per lesson")]
+    sections = []
     for lesson in lessons:
         rows = mine[mine["lesson"] == lesson].sort_values("task", key=lambda s: s.map(_task_key))
-        body.append(f"<h2>Lesson {lesson}</h2>")
-        if "saved" in rows and len(rows) and str(rows["saved"].iloc[0]):
-            body.append(f"<p>Your notebook as handed in was last saved at {_e(rows['saved'].iloc[0])}.</p>"
-                        if rows["saved"].iloc[0] != "unknown" else
-                        "<p>When your notebook was last saved: unknown.</p>")
-        if rows.empty:
-            body.append("<p>No results for this lesson yet.</p>")
-        table, sections = [], []
+        saved = str(rows["saved"].iloc[0]) if "saved" in rows and len(rows) else ""
+        table, written_sections = [], []
         for row in rows.itertuples():
             title = titles.get(str(row.task), "")
             answers = my_written[my_written["task"] == row.task] if len(my_written) else my_written
-            text = f'<span class="rp-text">{_lines(row.feedback)}</span>'
+            text = Markup('<span class="rp-text">{}</span>').format(Markup(_lines(row.feedback)))
             if row.kind == "written" and len(answers):
-                text = ("Your answer, the quotation check and any marks are "
-                        f'<a href="#task-{_e(row.task)}">below</a>.')
-                sections.append(_written_section(str(row.task), title, answers, rubric))
-            table.append([_e(row.task), _e(title), _result(row.status),
+                text = Markup('Your answer, the quotation check and any marks are '
+                              '<a href="#task-{}">below</a>.').format(row.task)
+                written_sections.append(_written_section(str(row.task), title, answers, rubric))
+            table.append([row.task, title, Markup(_result(row.status)),
                           f"{_num(row.points)} / {_num(row.max_points)}", text])
-        if table:
-            body.append(_table(["Task", "Title", "Result", "Points", "Feedback"], table,
-                               f"Your tasks in lesson {lesson}"))
-        body += sections
-    return _page(f"Your exercise results: {student} – {SITE_TITLE}", "\n".join(body))
+        sections.append({"number": lesson, "saved": saved, "rows": table, "sections": written_sections})
+    return render("feedback.html.j2", f"Your exercise results: {shown} – {SITE_TITLE}", shown=shown,
+                  points=_num(mine["points"].sum()), max_points=_num(mine["max_points"].sum()),
+                  waiting=len(waiting), summary=summary, lessons=sections)
 
 
 def slug(name: str) -> str:
@@ -232,11 +225,9 @@ def write_feedback_pages(folder, tasks: pd.DataFrame, written: pd.DataFrame) -> 
         (folder / name).write_text(feedback_page(student, tasks, written), encoding="utf-8")
         pages.append(folder / name)
         mine = tasks[tasks["student"] == student]
-        rows.append([f'<a href="{_e(name)}">{_e(student)}</a>',
+        rows.append([Markup('<a href="{}">{}</a>').format(name, student),
                      f"{_num(mine['points'].sum())} / {_num(mine['max_points'].sum())}"])
-    body = ["<h1>Feedback pages, one per student</h1>",
-            _table(["Student", "Points"], rows, "Students and their points so far")]
-    (folder / "index.html").write_text(_page(f"Feedback pages – {SITE_TITLE}", "\n".join(body)),
+    (folder / "index.html").write_text(render("index.html.j2", f"Feedback pages – {SITE_TITLE}", rows=rows),
                                        encoding="utf-8")
     return pages
 
