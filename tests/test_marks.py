@@ -183,3 +183,32 @@ def test_a_data_correction_invalidates_the_cache(tmp_path):
     judgements.write_text(judgements.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert grading.checks_version(True, tmp_path) != before
     assert grading.checks_version(False, tmp_path) != grading.checks_version(True, tmp_path)
+
+
+def test_make_grade_refuses_without_the_sandbox_and_says_what_to_do(tmp_path, monkeypatch, capsys):
+    def unavailable():
+        raise grading.sandbox.SandboxUnavailable("bubblewrap (bwrap) is not installed")
+
+    monkeypatch.setattr(grading.sandbox, "probe", unavailable)
+    monkeypatch.setattr(grading, "grade", lambda *a, **k: pytest.fail("marked without the sandbox"))
+    monkeypatch.delenv("UNSANDBOXED", raising=False)
+    assert grading.main([str(tmp_path), "--out", str(tmp_path / "grades")]) == 3
+    message = capsys.readouterr().err
+    assert "Marking stopped: bubblewrap (bwrap) is not installed" in message
+    assert "apt-get install bubblewrap" in message and "docker run" in message and "UNSANDBOXED=1" in message
+
+
+def test_unsandboxed_marking_says_what_it_exposes(tmp_path, monkeypatch, capsys):
+    seen = {}
+
+    def fake_grade(*args, sandboxed=True, **kwargs):
+        seen["sandboxed"] = sandboxed
+        raise SystemExit(0)
+
+    monkeypatch.setattr(grading, "grade", fake_grade)
+    monkeypatch.setenv("UNSANDBOXED", "1")
+    with pytest.raises(SystemExit):
+        grading.main([str(tmp_path)])
+    assert seen == {"sandboxed": False}
+    err = capsys.readouterr().err
+    assert "WITHOUT the sandbox" in err and "grades/written.csv" in err and "outlive" in err
