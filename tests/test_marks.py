@@ -212,3 +212,14 @@ def test_unsandboxed_marking_says_what_it_exposes(tmp_path, monkeypatch, capsys)
     assert seen == {"sandboxed": False}
     err = capsys.readouterr().err
     assert "WITHOUT the sandbox" in err and "grades/written.csv" in err and "outlive" in err
+
+
+def test_a_damaged_cache_entry_is_refused():
+    good = grading.Outcome({"2.1": ["correct", "Yes."]}, ["a note"], None)
+    assert grading.cached_outcome(json.dumps(good.as_json())) == good
+    for bad in ({"results": {"2.1": ["correct"]}, "notes": [], "stopped_at": None, "damaged": False},
+                {"results": {"2.1": [["correct"], "x"]}, "notes": [], "stopped_at": None, "damaged": False},
+                {"results": {}, "notes": [7], "stopped_at": None, "damaged": False},
+                {"results": {}, "notes": [], "stopped_at": "3", "damaged": False}):
+        with pytest.raises(answer_data.Malformed):
+            grading.cached_outcome(json.dumps(bad))

@@ -259,6 +259,20 @@ class Outcome:
                 "damaged": self.damaged}
 
 
+def cached_outcome(text: str) -> Outcome:
+    """An Outcome from the cache, checked like anything else read back (a bad entry raises)."""
+    stored = answer_data.parse(text)
+    results = stored["results"]
+    pairs = results.values() if isinstance(results, dict) else [None]
+    if not all(isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v) for v in pairs):
+        raise answer_data.Malformed("cached results that are not [status, message] pairs")
+    notes = [answer_data._string(n, 500) for n in answer_data._list(stored["notes"], 100)]
+    stopped = stored["stopped_at"]
+    if stopped is not None and (isinstance(stopped, bool) or not isinstance(stopped, int)):
+        raise answer_data.Malformed("a cached stopping cell that is not a number")
+    return Outcome(results, notes, stopped, stored["damaged"] is True)
+
+
 def task_cells(notebook: dict) -> dict[str, int]:
     """task id -> the number (1-based) of the code cell that answers it (the cell that calls its check
     or assigns its variable)."""
@@ -388,9 +402,7 @@ def mark_all(collection: Collection, cache: Path, workers: int, limits: str,
             cached = cache / f"{key}.json"
             if cached.exists():
                 try:
-                    stored = answer_data.parse(cached.read_text("utf-8"))
-                    results[who] = Outcome(**{k: stored[k] for k in ("results", "notes", "stopped_at",
-                                                                       "damaged")})
+                    results[who] = cached_outcome(cached.read_text("utf-8"))
                     continue
                 except Exception:  # a damaged cache entry is run again
                     cached.unlink(missing_ok=True)
