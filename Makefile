@@ -152,13 +152,15 @@ exercises html-instructor student-edition publish-edition:
 	$(error make $@ needs solutions/, which this edition of the pack does not include)
 endif
 
-## make grade SUBMISSIONS=<folder> [LESSONS=2,3] [GRADES=grades]: mark a class's notebooks
-## (docs/instructor-guide.md, "Running the course"); run it again after filling grades/written.csv
+## make grade SUBMISSIONS=<folder> [LESSONS=2,3] [GRADES=grades] [UNSANDBOXED=1]: mark a class's
+## notebooks, each in a bubblewrap sandbox (docs/instructor-guide.md, "Running the course"); run it
+## again after filling grades/written.csv
 GRADES ?= grades
 LESSONS ?= 1,2,3,4,5,6,7,8,9
 grade: $(DEV_STAMP)
+	@test -f tools/packtools/grading.py || { echo "make grade is an instructor's tool: it is in the full pack, not in this edition"; exit 2; }
 	@test -n "$(SUBMISSIONS)" || { echo "Say where the notebooks are: make grade SUBMISSIONS=<folder>"; exit 2; }
-	$(TOOLS) $(BIN)/python -m packtools.grading "$(SUBMISSIONS)" --out "$(GRADES)" --lessons "$(LESSONS)"
+	$(TOOLS) UNSANDBOXED="$(UNSANDBOXED)" $(BIN)/python -m packtools.grading "$(SUBMISSIONS)" --out "$(GRADES)" --lessons "$(LESSONS)"
 
 ## make new-article ARTICLE=<folder with article.txt, metadata.json> OUT=<new data folder>: a draft
 ## data folder for another article, every row marked draft, with READINESS.md (docs/adapting.md)

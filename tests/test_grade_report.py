@@ -91,7 +91,20 @@ def test_student_without_lesson_rows_and_empty_written(tasks, written):
     empty = written.iloc[0:0]
     page = feedback_page("Ana", tasks, empty)
     assert "Length: 50 words.<br>" in page  # no written rows: the findings stay in the table
-    assert "waiting for your teacher's marks: 1." in page
+    assert "waiting for your teacher's marks: 0." in page  # no answer written: nothing waits
+
+
+def test_honest_statuses_and_the_save_time(tasks, written):
+    extra = pd.DataFrame([
+        {**_row("Ana", 3, "3.1", "classification", "not handed in", 0.0, 1,
+                "Not handed in: no notebook for lesson 3."), "saved": ""},
+        {**_row("Ana", 4, "4.1", "code", "could not be read", 0.0, 1,
+                "Your notebook for lesson 4 could not be read (damaged file)."), "saved": "unknown"},
+    ])
+    frame = pd.concat([tasks.assign(saved="09:15 on 02 Dec 2026"), extra], ignore_index=True)
+    page = feedback_page("Ana", frame, written)
+    assert "– Not handed in" in page and "Could not be read (damaged file)" in page
+    assert "last saved at 09:15 on 02 Dec 2026" in page and "last saved: unknown" in page
 
 
 def test_pages_and_index(tmp_path, tasks, written):

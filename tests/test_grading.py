@@ -7,15 +7,9 @@ import hashlib
 import html
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import textwrap
-import threading
 from pathlib import Path
 
 import nbformat
-import pandas as pd
 import pytest
 
 from packtools import grading
@@ -46,12 +40,34 @@ def full_marks():
     return notebook
 
 
+SIBLING = """
+import glob, json, os
+found = glob.glob("/tmp/**/kernel-*.json", recursive=True)
+found += glob.glob("/sandbox/**/kernel-*.json", recursive=True)
+others = [p for p in os.listdir("/proc") if p.isdigit()]
+import zmq
+for path in found:
+    info = json.load(open(path))
+    socket = zmq.Context.instance().socket(zmq.DEALER)
+    socket.connect(f"{info['transport']}://{info['ip']}:{info['shell_port']}")
+"""
+PATCHER = (
+    "import readingpack.exercises.feedback as _f\n"
+    "_f.check_task = lambda task, namespace: _f.Feedback('correct', 'forged', task)\n"
+    "print('<<READINGPACK-MARKS>>' + '{\"2.2\": [\"correct\", \"forged\"], \"2.6\": 7}' + "
+    "'<<END-READINGPACK-MARKS>>')"
+)
 HOSTILE = {
     "loud": 'print("x" * 200_000_000)',
+    "displayer": ("from IPython.display import display\nfor _ in range(40):\n"
+                  "    display({'text/plain': 'y' * 10_000_000}, raw=True)"),
     "greedy": "hoard = bytearray(8 * 1024**3)",
-    "forker": "import os\nfor _ in range(50):\n    os.fork()",
+    "forker": ("import ctypes, time\nlibc = ctypes.CDLL(None)\nkids = [libc.fork() for _ in range(16)]\n"
+               "if 0 in kids:\n    time.sleep(5); libc._exit(0)"),
     "planter": 'import os\nopen(os.path.expanduser("~/planted.txt"), "w").write("x")',
     "caller": 'import socket\nsocket.create_connection(("192.0.2.1", 80), timeout=3)',
+    "sibling": SIBLING,
+    "patcher": PATCHER,
 }
 
 
@@ -64,12 +80,22 @@ def marked(tmp_path_factory):
         (submissions / student).mkdir(parents=True, exist_ok=True)
         nbformat.write(notebook, submissions / student / name)
 
-    save("full", "02_claims.ipynb", full_marks())
+    for student in ("full", "full2", "full3"):
+        save(student, "02_claims.ipynb", full_marks())
     save("blank", "02_claims.ipynb", exercise_with())
     save("partly", "02_claims.ipynb", exercise_with(solve=("2.1", "2.4")))
     (submissions / "broken").mkdir()
     (submissions / "broken" / "02_claims.ipynb").write_text('{"cells": [', encoding="utf-8")
+    (submissions / "nometa").mkdir()
+    (submissions / "nometa" / "02_claims.ipynb").write_text('{"cells": [], "metadata": []}',
+                                                             encoding="utf-8")
+    (submissions / "deep").mkdir()
+    (submissions / "deep" / "02_claims.ipynb").write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
     save("looper", "02_claims.ipynb", exercise_with(["while True:\n    pass"], solve=("2.1",)))
+    syntax = exercise_with(solve=("2.1",))
+    cell = next(c for c in syntax.cells if 'check("2.1")' in c.source)
+    cell.source = "claims_by_others = (46\n" + cell.source
+    save("syntax", "02_claims.ipynb", syntax)
     save("deleter", "02_claims.ipynb", exercise_with(drop_task="2.1", solve=("2.4",)))
     save("renamer", "homework final (1).ipynb", full_marks())
     save("twice", "02_claims.ipynb", exercise_with())
@@ -90,6 +116,11 @@ def status(tables, student: str, task: str) -> str:
     return frame[(frame["student"] == student) & (frame["task"] == task)]["status"].item()
 
 
+def feedback(tables, student: str, task: str) -> str:
+    frame = tables["tasks"]
+    return frame[(frame["student"] == student) & (frame["task"] == task)]["feedback"].item()
+
+
 def problems_of(tables, student: str) -> str:
     frame = tables["problems"]
     return " | ".join(frame[frame["student"] == student]["problem"])
@@ -99,46 +130,65 @@ def problems_of(tables, student: str) -> str:
 def test_each_kind_of_submission_is_marked_or_reported(marked):
     tables, *_ = marked
     assert status(tables, "full", "2.1") == "correct" and status(tables, "full", "2.8") == "correct"
+    assert status(tables, "full", "2.7") == "correct"  # the chart, checked here from its exported data
     assert status(tables, "full", "2.6") == "not machine-marked"
     assert status(tables, "blank", "2.1") == "not answered yet"
     assert status(tables, "partly", "2.1") == "correct" and status(tables, "partly", "2.4") == "correct"
     assert status(tables, "partly", "2.2") == "not answered yet"
-    assert status(tables, "broken", "2.1") == "not answered yet"
-    assert "unreadable" in problems_of(tables, "broken")
+    assert status(tables, "nometa", "2.1") == "not answered yet"  # "metadata": [] is marked, reported
+    assert "metadata is gone" in problems_of(tables, "nometa")
+    for student in ("broken", "deep"):
+        assert status(tables, student, "2.1") == "could not be read", student
+        assert "could not be read (damaged file)" in problems_of(tables, student)
+        assert "missing" not in problems_of(tables, student)
     assert status(tables, "looper", "2.1") == "correct"  # the loop was interrupted, marking went on
-    assert "stopped at the time limit" in problems_of(tables, "looper")
+    assert "stopped at the time limit in cell" in problems_of(tables, "looper")
+    assert "SyntaxError in the cell for task 2.1" in feedback(tables, "syntax", "2.1")
     assert status(tables, "deleter", "2.1") == "not answered yet"
     assert status(tables, "deleter", "2.4") == "correct"
     assert status(tables, "renamer", "2.1") == "correct"  # found by its metadata, not its name
     assert status(tables, "twice", "2.1") == "correct"  # the newest copy
     assert "duplicate" in problems_of(tables, "twice")
+    assert "Left blank" in feedback(tables, "blank", "2.6")
 
 
 @pytest.mark.heavy
-def test_hostile_submissions_are_contained_and_reported(marked):
-    tables, _, _, home_before, _ = marked
+def test_hostile_submissions_are_contained_and_marks_are_untouchable(marked):
+    tables, _, _, home_before, root = marked
     for student in HOSTILE:
         assert status(tables, student, "2.1") in {"correct", "could not check"}, student
-        assert problems_of(tables, student), student
-    assert status(tables, "loud", "2.1") == "correct"
+    for student in ("loud", "displayer", "planter", "caller", "sibling", "patcher", "forker"):
+        assert status(tables, student, "2.1") == "correct", student
+    assert "output limit" in problems_of(tables, "loud")
+    assert "output limit" in problems_of(tables, "displayer")
     assert "MemoryError" in problems_of(tables, "greedy")
-    assert "PermissionError" in problems_of(tables, "forker")
-    assert "PermissionError" in problems_of(tables, "caller")
     assert "planted.txt" in problems_of(tables, "planter")
     assert not (Path.home() / "planted.txt").exists() and set(Path.home().iterdir()) == home_before
+    # the patched check and the forged marks block change nothing: the checks ran here
+    assert status(tables, "patcher", "2.2") == "not answered yet"
+    assert status(tables, "patcher", "2.6") == "not answered yet"
+    # the classmates' marks, next to the sibling tamperer, are intact
+    for student in ("full", "full2", "full3"):
+        rows = tables["tasks"].query(f"student == '{student}' and kind != 'written'")
+        assert set(rows["status"]) == {"correct"}, student
+    assert not list((root / "submissions").rglob("planted*"))
 
 
 @pytest.mark.heavy
 def test_submissions_are_never_modified_and_every_output_is_written(marked):
     tables, before, after, _, root = marked
     assert before == after
-    for name in ("tasks", "summary", "written", "problems"):
+    for name in ("tasks", "summary", "written", "problems", "gradebook_moodle", "gradebook_canvas"):
         assert (root / "grades" / f"{name}.csv").exists()
     summary = tables["summary"].set_index("student")
-    assert list(summary.columns) == ["lesson_2", "total"]
+    assert list(summary.columns) == ["name", "lesson_2", "total"]
     assert summary.loc["full", "total"] == tables["tasks"].query("student == 'full'")["points"].sum()
     assert (root / "grades" / "overview.html").exists()
     assert len(list((root / "grades" / "feedback").glob("*.html"))) >= len(summary)
+    overview = (root / "grades" / "overview.html").read_text(encoding="utf-8")
+    assert "possible copy" in problems_of(tables, "full") and "Possible copies" in overview
+    page = (root / "grades" / "feedback" / "full.html").read_text(encoding="utf-8")
+    assert "copy" not in page.lower()
 
 
 @pytest.mark.heavy
@@ -154,44 +204,20 @@ def test_the_marker_agrees_with_check_in_the_notebook(marked):
 @pytest.mark.heavy
 def test_written_marks_merge_into_the_totals_without_re_running(marked, monkeypatch):
     *_, root = marked
-    written = pd.read_csv(root / "grades" / "written.csv", dtype={"task": str})
-    written.loc[written["student"] == "full", "mark"] = 2
-    written.to_csv(root / "grades" / "written.csv", index=False)
+    written = grading.read_csv_text(root / "grades" / "written.csv")
+    criteria = [c for c in written.columns if c.startswith("mark_")]
+    written.loc[written["student"] == "full", criteria] = "2"
+    grading.write_csv(written, root / "grades" / "written.csv")
     monkeypatch.setattr(grading, "run_submission", lambda job: pytest.fail("re-ran a submission"))
     again = grading.grade(root / "submissions", root / "grades", [2], workers=1, limits="1500,60,50,5")
     full = again["tasks"].query("student == 'full' and task == '2.6'")
     assert full["status"].item() == "marked" and full["points"].item() == 8
-    written.loc[0, "mark"] = 7
-    written.to_csv(root / "grades" / "written.csv", index=False)
-    with pytest.raises(ValueError, match="is not 0, 1, 2 or 3"):
-        grading.grade(root / "submissions", root / "grades", [2], workers=1, limits="1500,60,50,5")
-
-
-@pytest.mark.skipif(os.name != "posix", reason="the marker's limits are POSIX-only")
-def test_the_kernel_refuses_the_network_but_not_loopback_and_refuses_forks(tmp_path):
-    server = socket.create_server(("127.0.0.1", 0))
-    threading.Thread(target=server.accept, daemon=True).start()
-    script = textwrap.dedent(f"""
-        import os, socket, sys
-        sys.path.insert(0, {str(PROJECT_ROOT / "tools" / "packtools")!r})
-        from marking_kernel import audit
-        sys.addaudithook(audit)
-        socket.create_connection(("127.0.0.1", {server.getsockname()[1]}), timeout=3).close()
-        print("loopback ok")
-        for target in (("192.0.2.1", 80), ("8.8.8.8", 53)):
-            try:
-                socket.create_connection(target, timeout=3)
-            except PermissionError as error:
-                print("refused", target[0])
-        try:
-            os.fork()
-        except PermissionError:
-            print("fork refused")
-    """)
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
-    server.close()
-    assert result.stdout.split("\n")[:4] == ["loopback ok", "refused 192.0.2.1", "refused 8.8.8.8",
-                                             "fork refused"], result.stderr
+    written.loc[written["student"] == "full", criteria[0]] = "7"
+    grading.write_csv(written, root / "grades" / "written.csv")
+    again = grading.grade(root / "submissions", root / "grades", [2], workers=1, limits="1500,60,50,5")
+    assert "'7' is not 0, 1, 2 or 3" in " ".join(again["unmerged"]["problem"])
+    assert grading.read_csv_text(root / "grades" / "written.csv").loc[lambda f: f["student"] == "full",
+                                                                     criteria[0]].item() == "7"
 
 
 def test_collecting_a_flat_lms_folder_names_students_and_reports_missing(tmp_path):
@@ -199,6 +225,7 @@ def test_collecting_a_flat_lms_folder_names_students_and_reports_missing(tmp_pat
     nbformat.write(exercise_with(), tmp_path / "Ben Okafor_99_anything.ipynb")
     shutil.copy(PROJECT_ROOT / "README.md", tmp_path / "Ben Okafor_notes.md")
     collection = grading.collect(tmp_path, [2, 3])
-    assert sorted(s.student for s in collection.submissions) == ["Ana Lopez", "Ben Okafor"]
+    assert sorted((s.student, s.name) for s in collection.submissions) == [("1234", "Ana Lopez"),
+                                                                          ("Ben Okafor", "Ben Okafor")]
     missing = {(p["student"], p["lesson"]) for p in collection.problems if p["problem"].startswith("missing")}
-    assert missing == {("Ana Lopez", 3), ("Ben Okafor", 3)}
+    assert missing == {("1234", 3), ("Ben Okafor", 3)}

@@ -106,3 +106,34 @@ def test_the_edition_passes_its_own_test_command(editions):
     run = subprocess.run(["make", "test", f"VENV={venv}"], cwd=editions["class"], env=env,
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-4000:]
+
+
+def test_only_tracked_content_ships_after_a_marking_run_with_stray_files(tmp_path):
+    """A clone with what a marking run leaves (grades/, submissions/), a stray file and an
+    uncommitted edit in its folder: the edition holds none of them, nor the key-stating tests."""
+    clone = tmp_path / "pack"
+    subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(PROJECT_ROOT), str(clone)], check=True)
+    (clone / "grades" / "feedback").mkdir(parents=True)
+    (clone / "grades" / "summary.csv").write_text("student,total\n00123,45\n", encoding="utf-8")
+    (clone / "grades" / "feedback" / "00123.html").write_text("<p>marks</p>", encoding="utf-8")
+    (clone / "submissions" / "00123").mkdir(parents=True)
+    (clone / "submissions" / "00123" / "02_claims.ipynb").write_text("{}", encoding="utf-8")
+    (clone / "stray-notes.txt").write_text("a file a notebook wrote into the pack", encoding="utf-8")
+    (clone / "data" / "planted.csv").write_text("x\n", encoding="utf-8")
+    with open(clone / "README.md", "a", encoding="utf-8") as readme:
+        readme.write("\nUNCOMMITTED EDIT\n")
+    folder = edition.build(tmp_path / "out", root=clone)
+    files = _files(folder)
+    assert not [f for f in files if f.startswith(("grades/", "submissions/", "build/"))]
+    assert "stray-notes.txt" not in files and "data/planted.csv" not in files
+    assert "UNCOMMITTED EDIT" not in (folder / "README.md").read_text(encoding="utf-8")
+    assert not [f for f in files if Path(f).name.startswith("test_tasks_lesson")]
+    assert "tools/packtools/grading.py" not in files
+    with zipfile.ZipFile(folder.with_suffix(".zip")) as archive:
+        assert not [n for n in archive.namelist() if "grades/" in n or "submissions/" in n or "stray" in n]
+
+
+def test_git_ignores_what_a_marking_run_writes():
+    ignored = subprocess.run(["git", "check-ignore", "grades/summary.csv", "submissions/a/02.ipynb",
+                              "build/x"], cwd=PROJECT_ROOT, capture_output=True, text=True).stdout.split()
+    assert ignored == ["grades/summary.csv", "submissions/a/02.ipynb", "build/x"]

@@ -6,7 +6,9 @@ blank, a third the blank exercise notebooks. It measures, at the same parallelis
 per core), the wall time of
 
 - the floor: executing those same notebooks with nbclient, errors allowed, nothing else;
-- marking them with `packtools.grading` (fresh caches), pages and overview included;
+- marking them with `packtools.grading` (fresh caches), pages and overview included, each
+  notebook in its bubblewrap sandbox (the default);
+- the same marking with UNSANDBOXED=1 (no sandbox), to show what the sandbox costs;
 
 each the median of RUNS runs, and the marker's peak memory (max RSS of the marking process and
 of its largest worker). Target: marking adds no more than 20% to the floor.
@@ -81,10 +83,10 @@ def floor_run(submissions: Path, workers: int) -> float:
     return time.perf_counter() - start
 
 
-def marking_run(submissions: Path, out: Path, workers: int) -> float:
+def marking_run(submissions: Path, out: Path, workers: int, sandboxed: bool = True) -> float:
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
-    grading.grade(submissions, out, list(range(1, 9)), workers, "3000,300,100,20")
+    grading.grade(submissions, out, list(range(1, 9)), workers, "3000,300,100,20", sandboxed=sandboxed)
     return time.perf_counter() - start
 
 
@@ -97,17 +99,21 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="readingpack-bench-"))
     try:
         submissions = make_class(folder, args.students)
-        floors, markings = [], []
+        floors, markings, open_markings = [], [], []
         for run in range(args.runs):
             floors.append(floor_run(submissions, workers))
             markings.append(marking_run(submissions, folder / "grades", workers))
-            print(f"run {run + 1}: floor {floors[-1]:.0f} s, marking {markings[-1]:.0f} s", flush=True)
+            open_markings.append(marking_run(submissions, folder / "grades", workers, sandboxed=False))
+            print(f"run {run + 1}: floor {floors[-1]:.0f} s, marking in the sandbox {markings[-1]:.0f} s, "
+                  f"without it {open_markings[-1]:.0f} s", flush=True)
         floor, marking = statistics.median(floors), statistics.median(markings)
+        unsandboxed = statistics.median(open_markings)
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
         print(f"{args.students} students x 8 lessons = {args.students * 8} notebooks, {workers} workers, "
-              f"median of {args.runs}: floor {floor:.0f} s, marking {marking:.0f} s "
-              f"({100 * (marking / floor - 1):+.0f}% over the floor; target at most +20%). Peak memory: "
+              f"median of {args.runs}: floor {floor:.0f} s, marking in the sandbox {marking:.0f} s "
+              f"({100 * (marking / floor - 1):+.0f}% over the floor; target at most +20%), without the "
+              f"sandbox {unsandboxed:.0f} s ({100 * (unsandboxed / floor - 1):+.0f}%). Peak memory: "
               f"the marker {own} MB, its largest child process {children} MB.")
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -4,8 +4,10 @@ that need them, as a folder and a zip.
     python -m packtools.edition                # build/student-edition/readingpack[.zip] (a class)
     python -m packtools.edition --self-study   # .../readingpack-self-study[.zip]: keeps docs/exemplars
 
-The files are the project's own (`git ls-files`, plus new files git does not ignore), so build/,
-.venv and workbook/ never leak in. The README loses its instructors' regions (between
+The files are those git tracks (`git ls-files`), with the content git holds for them (the index),
+never the working folder: grades/, submissions/, build/, .venv, workbook/ and any stray file a
+marking run or a notebook left there cannot leak in, and neither can an uncommitted edit.
+The README loses its instructors' regions (between
 `<!-- BEGIN INSTRUCTORS -->` and `<!-- END INSTRUCTORS -->`) and gains the edition's test
 command; the exercise notebooks lose the metadata naming the notebook they were generated from.
 """
@@ -38,6 +40,13 @@ LEFT_OUT = (
     "tools/packtools/edition.py",  # builds the edition from the full project (and its git index)
     "tests/test_student_edition.py",
     "tests/test_line_endings.py",  # clones the pack's git repository; the edition is no repository
+    "tests/test_tasks_lesson",  # state the answer keys as literals
+    # the marker: an instructor's tool (it needs bubblewrap, which students do not)
+    "tools/packtools/grading.py", "tools/packtools/grade_report.py", "tools/packtools/marking_kernel.py",
+    "tools/packtools/sandbox.py", "tools/packtools/sandbox_runner.py", "tools/packtools/answer_export.py",
+    "tools/packtools/answer_data.py", "tools/packtools/bench_marking.py", "tools/packtools/templates/grade",
+    "tests/test_grading.py", "tests/test_grade_report.py", "tests/test_marks.py", "tests/test_sandbox.py",
+    "Dockerfile", ".dockerignore",
 )
 TEST_COMMAND = "make test"
 REGION = re.compile(r"[ \t]*<!-- BEGIN INSTRUCTORS -->.*?<!-- END INSTRUCTORS -->[ \t]*\n?", re.DOTALL)
@@ -57,13 +66,31 @@ your own `workbook/` folder, which updating the pack never touches.
 """
 
 
+def tracked(root: Path = PROJECT_ROOT) -> dict[str, bytes]:
+    """Every file git tracks, with its content as the index holds it (never the working folder)."""
+    listing = subprocess.run(["git", "ls-files", "--stage", "-z"], cwd=root, check=True,
+                             capture_output=True).stdout.decode("utf-8")
+    entries = []
+    for line in listing.split("\0"):
+        if line:
+            meta, name = line.split("\t", 1)
+            mode, sha, _stage = meta.split()
+            if mode != "160000":  # not a submodule
+                entries.append((name, sha))
+    blobs = subprocess.run(["git", "cat-file", "--batch"], cwd=root, check=True, capture_output=True,
+                           input="".join(f"{sha}\n" for _, sha in entries).encode()).stdout
+    files, offset = {}, 0
+    for name, _ in entries:
+        header_end = blobs.index(b"\n", offset)
+        size = int(blobs[offset:header_end].split()[2])
+        files[name] = blobs[header_end + 1:header_end + 1 + size]
+        offset = header_end + 1 + size + 1
+    return files
+
+
 def project_files(root: Path = PROJECT_ROOT) -> list[str]:
-    """The project's files: tracked, or new and not ignored; only those present on disk."""
-    out = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=root, check=True, capture_output=True, text=True,
-    ).stdout
-    return sorted({name for name in out.split("\0") if name and (root / name).is_file()})
+    """The files git tracks."""
+    return sorted(tracked(root))
 
 
 def needs_solutions(text: str) -> bool:
@@ -71,7 +98,8 @@ def needs_solutions(text: str) -> bool:
     return bool(re.search(r"solution_keys|[\"'/]solutions[\"'/]|\"solutions\"", text))
 
 
-def shipped(files: list[str], self_study: bool, root: Path = PROJECT_ROOT) -> list[str]:
+def shipped(files: list[str], self_study: bool, root: Path = PROJECT_ROOT,
+            content: dict[str, bytes] | None = None) -> list[str]:
     """The files of the edition, from the project's files."""
     out = []
     dropped_tests = set()
@@ -79,7 +107,8 @@ def shipped(files: list[str], self_study: bool, root: Path = PROJECT_ROOT) -> li
         if name.startswith(LEFT_OUT) or (name.startswith(EXEMPLARS) and not self_study):
             continue
         is_test = name.startswith("tests/") and name.endswith(".py")
-        if is_test and needs_solutions((root / name).read_text(encoding="utf-8")):
+        text = (content[name] if content else (root / name).read_bytes()).decode("utf-8") if is_test else ""
+        if is_test and needs_solutions(text):
             dropped_tests.add(Path(name).stem)
             continue
         out.append(name)
@@ -124,12 +153,14 @@ def build(target: Path = BUILD, self_study: bool = False, root: Path = PROJECT_R
     folder = Path(target) / name
     if folder.exists():
         shutil.rmtree(folder)
-    files = shipped(project_files(root), self_study, root)
+    content = tracked(root)
+    files = shipped(sorted(content), self_study, root, content)
     for rel in files:
         dest = folder / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_bytes(transformed(rel, (root / rel).read_bytes()))
-        shutil.copystat(root / rel, dest)  # same times: a venv's install stamps stay valid
+        dest.write_bytes(transformed(rel, content[rel]))
+        if (root / rel).is_file():
+            shutil.copystat(root / rel, dest)  # same times: a venv's install stamps stay valid
     with zipfile.ZipFile(folder.with_suffix(".zip"), "w", zipfile.ZIP_DEFLATED) as archive:
         for rel in files:
             archive.write(folder / rel, f"{name}/{rel}")

@@ -9,19 +9,24 @@ max_points, feedback); `written` one row per student, written task and rubric cr
   wrong answers as the checks word them, and the distribution of the written marks, each chart
   a PNG next to the page, followed by a text description.
 
-Pages carry their stylesheet inline and load nothing from the network.
+The student pages and their index are rendered from the Jinja templates in templates/grade
+(every value escaped unless it is markup this module made). Pages carry their stylesheet inline
+and load nothing from the network.
 """
 
+import functools
 import html
 import re
 import unicodedata
 from pathlib import Path
 
+import jinja2
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
+from markupsafe import Markup
 
 from readingpack.exercises.feedback import SYMBOLS
 from readingpack.style import HATCHES, PALETTE
@@ -30,14 +35,18 @@ from .htmlbuild import PACK_CSS, SITE_TITLE
 from .paths import PROJECT_ROOT
 
 DATA = PROJECT_ROOT / "data"
-STATUSES = ["correct", "incorrect", "not answered yet", "could not check", "not machine-marked", "marked"]
-WRITTEN_STATUSES = STATUSES[4:]
-MARKS = {**SYMBOLS, "marked": "★"}
+STATUSES = ["correct", "incorrect", "not answered yet", "could not check", "not handed in",
+            "could not be read",
+            "not machine-marked", "marked"]
+WRITTEN_STATUSES = STATUSES[6:]
+MARKS = {**SYMBOLS, "marked": "★", "not handed in": "–", "could not be read": "!"}
 STATUS_WORDS = {
     "correct": "Correct",
     "incorrect": "Not correct yet",
     "not answered yet": "Not answered yet",
     "could not check": "Could not be checked",
+    "not handed in": "Not handed in",
+    "could not be read": "Could not be read (damaged file)",
     "not machine-marked": "Waiting for your teacher's marks",
     "marked": "Marked by your teacher",
 }
@@ -84,14 +93,25 @@ def _rubric() -> dict[tuple[str, int], str]:
     return {(row.criterion, int(row.level)): row.descriptor for row in table.itertuples()}
 
 
+TEMPLATES = Path(__file__).with_name("templates") / "grade"
+
+
+@functools.cache
+def _templates() -> jinja2.Environment:
+    """The pages' Jinja templates (templates/grade), escaping every value unless it is Markup."""
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                                     keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    environment.filters["lines"] = lambda value: Markup(_lines(value))
+    return environment
+
+
+def render(template: str, title: str, **context) -> str:
+    return _templates().get_template(template).render(title=title, css=Markup(PACK_CSS + EXTRA_CSS),
+                                                      **context)
+
+
 def _page(title: str, body: str) -> str:
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
-        f'<title>{html.escape(title)}</title>\n<link rel="icon" href="data:,">\n'
-        f"<style>{PACK_CSS}{EXTRA_CSS}</style>\n</head>\n<body>\n"
-        f'<main class="rp-page">\n{body}\n</main>\n</body>\n</html>\n'
-    )
+    return render("page.html.j2", title, body=Markup(body))
 
 
 def _table(head: list[str], rows: list[list[str]], caption: str = "") -> str:
@@ -110,44 +130,37 @@ def _result(status: str) -> str:
 
 
 def _awaiting(rows: pd.DataFrame, written: pd.DataFrame) -> set[str]:
-    """The written tasks among `rows` that still wait for at least one mark."""
-    waiting = set(rows.loc[(rows["kind"] == "written") & (rows["status"] != "marked"), "task"])
-    waiting |= set(written.loc[written["mark"].isna(), "task"])
-    return waiting
+    """The written tasks among `rows` that have an answer and still wait for at least one mark
+    (a blank answer or a lesson not handed in waits for nothing)."""
+    if not len(written):
+        return set()
+    answered = set(written["task"])
+    open_tasks = set(rows.loc[(rows["kind"] == "written") & (rows["status"] != "marked"), "task"])
+    return (set(written.loc[written["mark"].isna(), "task"]) | open_tasks) & answered
 
 
 # --- one page per student -----------------------------------------------------------------------
 
-def _written_section(task: str, title: str, rows: pd.DataFrame, rubric: dict) -> str:
+def _written_section(task: str, title: str, rows: pd.DataFrame, rubric: dict) -> dict:
     first = rows.iloc[0]
-    parts = [f'<h3 id="task-{_e(task)}">Task {_e(task)}: {_e(title)} (written answer)</h3>',
-             "<h4>Your answer</h4>", f'<div class="rp-answer rp-text">{_lines(first["answer"])}</div>',
-             "<h4>What the quotation check found</h4>",
-             f'<p class="rp-text">{_lines(first["quotation_check"])}</p>']
-    marked = rows[rows["mark"].notna()]
-    if marked.empty:
-        parts.append("<p>Your teacher has not marked this answer yet.</p>")
-        return "\n".join(parts)
-    table = []
-    for row in rows.itertuples():
-        name = _e(CRITERIA.get(row.criterion, row.criterion))
-        if pd.isna(row.mark):
-            table.append([name, "not marked yet", ""])
-        else:
-            level = int(row.mark)
-            table.append([name, f"{level} of 3", _e(rubric.get((row.criterion, level), ""))])
-    parts += ["<h4>Your marks</h4>",
-              _table(["Criterion", "Mark", "What this level means"], table,
-                     f"Marks for task {_e(task)}, on the rubric of 0 to 3 per criterion")]
+    marks = []
+    if rows["mark"].notna().any():
+        for row in rows.itertuples():
+            name = CRITERIA.get(row.criterion, row.criterion)
+            if pd.isna(row.mark):
+                marks.append([name, "not marked yet", ""])
+            else:
+                level = int(row.mark)
+                marks.append([name, f"{level} of 3", rubric.get((row.criterion, level), "")])
     comments = [c for c in rows["comment"] if pd.notna(c) and str(c).strip()]
-    if comments:
-        parts.append("<h4>Your teacher's comment</h4>")
-        parts += [f'<p class="rp-text">{_lines(c)}</p>' for c in dict.fromkeys(comments)]
-    return "\n".join(parts)
+    return {"task": task, "title": title, "answer": first["answer"],
+            "quotation_check": first["quotation_check"], "marks": marks,
+            "comments": list(dict.fromkeys(comments))}
 
 
 def feedback_page(student: str, tasks: pd.DataFrame, written: pd.DataFrame) -> str:
-    """A self-contained offline HTML page with one student's results and feedback."""
+    """A self-contained offline HTML page with one student's results and feedback
+    (templates/grade/feedback.html.j2)."""
     titles, rubric = _task_titles(), _rubric()
     mine = tasks[tasks["student"] == student]
     my_written = written[written["student"] == student] if len(written) else written
@@ -160,34 +173,27 @@ def feedback_page(student: str, tasks: pd.DataFrame, written: pd.DataFrame) -> s
                         str(len(waiting & set(rows["task"])))])
     summary.append(["All lessons", _num(mine["points"].sum()), _num(mine["max_points"].sum()),
                     str(len(waiting))])
-    body = [f"<h1>Your exercise results: {_e(student)}</h1>",
-            "<h2>Summary</h2>",
-            f"<p>You have {_num(mine['points'].sum())} of {_num(mine['max_points'].sum())} points. "
-            f"Written answers waiting for your teacher's marks: {len(waiting)}. Their points are added "
-            "once they are marked.</p>",
-            _table(["Lesson", "Points", "Out of", "Written answers waiting for marks"], summary,
-                   "Your points per lesson")]
+    name = str(mine["name"].iloc[0]) if "name" in mine and len(mine) else str(student)
+    shown = name if name == str(student) else f"{name} ({student})"
+    sections = []
     for lesson in lessons:
         rows = mine[mine["lesson"] == lesson].sort_values("task", key=lambda s: s.map(_task_key))
-        body.append(f"<h2>Lesson {lesson}</h2>")
-        if rows.empty:
-            body.append("<p>No results for this lesson yet.</p>")
-        table, sections = [], []
+        saved = str(rows["saved"].iloc[0]) if "saved" in rows and len(rows) else ""
+        table, written_sections = [], []
         for row in rows.itertuples():
             title = titles.get(str(row.task), "")
             answers = my_written[my_written["task"] == row.task] if len(my_written) else my_written
-            text = f'<span class="rp-text">{_lines(row.feedback)}</span>'
+            text = Markup('<span class="rp-text">{}</span>').format(Markup(_lines(row.feedback)))
             if row.kind == "written" and len(answers):
-                text = ("Your answer, the quotation check and any marks are "
-                        f'<a href="#task-{_e(row.task)}">below</a>.')
-                sections.append(_written_section(str(row.task), title, answers, rubric))
-            table.append([_e(row.task), _e(title), _result(row.status),
+                text = Markup('Your answer, the quotation check and any marks are '
+                              '<a href="#task-{}">below</a>.').format(row.task)
+                written_sections.append(_written_section(str(row.task), title, answers, rubric))
+            table.append([row.task, title, Markup(_result(row.status)),
                           f"{_num(row.points)} / {_num(row.max_points)}", text])
-        if table:
-            body.append(_table(["Task", "Title", "Result", "Points", "Feedback"], table,
-                               f"Your tasks in lesson {lesson}"))
-        body += sections
-    return _page(f"Your exercise results: {student} – {SITE_TITLE}", "\n".join(body))
+        sections.append({"number": lesson, "saved": saved, "rows": table, "sections": written_sections})
+    return render("feedback.html.j2", f"Your exercise results: {shown} – {SITE_TITLE}", shown=shown,
+                  points=_num(mine["points"].sum()), max_points=_num(mine["max_points"].sum()),
+                  waiting=len(waiting), summary=summary, lessons=sections)
 
 
 def slug(name: str) -> str:
@@ -219,11 +225,9 @@ def write_feedback_pages(folder, tasks: pd.DataFrame, written: pd.DataFrame) -> 
         (folder / name).write_text(feedback_page(student, tasks, written), encoding="utf-8")
         pages.append(folder / name)
         mine = tasks[tasks["student"] == student]
-        rows.append([f'<a href="{_e(name)}">{_e(student)}</a>',
+        rows.append([Markup('<a href="{}">{}</a>').format(name, student),
                      f"{_num(mine['points'].sum())} / {_num(mine['max_points'].sum())}"])
-    body = ["<h1>Feedback pages, one per student</h1>",
-            _table(["Student", "Points"], rows, "Students and their points so far")]
-    (folder / "index.html").write_text(_page(f"Feedback pages – {SITE_TITLE}", "\n".join(body)),
+    (folder / "index.html").write_text(render("index.html.j2", f"Feedback pages – {SITE_TITLE}", rows=rows),
                                        encoding="utf-8")
     return pages
 
@@ -242,7 +246,7 @@ def class_overview(tasks: pd.DataFrame, written: pd.DataFrame) -> dict[str, pd.D
     """The overview's three tables: "statuses" (task × status counts, tasks in lesson order),
     "wrong_answers" (task, message, count: the top 3 messages of incorrect answers per task) and
     "written_marks" (criterion × level 0-3 counts; empty until marks exist)."""
-    columns = STATUSES[:4] + (WRITTEN_STATUSES if (tasks["kind"] == "written").any() else [])
+    columns = STATUSES[:6] + (WRITTEN_STATUSES if (tasks["kind"] == "written").any() else [])
     order = sorted(tasks["task"].unique(), key=_task_key)
     statuses = (pd.crosstab(tasks["task"], tasks["status"])
                 .reindex(index=order, columns=columns, fill_value=0).fillna(0).astype(int))
@@ -293,7 +297,8 @@ def _counts_table(counts: pd.DataFrame, first: str, head: list[str], caption: st
     return _table([first, *head], rows, caption)
 
 
-def write_overview(folder, tasks: pd.DataFrame, written: pd.DataFrame) -> Path:
+def write_overview(folder, tasks: pd.DataFrame, written: pd.DataFrame,
+                   problems: pd.DataFrame | None = None) -> Path:
     """Write overview.html, with overview_tasks.png and (once marks exist) overview_written.png."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -336,6 +341,15 @@ def write_overview(folder, tasks: pd.DataFrame, written: pd.DataFrame) -> Path:
                        f"level with its own fill and hatching (see the legend). {spread}.")
         body.append(_figure("overview_written.png", "marks of the written answers, per criterion",
                             description))
+    if problems is not None and len(problems):
+        copies = problems[problems["problem"].astype(str).str.startswith("possible copy")]
+        body.append("<h2>Possible copies (for you only: never shown to students)</h2>")
+        if copies.empty:
+            body.append("<p>None found.</p>")
+        else:
+            body.append("<p>A flag is a reason to look, not a finding: talk to the student first.</p>")
+            rows = [[_e(r.student), _e(r.lesson), _e(r.problem)] for r in copies.itertuples()]
+            body.append(_table(["Student", "Lesson", "What was found"], rows, "Possible copies"))
     path = folder / "overview.html"
     path.write_text(_page(f"Class overview – {SITE_TITLE}", "\n".join(body)), encoding="utf-8")
     return path

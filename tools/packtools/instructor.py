@@ -31,11 +31,13 @@ full solutions, rubrics and exemplar answers for the written tasks, and stored o
 student versions in `exercises/` are generated from them (`make exercises`), with every
 solution replaced by a prompt.
 
-**Handing out the pack without the solutions.** Give students a copy without this folder:
-for example `git archive HEAD -- . ':!solutions' | tar -x -C ../pack-for-students`, or a
-student branch/repository from which `solutions/` is deleted (the lessons and exercises do not
-need it; `make test` then skips the empty folder). Keep the instructors' copy private. The
-HTML edition has the same split: `make html` (students) and `make html-instructor`.
+**Handing out the pack without the solutions.** Give students the student edition only:
+`make student-edition` builds `build/student-edition/readingpack.zip` from the files git tracks
+(never from the working folder, so `grades/`, `submissions/` and stray files stay out), without
+this folder, the instructors' pages, `docs/exemplars/` and the tests that state the answer keys.
+Do not hand out a `git archive` or a copy of the checkout: it carries all of these. Keep the
+instructors' copy private. The HTML edition has the same split: `make html` (students) and
+`make html-instructor`.
 
 **Marking written answers.** Written answers are never machine-marked: the self-check only
 counts words and checks every quotation against the article. Every written task is marked on

@@ -8,10 +8,14 @@ Limits, from READINGPACK_LIMITS (memory MB, CPU seconds, file MB, output MB):
 - network: socket.connect to anything but the loopback interface raises PermissionError;
 - processes: os.fork, os.system, subprocess and the spawn and exec families raise
   PermissionError;
-- output: after the output limit, what the notebook prints is dropped, with one notice.
+- output: every output message (print, display(), rich reprs, errors) counts towards one limit;
+  past it, outputs are dropped, with one notice;
+- threads and processes (READINGPACK_PROCESSES): RLIMIT_NPROC, set once the kernel has started
+  its own threads, allows that many more.
 
-It is not a sandbox: code can still read any file the marking account can read, and a C
-extension can bypass the audit hooks. docs/instructor-guide.md says what to do about that.
+The audit hooks are a first fence only: ctypes or a C extension can go round them. The marker
+runs this kernel inside a bubblewrap sandbox (packtools.sandbox), which is what contains a
+notebook that goes round them; docs/instructor-guide.md says what each mode protects.
 """
 
 import ipaddress
@@ -57,22 +61,75 @@ def limit_resources(memory_mb: int, cpu_seconds: int, file_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (file_mb * 2**20, file_mb * 2**20))
 
 
+OUTPUT_TYPES = {"stream", "display_data", "execute_result", "update_display_data", "error",
+                "clear_output"}
+
+
+def _size(value, budget: int = 10_000) -> int:
+    """The characters of text in a message's content (a cheap upper estimate)."""
+    if isinstance(value, str | bytes):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(_size(v, budget) for v in list(value.values())[:budget]) + len(value)
+    if isinstance(value, list | tuple):
+        return sum(_size(v, budget) for v in value[:budget]) + len(value)
+    return 8
+
+
 def limit_output(output_mb: int) -> None:
-    from ipykernel import iostream
+    """Every output message (print, display, rich reprs, errors) counts towards one limit: past
+    it, outputs are dropped, with one notice."""
+    from jupyter_client.session import Session
 
-    write = iostream.OutStream.write
+    send = Session.send
     limit = output_mb * 2**20
+    state = {"sent": 0, "cut": False}
 
-    def limited(self, text):
-        self._readingpack_written = getattr(self, "_readingpack_written", 0) + len(text)
-        if self._readingpack_written <= limit:
-            return write(self, text)
-        if not getattr(self, "_readingpack_cut", False):
-            self._readingpack_cut = True
-            write(self, f"\n[output cut: more than {output_mb} MB printed while marking]\n")
-        return len(text)
+    def limited(self, stream, msg_or_type, content=None, parent=None, ident=None, buffers=None,
+                track=False, header=None, metadata=None):
+        kind = msg_or_type if isinstance(msg_or_type, str) else msg_or_type.get("header", {}).get("msg_type")
+        if kind in OUTPUT_TYPES:
+            state["sent"] += _size(content if isinstance(msg_or_type, str) else msg_or_type.get("content"))
+            state["sent"] += sum(len(b) for b in buffers or [])
+            if state["sent"] > limit:
+                if state["cut"]:
+                    return None
+                state["cut"] = True
+                notice = {"name": "stderr",
+                          "text": f"\n[output cut: more than {output_mb} MB of output while marking]\n"}
+                if isinstance(msg_or_type, dict):  # keep its parent header: the client matches on it
+                    message = {**msg_or_type, "msg_type": "stream", "content": notice,
+                               "header": {**msg_or_type.get("header", {}), "msg_type": "stream"}}
+                    return send(self, stream, message, ident=ident)
+                return send(self, stream, "stream", notice, parent, ident)
+        return send(self, stream, msg_or_type, content, parent, ident, buffers, track, header, metadata)
 
-    iostream.OutStream.write = limited
+    Session.send = limited
+
+
+def tasks_of_this_user() -> int:
+    """Threads and processes this process's user has (in the sandbox: only the sandbox's own)."""
+    uid, count = os.getuid(), 0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as status:
+                    fields = dict(line.split(":", 1) for line in status if ":" in line)
+                if int(fields["Uid"].split()[0]) == uid:
+                    count += int(fields["Threads"])
+            except (OSError, KeyError, ValueError):
+                continue
+    return count
+
+
+def limit_processes(extra: int) -> None:
+    """RLIMIT_NPROC: from now on, at most `extra` more threads and processes for this user."""
+    try:
+        import resource
+    except ImportError:
+        return
+    allowed = tasks_of_this_user() + extra
+    resource.setrlimit(resource.RLIMIT_NPROC, (allowed, allowed))
 
 
 def main() -> None:
@@ -82,7 +139,11 @@ def main() -> None:
     from ipykernel.kernelapp import IPKernelApp
 
     sys.addaudithook(audit)
-    IPKernelApp.launch_instance()
+    app = IPKernelApp.instance()
+    app.initialize()
+    if os.environ.get("READINGPACK_PROCESSES"):
+        limit_processes(int(os.environ["READINGPACK_PROCESSES"]))
+    app.start()
 
 
 if __name__ == "__main__":
