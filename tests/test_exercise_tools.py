@@ -96,8 +96,16 @@ def test_check_number_takes_the_number_of_decimals():
 
 
 def test_a_wrong_number_is_shown_as_given_not_rounded_to_the_key():
-    feedback = checks.check_number(0.67, 215 / 29743 * 100, 1, "the share")
-    assert feedback.status == INCORRECT and not feedback.message.startswith("0.7 ")
+    feedback = checks.check_number(0.64, 215 / 29743 * 100, 1, "the share")
+    assert feedback.status == INCORRECT and feedback.message.startswith("0.64 is too low")
+
+
+def test_the_tolerance_is_centred_on_the_key_at_the_asked_precision():
+    share = 215 / 29743 * 100  # 0.7229: to one decimal, 0.7
+    for right in (0.67, 0.65, 0.7, 0.72, 0.7229, 0.749):
+        assert checks.check_number(right, share, 1, "the share").status == CORRECT, right
+    for wrong in (0.64, 0.77, 0.76, 0.6):
+        assert checks.check_number(wrong, share, 1, "the share").status == INCORRECT, wrong
 
 
 def test_check_choice():

@@ -75,8 +75,8 @@ def check_share(answer) -> Feedback:
     areas = reference_areas(load_ledger()).set_index("id")
     country = country_id()
     near = [
-        (share / 100, f"{share / 100:.5f} is the share as a fraction; the task asks for a percentage: "
-                      "multiply by 100."),
+        (share / 100, "This looks like the share as a fraction of one whole (part ÷ whole); the task "
+                      "asks for a percentage, which counts in hundredths."),
         (armenia / low, f"{armenia / low:.1f}: you divided the wrong way round (Armenia's area by "
                         f"{low:g}). Divide the part ({low:g}) by the whole ({armenia:,.0f}), then "
                         "multiply by 100."),
