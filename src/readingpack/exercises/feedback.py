@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.extensions import ExtensionArray
 
-from ..evidence.quotations import check_quotations
+from ..evidence.quotations import MAX_CHECKED, article_paragraphs, check_quotations, pack_sources
 from ..ledger import load_ledger
 from .answers import AnswerNotFound, read_answer
 
@@ -542,7 +542,7 @@ def check_written(answer: Any, article_text: str, task_id: str) -> Feedback:
         length = f"{plural(words, 'word')}: the task asks for {low} to {high}; cut it down."
     else:
         length = f"{plural(words, 'word')}, within the {low} to {high} the task asks for."
-    found = check_quotations(answer, article_text)
+    found = check_quotations(answer, article_text, article_paragraphs(), pack_sources())
     evidence = [q for q in found if not q.short]
     exact = [q for q in evidence if q.found]
     lines = [f"Length: {length}"]
@@ -554,9 +554,9 @@ def check_written(answer: Any, article_text: str, task_id: str) -> Feedback:
                      "quoted evidence. Quote at least one phrase of three words or more.")
     if exact:
         lines.append(f"Exact: {plural(len(exact), 'quotation')} found word for word in the article.")
-    for quotation in (q for q in found if not q.found):
-        lines.append(f"NOT FOUND in the article: “{quotation.text[:70]}”. Compare it with the paragraph "
-                     "and copy the words exactly (a cut inside a quotation is marked with ...).")
+    lines += [quotation_line(q) for q in found if not q.found]
+    if len(found) == MAX_CHECKED:
+        lines.append(f"I checked the first {MAX_CHECKED} quotations only.")
     short = [q for q in found if q.short and q.found]
     if short and evidence:
         lines.append(f"Also {plural(len(short), 'short quotation')} of a word or two (a term, not evidence).")
@@ -564,6 +564,22 @@ def check_written(answer: Any, article_text: str, task_id: str) -> Feedback:
                  "under the task (0 to 3 for quotation, attribution, evidence and the task itself), "
                  "never for agreeing or disagreeing with the author.")
     return Feedback(NOT_MARKED, "\n".join(lines))
+
+
+def quotation_line(quotation) -> str:
+    """One line of the written check for a quotation that is not word for word in the article."""
+    text = quotation.text if len(quotation.text) <= 90 else quotation.text[:87] + "..."
+    if quotation.origin:
+        return (f"From {quotation.origin}, not from the article: “{text}” (word for word there; say "
+                "where it comes from when you quote it).")
+    if quotation.nearest:
+        nearest = quotation.nearest if len(quotation.nearest) <= 160 else quotation.nearest[:157] + "..."
+        return (f"NOT FOUND word for word: “{text}”. The nearest passage, in paragraph "
+                f"{quotation.paragraph}, reads “{nearest}”; what differs: "
+                + "; ".join(quotation.differences or ("the spelling of a word or its spacing",)) + ".")
+    return (f"NOT FOUND in the article: “{text}”; no passage of the article is close to it. Copy "
+            "the words from the article, or leave out the quotation marks if you are putting the "
+            "author's point in your own words (a cut inside a quotation is marked with ...).")
 
 
 def _fmt(value: float, places: int | None = None) -> str:
