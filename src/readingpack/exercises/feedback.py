@@ -19,6 +19,7 @@ import difflib
 import html
 import inspect
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -31,7 +32,8 @@ from pandas.api.extensions import ExtensionArray
 
 from ..evidence.quotations import MAX_CHECKED, article_paragraphs, check_quotations, pack_sources
 from ..ledger import load_ledger
-from .answers import AnswerNotFound, read_answer
+from ..paths import PROJECT_ROOT
+from .answers import ENVIRONMENT_VARIABLE, AnswerNotFound, read_answer
 
 CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, CANNOT_CHECK = (
     "correct", "incorrect", "not answered yet", "not machine-marked", "could not check"
@@ -560,10 +562,29 @@ def check_written(answer: Any, article_text: str, task_id: str) -> Feedback:
     short = [q for q in found if q.short and q.found]
     if short and evidence:
         lines.append(f"Also {plural(len(short), 'short quotation')} of a word or two (a term, not evidence).")
-    lines.append("A computer cannot judge a written answer: your instructor marks it on the rubric "
-                 "under the task (0 to 3 for quotation, attribution, evidence and the task itself), "
-                 "never for agreeing or disagreeing with the author.")
+    exemplars = exemplar_file(task_id)
+    if exemplars is None:
+        lines.append("A computer cannot judge a written answer: your instructor marks it on the rubric "
+                     "under the task (0 to 3 for quotation, attribution, evidence and the task itself), "
+                     "never for agreeing or disagreeing with the author.")
+    else:
+        lines.append("A computer cannot judge a written answer, and it is never marked for agreeing or "
+                     "disagreeing with the author. Working on your own: compare yours with the rubric "
+                     f"and the three marked exemplars of task {task_id} in {exemplars}, then record your "
+                     "marks (0 to 3 each): from readingpack.exercises import self_assess, then "
+                     f"self_assess(\"{task_id}\", "
+                     "{\"quotation\": ..., \"attribution\": ..., \"evidence\": ..., \"task\": ...}).")
     return Feedback(NOT_MARKED, "\n".join(lines))
+
+
+def exemplar_file(task_id: str) -> str | None:
+    """The exemplars of a written task, where the edition ships them (the self-study edition and
+    the checkout; the class edition leaves docs/exemplars out), as a path from the pack's folder;
+    None in the class edition and for the batch marker."""
+    if os.environ.get(ENVIRONMENT_VARIABLE):
+        return None
+    name = f"docs/exemplars/lesson{int(task_id.split('.')[0]):02d}.md"
+    return name if (PROJECT_ROOT / name).is_file() else None
 
 
 def quotation_line(quotation) -> str:
