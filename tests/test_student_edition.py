@@ -106,3 +106,11 @@ def test_the_edition_passes_its_own_test_command(editions):
     run = subprocess.run(["make", "test", f"VENV={venv}"], cwd=editions["class"], env=env,
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-4000:]
+
+
+def test_only_the_self_study_readme_keeps_working_on_your_own(editions):
+    self_study = (editions["self-study"] / "README.md").read_text(encoding="utf-8")
+    class_edition = (editions["class"] / "README.md").read_text(encoding="utf-8")
+    assert "## Working on your own" in self_study and "SELF-STUDY" not in self_study
+    assert "self_assess(" in self_study
+    assert "## Working on your own" not in class_edition and "SELF-STUDY" not in class_edition

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -579,12 +580,12 @@ def check_written(answer: Any, article_text: str, task_id: str) -> Feedback:
 
 def exemplar_file(task_id: str) -> str | None:
     """The exemplars of a written task, where the edition ships them (the self-study edition and
-    the checkout; the class edition leaves docs/exemplars out), as a path from the pack's folder;
+    the checkout; the class edition leaves them out), as a path from the pack's folder;
     None in the class edition and for the batch marker."""
     if os.environ.get(ENVIRONMENT_VARIABLE):
         return None
-    name = f"docs/exemplars/lesson{int(task_id.split('.')[0]):02d}.md"
-    return name if (PROJECT_ROOT / name).is_file() else None
+    path = Path("docs", "exemplars", f"lesson{int(task_id.split('.')[0]):02d}.md")
+    return path.as_posix() if (PROJECT_ROOT / path).is_file() else None
 
 
 def quotation_line(quotation) -> str:

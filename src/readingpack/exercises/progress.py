@@ -4,8 +4,8 @@ check_all() runs every task's check of one exercise notebook in the notebook its
 workbook overview reads the saved notebooks of workbook/ without running them: the status a
 check cell printed when it was last run, and whether each written answer cell holds an answer.
 
-A learner working alone marks a written answer against the exemplars and rubric of
-docs/exemplars with self_assess("2.6", {"quotation": 2, "attribution": 3, ...}); the marks go
+A learner working alone marks a written answer against the exemplars and rubric of its lesson
+with self_assess("2.6", {"quotation": 2, "attribution": 3, ...}); the marks go
 to self-assessment.json in the notebook's folder, and the overview shows the task as
 "self-assessed". The teacher's marker reads only the notebooks, so it never sees them.
 
@@ -161,7 +161,7 @@ def criteria(task_id: str) -> list[str]:
 
 def self_assess(task_id: str, marks: dict, folder: Path | str | None = None) -> str:
     """Record your own marks (0 to 3 per rubric criterion) for a written task, after comparing
-    your answer with the exemplars and rubric of docs/exemplars. They are for you and for
+    your answer with the exemplars and rubric the task's check names. They are for you and for
     progress; your instructor's marking never reads them."""
     task_id = str(task_id).strip()
     table = task_table()
