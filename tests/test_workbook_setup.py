@@ -52,3 +52,13 @@ def test_answers_run_against_the_exercise_notebooks_own_cells(solution):
                                 "workbook's own cells)")
     finally:
         os.chdir(previous)
+
+
+def test_every_retired_task_is_named_in_its_workbook():
+    from readingpack.exercises.feedback import task_table
+
+    table = task_table()
+    for task_id in table.index[table["status"] == "retired"]:
+        exercise = next((PROJECT_ROOT / "exercises").glob(f"{int(task_id.split('.')[0]):02d}_*.ipynb"))
+        text = "\n".join(c.source for c in nbformat.read(exercise, as_version=4).cells)
+        assert f"There is no task {task_id}" in text, (task_id, exercise.name)
