@@ -204,6 +204,6 @@ def check_toll(answer):
 # 8.6 ------------------------------------------------------------------------------------
 
 @register("8.6", "fair_summary", "written",
-          "Write a fair, attributed one-paragraph summary of the article (100-160 words).")
+          "Write a fair, attributed one-paragraph summary of the article (120-200 words).")
 def check_summary(answer):
     return check_written(answer, _ledger().article.text, "8.6")
