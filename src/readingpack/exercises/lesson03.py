@@ -153,8 +153,8 @@ def check_death_figures(answer) -> Feedback:
 
 ADD_OPTIONS = [
     "because they count different groups of people, and “At least 220” gives only a lower bound",
-    "because the three numbers come from sources on different sides of the conflict",
-    "because the article already gives their total, so adding them would count the deaths twice",
+    "because the three numbers probably come from sources on different sides of the conflict",
+    "because the article seems to give their total already, so adding them might count deaths twice",
     "because they are measured in different units, and numbers in different units cannot be summed",
 ]
 ADD_KEY = 1
