@@ -142,3 +142,14 @@ def test_the_scanner_has_no_backtracking_pattern():
     with open(quotation_spans.__code__.co_filename, encoding="utf-8") as handle:
         source = handle.read()
     assert not re.search(r"\*\?|\+\?", source), "a lazy quantifier backtracks"
+
+
+def test_lesson_2_quotes_the_codebook_rule_it_asks_for_word_for_word():
+    import nbformat
+
+    from readingpack.paths import PROJECT_ROOT
+
+    lesson = nbformat.read(PROJECT_ROOT / "notebooks" / "02_claims.ipynb", as_version=4)
+    cell = next(c.source for c in lesson.cells if "He also mocked" in c.source and "rule 1" in c.source)
+    rule = [q for q in report(cell) if "reported statement with that actor" in q.text]
+    assert [q.status for q in rule] == ["from the codebook"], [(q.text, q.status) for q in report(cell)]
