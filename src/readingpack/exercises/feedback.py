@@ -569,8 +569,9 @@ def check_written(answer: Any, article_text: str, task_id: str) -> Feedback:
                      "under the task (0 to 3 for quotation, attribution, evidence and the task itself), "
                      "never for agreeing or disagreeing with the author.")
     else:
-        lines.append("A computer cannot judge a written answer, and it is never marked for agreeing or "
-                     "disagreeing with the author. Working on your own: compare yours with the rubric "
+        lines.append("A computer cannot judge a written answer: it is marked on the rubric under the task, "
+                     "never for agreeing or disagreeing with the author. Working on your own: compare "
+                     "yours with the rubric "
                      f"and the three marked exemplars of task {task_id} in {exemplars}, then record your "
                      "marks (0 to 3 each): from readingpack.exercises import self_assess, then "
                      f"self_assess(\"{task_id}\", "
