@@ -68,6 +68,8 @@ locks:
 
 ## make lab [PORT=8888] [NO_BROWSER=1]: open the pack in JupyterLab (token authentication on)
 lab: $(RUNTIME_STAMP)
+	@mkdir -p $(VENV)/share/jupyter/lab/settings/overrides.d && \
+		cp jupyter/overrides.d/readingpack.json $(VENV)/share/jupyter/lab/settings/overrides.d/
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
 		--ServerApp.port_retries=0 $(if $(NO_BROWSER),--no-browser,) $(ROOT_FLAG) \
 		--ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb

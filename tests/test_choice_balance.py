@@ -97,3 +97,17 @@ def test_only_the_key_is_correct_and_wrong_feedback_never_names_it(task_id):
         assert feedback.status == INCORRECT, number
         assert f"option {key}" not in feedback.message.casefold()
         assert _normal(options[key - 1]) not in _normal(feedback.message)
+
+
+HEDGES = re.compile(r"\b(only|at least|at most|probably|may|might|seems?|suggests?|perhaps|likely|about|"
+                    r"roughly|not which)\b", re.I)
+
+
+@pytest.mark.parametrize("task_id", sorted(choices()))
+def test_hedging_does_not_single_out_the_key(task_id):
+    """Where the key is hedged ("only a lower bound", "not which is true"), so is at least one
+    other option: a cautious word must not give the answer away (tasks 3.4 and 8.5 once did)."""
+    options, key = choices()[task_id]
+    hedged = [number for number, option in enumerate(options, start=1) if HEDGES.search(option)]
+    if key in hedged:
+        assert len(hedged) >= 2, (task_id, hedged)

@@ -183,3 +183,48 @@ def test_the_parser_reads_wrapped_lines_and_rejects_bad_marks(tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("task 3", "task three"), encoding="utf-8")
     with pytest.raises(ValueError, match="bad mark"):
         parse_exemplars(page)
+
+
+def length_band(task_id: str, text: str) -> str:
+    """'inside', 'somewhat outside' (by 20% of the limit or less) or 'far outside' the asked length."""
+    unit, low, high = length_limits(prompt_of(task_id))
+    size = len(text.split()) if unit == "words" else sentence_count(text)
+    if low <= size <= high:
+        return "inside"
+    if unit == "sentences":
+        return "somewhat outside" if low - 1 <= size <= high + 1 else "far outside"
+    return "somewhat outside" if 0.8 * low <= size <= 1.2 * high else "far outside"
+
+
+@pytest.mark.parametrize("task_id", TASK_IDS)
+def test_every_exemplar_meets_what_its_machine_checkable_marks_say(task_id):
+    """Quotation 3: every quotation exact; quotation 0: one is inexact or there is none.
+    Task 3: inside the asked length; task 2: at most somewhat outside; far outside: task 1 or 0."""
+    for name, answer in PAGES[task_id][task_id]["answers"].items():
+        marks, quotes = answer["marks"], quotations(answer["text"])
+        exact = [is_exact(q) for q in quotes]
+        if marks["quotation"] == 3:
+            assert quotes and all(exact), (task_id, name, quotes)
+        if marks["quotation"] == 0:
+            assert not quotes or not all(exact), (task_id, name, quotes)
+        band = length_band(task_id, answer["text"])
+        if marks["task"] == 3:
+            assert band == "inside", (task_id, name, band)
+        if band == "far outside":
+            assert marks["task"] <= 1, (task_id, name, band)
+        if band == "somewhat outside":
+            assert marks["task"] <= 2, (task_id, name, band)
+
+
+@pytest.mark.parametrize("task_id", TASK_IDS)
+def test_one_lapse_of_attribution_is_level_2_in_every_exemplar(task_id):
+    for name, answer in PAGES[task_id][task_id]["answers"].items():
+        if "a lapse of attribution" in answer["why"]:
+            assert answer["marks"]["attribution"] == 2, (task_id, name)
+
+
+def test_the_length_bands_are_defined_in_the_scale():
+    text = SCALE.read_text(encoding="utf-8")
+    assert "far outside the asked length (more than 20%" in text
+    assert "somewhat outside the asked length (outside its limits by 20% or less)" in text
+    assert "standing, that is what kind of source it is" in text

@@ -96,8 +96,16 @@ def test_check_number_takes_the_number_of_decimals():
 
 
 def test_a_wrong_number_is_shown_as_given_not_rounded_to_the_key():
-    feedback = checks.check_number(0.67, 215 / 29743 * 100, 1, "the share")
-    assert feedback.status == INCORRECT and not feedback.message.startswith("0.7 ")
+    feedback = checks.check_number(0.64, 215 / 29743 * 100, 1, "the share")
+    assert feedback.status == INCORRECT and feedback.message.startswith("0.64 is too low")
+
+
+def test_the_tolerance_is_centred_on_the_key_at_the_asked_precision():
+    share = 215 / 29743 * 100  # 0.7229: to one decimal, 0.7
+    for right in (0.67, 0.65, 0.7, 0.72, 0.7229, 0.749):
+        assert checks.check_number(right, share, 1, "the share").status == CORRECT, right
+    for wrong in (0.64, 0.77, 0.76, 0.6):
+        assert checks.check_number(wrong, share, 1, "the share").status == INCORRECT, wrong
 
 
 def test_check_choice():
@@ -155,8 +163,9 @@ def test_check_counts_says_too_high_or_too_low_never_the_count():
     assert checks.check_counts(series, expected, "counts").status == CORRECT
 
 
-def test_written_answers_are_never_machine_marked():
-    # task 7.6 asks for 30 to 80 words (data/tasks.csv)
+def test_written_answers_are_never_machine_marked(monkeypatch):
+    # task 7.6 asks for 30 to 80 words (data/tasks.csv); the class edition ships no exemplars
+    monkeypatch.setattr(checks, "exemplar_file", lambda task_id: None)
     exact = "The author writes that Baku “rejected international peacekeeping or even humanitarian presence”."
     feedback = checks.check_written(exact, ARTICLE, "7.6")
     assert feedback.status == NOT_MARKED and "✎" in str(feedback)
@@ -339,3 +348,14 @@ def test_each_solution_matches_its_lesson_and_registers_its_tasks(path):
     for status in (checks.INCORRECT, checks.NOT_ANSWERED, checks.CANNOT_CHECK):
         reported = outputs.replace("not machine-marked", "")
         assert f"{status}." not in reported, f"a check in {path.name} reports {status}"
+
+
+def test_in_the_self_study_edition_a_written_check_ends_at_its_exemplars(monkeypatch):
+    monkeypatch.delenv("READINGPACK_NOTEBOOK", raising=False)
+    for task_id in ("1.6", "2.6", "7.6", "8.6"):
+        last = checks.check_written("The author writes “a b c”.", ARTICLE, task_id).message.splitlines()[-1]
+        lesson = f"docs/exemplars/lesson{int(task_id[0]):02d}.md"
+        assert lesson in last and f'self_assess("{task_id}"' in last, last
+        assert (PROJECT_ROOT / lesson).is_file()
+    monkeypatch.setenv("READINGPACK_NOTEBOOK", "handed-in.ipynb")  # the batch marker: no pointer
+    assert "exemplars" not in checks.check_written("“a b c”", ARTICLE, "2.6").message

@@ -137,3 +137,11 @@ def test_git_ignores_what_a_marking_run_writes():
     ignored = subprocess.run(["git", "check-ignore", "grades/summary.csv", "submissions/a/02.ipynb",
                               "build/x"], cwd=PROJECT_ROOT, capture_output=True, text=True).stdout.split()
     assert ignored == ["grades/summary.csv", "submissions/a/02.ipynb", "build/x"]
+
+
+def test_only_the_self_study_readme_keeps_working_on_your_own(editions):
+    self_study = (editions["self-study"] / "README.md").read_text(encoding="utf-8")
+    class_edition = (editions["class"] / "README.md").read_text(encoding="utf-8")
+    assert "## Working on your own" in self_study and "SELF-STUDY" not in self_study
+    assert "self_assess(" in self_study
+    assert "## Working on your own" not in class_edition and "SELF-STUDY" not in class_edition

@@ -5,7 +5,10 @@ yields "could not check". The keys come from the solution notebooks (solution_ke
 Variants of the key, by the task's answer form (data/tasks.csv): its type (numpy scalar, float
 for a whole number, a one-row Series), its container (list, tuple, set, Index, Series, array),
 its order, its case and stray spaces, numbers written as text where items are numbers, and its
-precision (any answer at the precision the prompt asks for). Wrong answers: off by one, a
+precision (any answer at the precision the prompt asks for, the band centred on the key as asked),
+pandas' own arrays (what .values, .array and .unique() return for the ledger's nullable columns:
+IntegerArray, StringArray, Categorical, BooleanArray, and an Index of them) and quotation marks
+typed around a label or an option. Wrong answers: off by one, a
 missing or an extra item, another value for one key, each other option or label. Hypothesis
 draws orders, spaces and cases; the fixed variants are tried every time. The number of variants
 tried per task is written to test-artifacts/task_variants.csv and printed at the end of the run.
@@ -50,25 +53,30 @@ def right_variants(task_id: str, key, draw=None) -> list:
     kind = form(task_id)
     rng = random.Random(draw(st.integers(0, 10**6)) if draw else 0)
     if kind == "count":
-        return [key, int(key), np.int64(key), float(key), np.float64(key), pd.Series([key])]
+        return [key, int(key), np.int64(key), float(key), np.float64(key), pd.Series([key]),
+                pd.array([key]), pd.Series([key], dtype="Int64"), pd.Series([key], dtype="Int64").values]
     if kind == "number":
         digits = places(task_id)
+        step = 10 ** -digits
         return [key, round(key, digits), round(key, digits + 2), np.float64(key),
-                pd.Series([key]), float(f"{key:.{digits}f}")]
+                pd.Series([key]), float(f"{key:.{digits}f}"), pd.array([key], dtype="Float64"),
+                round(key, digits) + 0.45 * step, round(key, digits) - 0.45 * step]
     if kind == "choice":
-        return [key, np.int64(key), str(key), f" {key} ", float(key)]
+        return [key, np.int64(key), str(key), f" {key} ", float(key), f"“{key}”", f"'{key}'",
+                pd.array([key])]
     if kind == "quote":
         quoted = [] if key[:1] in "“\"'" else [f"“{key}”", f'"{key}"']
         return [key, f"  {key} ", np.str_(key), *quoted]
     if kind in {"label", "id"}:
-        return [key, f"  {key} ", key.upper(), key.lower(), np.str_(key)] + (
+        return [key, f"  {key} ", key.upper(), key.lower(), np.str_(key), f"“{key}”", f'"{key}"',
+                f"‘{key}’", f"'{key}' ", pd.array([key], dtype="string")] + (
             [key.replace("_", " "), key.replace("_", "-")] if kind == "label" else [])
     if kind == "items":
         items = list(key)
         shuffled = items[:]
         rng.shuffle(shuffled)
         variants = [items, tuple(items), set(items), items[::-1], shuffled, pd.Index(items),
-                    pd.Series(items), np.array(items)]
+                    pd.Series(items), np.array(items), *pandas_arrays(shuffled)]
         if all(isinstance(i, int) for i in items):
             variants += [[str(i) for i in shuffled], [f" {i} " for i in items],
                          [np.int64(i) for i in items]]
@@ -80,6 +88,8 @@ def right_variants(task_id: str, key, draw=None) -> list:
         typed = {k: (np.int64(v) if isinstance(v, int) else v) for k, v in key.items()}
         reordered = dict(reversed(list(key.items())))
         variants = [dict(key), spaced, typed, reordered, pd.Series(key)]
+        if all(isinstance(v, int) for v in key.values()):
+            variants.append(pd.Series(key, dtype="Int64"))
         if all(isinstance(k, str) for k in key):
             variants.append({k.lower(): v for k, v in key.items()})
         return variants
@@ -92,10 +102,24 @@ def right_variants(task_id: str, key, draw=None) -> list:
         return text_variants(key, rng)
     if kind == "function":
         return [key, lambda t: set(key(t)), lambda t: pd.Index(sorted(key(t), reverse=True)),
-                lambda t: [str(p) for p in key(t)]]
+                lambda t: [str(p) for p in key(t)], lambda t: pd.array(list(key(t)), dtype="Int64"),
+                lambda t: pd.Series(list(key(t)), dtype="Int64").unique(),
+                lambda t: pd.Index(pd.array(list(key(t)), dtype="Int64")).values]
     if kind == "figure":
         return [key, key.axes[0]] if hasattr(key, "axes") else [key, key.figure]
     raise AssertionError(f"no variants for form {kind!r}")
+
+
+def pandas_arrays(items: list) -> list:
+    """The items as the arrays pandas gives for a nullable or categorical column."""
+    if all(isinstance(i, int) for i in items):
+        column = pd.Series(items, dtype="Int64")
+    elif all(isinstance(i, str) for i in items):
+        column = pd.Series(items, dtype="string")
+    else:
+        return []
+    return [column.values, column.array, column.unique(), pd.Index(column.array),
+            pd.Categorical(items), column.astype("category").values]
 
 
 def text_variants(text: str, rng: random.Random) -> list[str]:
@@ -114,8 +138,9 @@ def wrong_variants(task_id: str, key) -> list:
     if kind == "count":
         return [key + 1] + ([key - 1] if key > 0 else [])
     if kind == "number":
-        step = 3 * 10 ** -places(task_id)
-        return [key + step, key - step]
+        step = 10 ** -places(task_id)
+        centre = round(key, places(task_id))
+        return [key + 3 * step, key - 3 * step, centre + 0.55 * step, centre - 0.55 * step]
     if kind == "choice":
         count = option_count(task_id)
         return [option for option in range(1, count + 1) if option != key]
@@ -174,7 +199,8 @@ def leaks(task_id: str, key, message: str) -> bool:
     if kind == "count":
         return key >= 10 and re.search(rf"(?<![\d.,]){key}(?![\d]|\.\d)", message) is not None
     if kind == "number":
-        return f"{key:.{places(task_id)}f}" in message
+        shown = re.escape(f"{key:.{places(task_id)}f}")
+        return re.search(rf"(?<![\d.]){shown}(?!\d)", message) is not None
     if kind == "choice":
         return re.search(rf"\boption {key}\b", message, re.I) is not None
     if kind in {"label", "id", "quote"}:

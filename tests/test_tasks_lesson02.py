@@ -112,7 +112,7 @@ def test_2_4_voice():
     for form in ("2", 2.0, np.int64(2), pd.Series([2])):
         assert run("2.4", form).status == CORRECT, form
     wrong("2.4", 2.5, "a whole number from 1 to 4")
-    reported = wrong("2.4", 1, "Characterising a speech is not reporting it")
+    reported = wrong("2.4", 1, "not for that reason a reported statement")
     for answer, phrase in ((1, "tie-break rule 1"), (3, "“one-sided”"), (4, "“reportedly”")):
         message = wrong("2.4", answer, phrase).message
         assert options[key - 1] not in message and "option 2" not in message.lower()

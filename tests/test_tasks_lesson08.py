@@ -93,10 +93,10 @@ def test_8_6_summary_length_and_quotations():
     short = run("8.6", "The author argues that “Azerbaijan doesn’t seem to be interested in a peace "
                        "agreement”.")
     assert short.status == NOT_MARKED
-    assert "Length: 14 words: the task asks for 100 to 160." in short.message
-    long = run("8.6", " ".join(["word"] * 170))
+    assert "Length: 14 words: the task asks for 120 to 200." in short.message
+    long = run("8.6", " ".join(["word"] * 210))
     assert long.status == NOT_MARKED
-    assert "Length: 170 words: the task asks for 100 to 160; cut it down." in long.message
+    assert "Length: 210 words: the task asks for 120 to 200; cut it down." in long.message
     assert "No quotation:" in long.message
     assert "should be text (write it in the answer cell" in run("8.6", {"summary": "text"}).message
 

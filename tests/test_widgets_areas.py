@@ -123,7 +123,7 @@ def test_pure_helpers():
 
 def test_an_area_larger_than_the_earth_is_named_without_its_digits(widget):
     widget.custom.value = "1e99"
-    assert "1 × 10^99 km² is more than the surface of the whole Earth" in widget.custom_result.value
+    assert "1 × 10⁹⁹ km² is more than the surface of the whole Earth" in widget.custom_result.value
 
 
 def test_menu_names_are_short_and_the_sentence_gives_the_full_name(widget):

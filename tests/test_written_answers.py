@@ -173,3 +173,39 @@ def test_feedback_shows_as_html_that_wraps_between_words():
 
     shown = Feedback("incorrect", "Count <the> rows again.", "3.2")._repr_html_()
     assert "word-break: normal" in shown and "Count &lt;the&gt; rows again." in shown
+
+
+def test_a_self_assessment_is_recorded_shown_by_progress_and_left_out_of_the_notebook(copy):
+    from readingpack.exercises import self_assess
+    from readingpack.exercises.progress import SELF_MARKS, self_marks
+
+    path = copy("2.6")
+    write_answer(path, "2.6", "The author calls Azerbaijan’s rhetoric “bellicose”.")
+    before = path.read_bytes()
+    assert "1 awaiting a marker" in workbook_progress(path.parent)
+    message = self_assess("2.6", {"quotation": 2, "attribution": 3, "evidence": 1, "task": 2}, path.parent)
+    assert "8 of 12" in message and "self-assessed" in message
+    assert self_marks(path.parent)["2.6"]["marks"] == {"quotation": 2, "attribution": 3, "evidence": 1,
+                                                        "task": 2}
+    overview = workbook_progress(path.parent)
+    assert "0 awaiting a marker, 1 self-assessed" in overview, overview
+    assert path.read_bytes() == before  # the notebook the teacher marks is untouched
+    assert (path.parent / SELF_MARKS).is_file()
+    # Wrong input gets a message naming what is wrong, never a traceback.
+    assert "not a written task" in self_assess("2.5", {"quotation": 2}, path.parent)
+    assert "not on quote" in self_assess("2.6", {"quote": 2}, path.parent)
+    assert "whole number from 0 to 3" in self_assess("2.6", {"quotation": 4}, path.parent)
+    assert "dictionary" in self_assess("2.6", 3, path.parent)
+
+
+def test_progress_runs_as_a_module_without_warnings(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT / "src")}
+    result = subprocess.run([sys.executable, "-W", "error", "-m", "readingpack.exercises.progress",
+                             str(EXERCISES)], capture_output=True, text=True, cwd=tmp_path, env=env,
+                            check=False)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert "02_claims.ipynb" in result.stdout

@@ -120,7 +120,20 @@ def short_label(text: str, limit: int = MENU_LABEL_CHARS) -> str:
 
 
 def menu_options(options: Iterable[tuple[str, object]]) -> list[tuple[str, object]]:
-    return [(short_label(label), value) for label, value in options]
+    """The options with short labels; labels that shortening made alike ("Nagorno-Karabakh…
+    (1 claim)" twice) are lengthened, a few words at a time, until they differ."""
+    options = list(options)
+    labels = [short_label(label) for label, _ in options]
+    limit = MENU_LABEL_CHARS
+    longest = max((len(label) for label, _ in options), default=0)
+    while limit < longest:
+        alike = {label for label in labels if labels.count(label) > 1}
+        if not alike:
+            break
+        limit += 8
+        labels = [short_label(full, limit) if label in alike else label
+                  for label, (full, _) in zip(labels, options, strict=True)]
+    return [(label, value) for label, (_, value) in zip(labels, options, strict=True)]
 
 
 def menu(options, value, description: str, css_class: str) -> widgets.Dropdown:

@@ -50,6 +50,10 @@ LEFT_OUT = (
 )
 TEST_COMMAND = "make test"
 REGION = re.compile(r"[ \t]*<!-- BEGIN INSTRUCTORS -->.*?<!-- END INSTRUCTORS -->[ \t]*\n?", re.DOTALL)
+# Text about the exemplars, which only the self-study edition ships: the class edition drops it.
+SELF_STUDY_REGION = re.compile(r"[ \t]*<!-- BEGIN SELF-STUDY -->.*?<!-- END SELF-STUDY -->[ \t]*\n?",
+                               re.DOTALL)
+SELF_STUDY_MARKER = re.compile(r"[ \t]*<!-- (BEGIN|END) SELF-STUDY -->[ \t]*\n?")
 # Tools whose docstrings mention the instructors' build: the edition's copy says it without a path.
 REWRITES = {
     "tools/packtools/htmlbuild.py": [
@@ -116,12 +120,13 @@ def shipped(files: list[str], self_study: bool, root: Path = PROJECT_ROOT,
     return [n for n in out if not (n.startswith("tests/__snapshots__/") and Path(n).stem in dropped_tests)]
 
 
-def strip_instructors(text: str) -> str:
+def strip_instructors(text: str, self_study: bool = False) -> str:
+    text = SELF_STUDY_MARKER.sub("", text) if self_study else SELF_STUDY_REGION.sub("", text)
     return re.sub(r"\n{3,}", "\n\n", REGION.sub("", text))
 
 
-def student_readme(text: str) -> str:
-    text = strip_instructors(text)
+def student_readme(text: str, self_study: bool = False) -> str:
+    text = strip_instructors(text, self_study)
     note = (
         f"\nThis is the student edition of the pack. Its test command is `{TEST_COMMAND}`: ruff, the unit "
         "and data tests, and nbval over the lessons (strict) and the exercises (lax).\n"
@@ -130,14 +135,14 @@ def student_readme(text: str) -> str:
     return f"{title}\n{note}{rest}"
 
 
-def transformed(name: str, data: bytes) -> bytes:
+def transformed(name: str, data: bytes, self_study: bool = False) -> bytes:
     """The edition's copy of one file."""
     if name == "README.md":
-        return student_readme(data.decode("utf-8")).encode("utf-8")
+        return student_readme(data.decode("utf-8"), self_study).encode("utf-8")
     if name == "exercises/README.md":
         return EXERCISES_README.encode("utf-8")
     if name.endswith(".md"):
-        return strip_instructors(data.decode("utf-8")).encode("utf-8")
+        return strip_instructors(data.decode("utf-8"), self_study).encode("utf-8")
     if name.endswith(".ipynb") and b'"generated_from"' in data:
         nb = json.loads(data)
         nb.get("metadata", {}).get("readingpack", {}).pop("generated_from", None)
@@ -158,7 +163,7 @@ def build(target: Path = BUILD, self_study: bool = False, root: Path = PROJECT_R
     for rel in files:
         dest = folder / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_bytes(transformed(rel, content[rel]))
+        dest.write_bytes(transformed(rel, content[rel], self_study))
         if (root / rel).is_file():
             shutil.copystat(root / rel, dest)  # same times: a venv's install stamps stay valid
     with zipfile.ZipFile(folder.with_suffix(".zip"), "w", zipfile.ZIP_DEFLATED) as archive:

@@ -14,13 +14,15 @@ from ..ledger import load_ledger
 from .settings import setting
 from .sources import with_sides
 
+SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
 
 def format_km2(value: float) -> str:
     """1234.5 -> '1,234.5', 316.0 -> '316', 0.25 -> '0.25' (no trailing zeros); from a thousand
-    billion up, in powers of ten: 1e99 -> '1 × 10^99'."""
+    billion up, in powers of ten with a superscript exponent: 1e99 -> '1 × 10⁹⁹'."""
     if value >= 1e15:
         mantissa, exponent = f"{value:.2e}".split("e")
-        return f"{float(mantissa):g} × 10^{int(exponent)}"
+        return f"{float(mantissa):g} × 10{str(int(exponent)).translate(SUPERSCRIPT)}"
     if value == int(value):
         return f"{int(value):,}"
     text = f"{value:,.2f}".rstrip("0").rstrip(".")

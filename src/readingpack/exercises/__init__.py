@@ -34,10 +34,20 @@ from .feedback import (
     check_value,
     tasks_for_lesson,
 )
-from .progress import check_all, workbook_progress
 
 LESSONS = (lesson01, lesson02, lesson03, lesson04, lesson05, lesson06, lesson07, lesson08, lesson09)
+PROGRESS = ("check_all", "self_assess", "workbook_progress")
 
 __all__ = ["CANNOT_CHECK", "CORRECT", "INCORRECT", "LESSONS", "NOT_ANSWERED", "NOT_MARKED", "TASKS",
-           "Feedback", "chart_tasks", "check", "check_all", "check_value", "tasks_for_lesson",
-           "workbook_progress"]
+           "Feedback", "chart_tasks", "check", "check_all", "check_value", "self_assess",
+           "tasks_for_lesson", "workbook_progress"]
+
+
+def __getattr__(name: str):
+    """check_all, self_assess and workbook_progress come from .progress, imported on first use,
+    so that `python -m readingpack.exercises.progress` runs the module once, without a warning."""
+    if name in PROGRESS:
+        from . import progress
+
+        return getattr(progress, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -127,9 +127,12 @@ def compare_bars(
     return problems
 
 
-def labelling_problems(ax, found: list, category_axis: str, need_legend: bool) -> list[str]:
+def labelling_problems(ax, found: list, category_axis: str, need_legend: bool,
+                       words: dict | None = None) -> list[str]:
     """A title, both axis labels (the category axis may be named by word tick labels instead),
-    a legend when there are several series, and a value axis that starts at zero."""
+    a legend when there are several series, and a value axis that starts at zero. With `words`
+    ({"title": ..., "value": ..., "category": ...}, each a tuple of words and a description),
+    the title and the labels given must also name what they show ('x' and 'y' do not)."""
     horizontal = found[0].horizontal if found else False
     value_axis, other_axis = ("x", "y") if horizontal else ("y", "x")
     problems = []
@@ -145,6 +148,20 @@ def labelling_problems(ax, found: list, category_axis: str, need_legend: bool) -
     if need_legend and not _figures().legend_labels(ax):
         problems.append("add a legend (ax.legend()) so that a reader can tell the series apart")
     problems += baseline_problems(ax, found)
+    return problems + naming_problems(ax, horizontal, words or {})
+
+
+def naming_problems(ax, horizontal: bool, words: dict) -> list[str]:
+    """Labels that are there but do not name what they show."""
+    given = {"title": _figures().title(ax),
+             "value": _figures().axis_label(ax, values_on_x=horizontal),
+             "category": _figures().axis_label(ax, values_on_x=not horizontal)}
+    where = {"title": "the title", "value": "the value axis's label", "category": "the other axis's label"}
+    problems = []
+    for part, (accepted, what) in words.items():
+        text = given[part]
+        if text and not any(word in text.casefold() for word in accepted):
+            problems.append(f"{where[part]}, “{text}”, does not say what it shows: name {what}")
     return problems
 
 
@@ -177,7 +194,8 @@ def _sentences(problems: list[str]) -> list[str]:
 
 def _bar_task(answer, variable: str, expected: pd.DataFrame, matchers: dict, what: tuple[str, str],
               category_axis: str, right: str, hint: str = "",
-              value_hint: Callable = lambda *_: "", not_checked: str = NOT_CHECKED_BARS) -> Feedback:
+              value_hint: Callable = lambda *_: "", not_checked: str = NOT_CHECKED_BARS,
+              words: dict | None = None) -> Feedback:
     """The check of a bar chart of `expected`: data first, then labelling."""
     axes, early = _answer_axes(answer, variable, not_checked)
     if early:
@@ -189,7 +207,7 @@ def _bar_task(answer, variable: str, expected: pd.DataFrame, matchers: dict, wha
                                  "ax.barh, or table.plot.bar() on a table of counts."], not_checked)
     data = compare_bars(found, expected, *matchers["keys"], *matchers["names"], what, value_hint)
     several = matchers["keys"][1] is not None
-    labels = labelling_problems(ax, found, category_axis, need_legend=several)
+    labels = labelling_problems(ax, found, category_axis, need_legend=several, words=words)
     if not data and not labels:
         return _done(CORRECT, [right], not_checked)
     parts = []
@@ -260,8 +278,13 @@ def check_claims_chart(answer) -> Feedback:
     hint = ("Count with the claims table: one bar (or bar segment) per paragraph and claim type, "
             "its length the number of claims; pd.crosstab(claims[\"paragraph\"], "
             "claims[\"claim_type\"]) gives the table.")
+    words = {"title": (("claim",), "what it counts (claims, by type and paragraph)"),
+             "value": (("claim", "number", "count", "how many"),
+                       "what the bars count (the number of claims)"),
+             "category": (("paragraph", "¶", "claim", "type"),
+                          "what the bars stand for (paragraphs, or claim types)")}
     return _bar_task(answer, "claims_chart", expected, matchers, ("paragraph", "claim type"),
-                     "paragraph numbers", right, hint)
+                     "paragraph numbers", right, hint, words=words)
 
 
 # --- 3.8 ----------------------------------------------------------------------------------------

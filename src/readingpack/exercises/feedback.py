@@ -19,18 +19,22 @@ import difflib
 import html
 import inspect
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionArray
 
-from ..evidence.quotations import check_quotations
+from ..evidence.quotations import MAX_CHECKED, article_paragraphs, check_quotations, pack_sources
 from ..ledger import load_ledger
-from .answers import AnswerNotFound, read_answer
+from ..paths import PROJECT_ROOT
+from .answers import ENVIRONMENT_VARIABLE, AnswerNotFound, read_answer
 
 CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, CANNOT_CHECK = (
     "correct", "incorrect", "not answered yet", "not machine-marked", "could not check"
@@ -247,11 +251,26 @@ def tasks_for_lesson(lesson: int) -> list[Task]:
 
 # Answers in the forms a student may give -------------------------------------------------------
 
+# What .values, .array and .unique() return: numpy arrays, and pandas' own arrays for its nullable
+# and categorical columns (IntegerArray, BooleanArray, StringArray, ArrowStringArray, Categorical).
+ARRAYS = (pd.Series, pd.Index, np.ndarray, ExtensionArray)
+# Quotation marks a student may type (or copy from the prompt) around a word: “consistent”.
+QUOTE_PAIRS = {'"': '"', "'": "'", "“": "”", "‘": "’", "«": "»", "„": "“", "”": "”"}
+
+
+def unquote(text: str) -> str:
+    """`text` without the spaces and one pair of quotation marks around it."""
+    text = text.strip()
+    if len(text) >= 2 and QUOTE_PAIRS.get(text[0]) == text[-1]:
+        return text[1:-1].strip()
+    return text
+
+
 def plain(answer: Any) -> Any:
     """numpy scalars as Python values; a one-element Series, Index or array as its value."""
     if isinstance(answer, np.generic):
         return answer.item()
-    if isinstance(answer, pd.Series | pd.Index | np.ndarray) and answer.size == 1 and answer.ndim == 1:
+    if isinstance(answer, ARRAYS) and answer.size == 1 and answer.ndim == 1:
         return plain(answer.tolist()[0])
     if isinstance(answer, pd.DataFrame) and answer.shape == (1, 1):
         return plain(answer.iloc[0, 0])
@@ -275,9 +294,13 @@ def normalise(answer: Any, form: str) -> Any:
     list of plain items (numbers given as text become numbers), a Series as a dict for a mapping."""
     if form in {"count", "number", "choice", "label", "id", "quote"}:
         answer = plain(answer)
+        if isinstance(answer, str) and form in {"choice", "label", "id"}:
+            return unquote(answer)
         return answer.strip() if isinstance(answer, str) and form != "count" else answer
     if form == "items":
-        if isinstance(answer, pd.Series | pd.Index | np.ndarray | tuple | set | frozenset):
+        if isinstance(answer, ExtensionArray):
+            answer = answer.tolist()
+        if isinstance(answer, (*ARRAYS, tuple, set, frozenset)):
             items = as_items(answer)
             return answer if items is None else [_item(i) for i in items]
         if isinstance(answer, list):
@@ -310,7 +333,7 @@ def as_items(answer: Any, numbers: bool = False, ids: bool = False) -> list | No
     upper-cased."""
     if isinstance(answer, pd.DataFrame | str | bytes | dict):
         return None
-    if isinstance(answer, pd.Series | pd.Index | np.ndarray):
+    if isinstance(answer, ARRAYS):
         answer = answer.tolist()
     if not isinstance(answer, list | tuple | set | frozenset | type({}.keys())):
         return None
@@ -383,7 +406,7 @@ def check_label(answer: Any, allowed: Iterable[str], correct: str, why: dict[str
     answer = plain(answer)
     if not isinstance(answer, str):
         return type_problem(answer, f"one of the labels {allowed} in quotes")
-    label = normal_label(answer)
+    label = normal_label(unquote(answer))
     if label not in allowed:
         close = difflib.get_close_matches(label, allowed, n=1)
         hint = f" Did you mean {close[0]!r}?" if close else ""
@@ -406,10 +429,10 @@ def check_number(
     what: str,
     near_misses: Iterable[tuple[float, str]] = (),
 ) -> Feedback:
-    """A number at the precision the prompt asks for: `places` decimals (any answer within half
-    a unit of the last asked decimal, or finer, is right), or None/0 for a whole number, which
-    must be exact. `near_misses` are (value, explanation) pairs for wrong answers worth naming
-    (a fraction given for a percentage, an upper bound ...)."""
+    """A number at the precision the prompt asks for: `places` decimals (any answer that rounds
+    to the key rounded to `places` decimals, or the key at a finer precision, is right), or
+    None/0 for a whole number, which must be exact. `near_misses` are (value, explanation) pairs
+    for wrong answers worth naming (a fraction given for a percentage, an upper bound ...)."""
     hint = table_hint(answer, f"a number for {what}") if not _single(answer) else None
     if hint:
         return hint
@@ -424,10 +447,13 @@ def check_number(
     if not math.isfinite(value):
         return Feedback(INCORRECT, f"{value} is not a finite number.")
     tolerance = 0.5 * 10 ** -places + 1e-9 if places else 1e-9
-    if abs(value - expected) <= tolerance:
+    # Centred on the key as the prompt asks for it: 0.7229 asked to 1 decimal is 0.7, so 0.65 to
+    # 0.75 are right and 0.77 is not.
+    centre = round(expected, places) if places else expected
+    if abs(value - centre) <= tolerance or abs(value - expected) <= 1e-9 * max(1.0, abs(expected)):
         return Feedback(CORRECT, f"{what.capitalize()} is {_fmt(expected, places)}.")
-    for near, explanation in near_misses:
-        if abs(value - near) <= max(tolerance, abs(near) * 1e-6):
+    for near, explanation in near_misses:  # within 2% of a near miss, never the key's whole band
+        if abs(value - near) <= max(min(tolerance, abs(near) * 0.02), abs(near) * 1e-6):
             return Feedback(INCORRECT, explanation)
     if not places and not value.is_integer():
         return Feedback(INCORRECT, f"{_fmt(value)} is not a whole number; {what} is a count.")
@@ -519,7 +545,7 @@ def check_written(answer: Any, article_text: str, task_id: str) -> Feedback:
         length = f"{plural(words, 'word')}: the task asks for {low} to {high}; cut it down."
     else:
         length = f"{plural(words, 'word')}, within the {low} to {high} the task asks for."
-    found = check_quotations(answer, article_text)
+    found = check_quotations(answer, article_text, article_paragraphs(), pack_sources())
     evidence = [q for q in found if not q.short]
     exact = [q for q in evidence if q.found]
     lines = [f"Length: {length}"]
@@ -531,16 +557,52 @@ def check_written(answer: Any, article_text: str, task_id: str) -> Feedback:
                      "quoted evidence. Quote at least one phrase of three words or more.")
     if exact:
         lines.append(f"Exact: {plural(len(exact), 'quotation')} found word for word in the article.")
-    for quotation in (q for q in found if not q.found):
-        lines.append(f"NOT FOUND in the article: “{quotation.text[:70]}”. Compare it with the paragraph "
-                     "and copy the words exactly (a cut inside a quotation is marked with ...).")
+    lines += [quotation_line(q) for q in found if not q.found]
+    if len(found) == MAX_CHECKED:
+        lines.append(f"I checked the first {MAX_CHECKED} quotations only.")
     short = [q for q in found if q.short and q.found]
     if short and evidence:
         lines.append(f"Also {plural(len(short), 'short quotation')} of a word or two (a term, not evidence).")
-    lines.append("A computer cannot judge a written answer: your instructor marks it on the rubric "
-                 "under the task (0 to 3 for quotation, attribution, evidence and the task itself), "
-                 "never for agreeing or disagreeing with the author.")
+    exemplars = exemplar_file(task_id)
+    if exemplars is None:
+        lines.append("A computer cannot judge a written answer: your instructor marks it on the rubric "
+                     "under the task (0 to 3 for quotation, attribution, evidence and the task itself), "
+                     "never for agreeing or disagreeing with the author.")
+    else:
+        lines.append("A computer cannot judge a written answer: it is marked on the rubric under the task, "
+                     "never for agreeing or disagreeing with the author. Working on your own: compare "
+                     "yours with the rubric "
+                     f"and the three marked exemplars of task {task_id} in {exemplars}, then record your "
+                     "marks (0 to 3 each): from readingpack.exercises import self_assess, then "
+                     f"self_assess(\"{task_id}\", "
+                     "{\"quotation\": ..., \"attribution\": ..., \"evidence\": ..., \"task\": ...}).")
     return Feedback(NOT_MARKED, "\n".join(lines))
+
+
+def exemplar_file(task_id: str) -> str | None:
+    """The exemplars of a written task, where the edition ships them (the self-study edition and
+    the checkout; the class edition leaves them out), as a path from the pack's folder;
+    None in the class edition and for the batch marker."""
+    if os.environ.get(ENVIRONMENT_VARIABLE):
+        return None
+    path = Path("docs", "exemplars", f"lesson{int(task_id.split('.')[0]):02d}.md")
+    return path.as_posix() if (PROJECT_ROOT / path).is_file() else None
+
+
+def quotation_line(quotation) -> str:
+    """One line of the written check for a quotation that is not word for word in the article."""
+    text = quotation.text if len(quotation.text) <= 90 else quotation.text[:87] + "..."
+    if quotation.origin:
+        return (f"From {quotation.origin}, not from the article: “{text}” (word for word there; say "
+                "where it comes from when you quote it).")
+    if quotation.nearest:
+        nearest = quotation.nearest if len(quotation.nearest) <= 160 else quotation.nearest[:157] + "..."
+        return (f"NOT FOUND word for word: “{text}”. The nearest passage, in paragraph "
+                f"{quotation.paragraph}, reads “{nearest}”; what differs: "
+                + "; ".join(quotation.differences or ("the spelling of a word or its spacing",)) + ".")
+    return (f"NOT FOUND in the article: “{text}”; no passage of the article is close to it. Copy "
+            "the words from the article, or leave out the quotation marks if you are putting the "
+            "author's point in your own words (a cut inside a quotation is marked with ...).")
 
 
 def _fmt(value: float, places: int | None = None) -> str:

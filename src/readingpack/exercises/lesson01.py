@@ -240,8 +240,9 @@ def check_baku(answer) -> Feedback:
             return Feedback(INCORRECT, f"{int(answer)} is how many times “{search_word()}” occurs; the "
                                        "task asks for the list of paragraph numbers.")
         if answer == len(where):
-            return Feedback(INCORRECT, f"{int(answer)} is how many paragraphs; write their numbers "
-                                       "as a list, e.g. [6, 9, ...].")
+            return Feedback(INCORRECT, f"{int(answer)} is how many paragraphs; the task asks for "
+                                       "their numbers, written as a list in square brackets with "
+                                       "commas between the numbers.")
         return type_problem(answer, "a list of paragraph numbers")
     quoted_numbers = all(isinstance(a, str) and a.strip().isdigit() for a in answer) if isinstance(
         answer, list | tuple | set) else False

@@ -239,15 +239,16 @@ def check_voice(answer) -> Feedback:
     row = _claims().set_index("claim_id").loc[_voice_claim()]
     quote = row["quote"]
     why = {
-        1: f"Not a reported statement: “{quote}” does not say what President Aliyev said. Compare CL006, "
-           "“He proudly stated to have “capitulated” Armenia ...”, which reports his words (tie-break "
-           "rule 1). Characterising a speech is not reporting it (tie-break rule 2).",
+        1: "A sentence about a speech is not for that reason a reported statement: a reported "
+           "statement gives what the speaker said, his words or his position. Compare CL006, “He "
+           "proudly stated to have “capitulated” Armenia ...”, which does (tie-break rule 1), and ask "
+           f"whether “{quote}” gives any of President Aliyev's words.",
         2: f"Yes: “{quote}” characterises the speech without reporting its content, so the codebook "
            "(tie-break rule 2) makes it the author's evaluation. The words “one-sided narratives” "
            "are her judgement.",
-        3: "Not a checkable fact: a recording could show that he spoke, and what he said, but not that "
-           "his narratives were “one-sided”; that label is the author's judgement. The factual part of "
-           "the sentence, where and when he spoke, is a separate claim (CL011).",
+        3: "A recording could show that he spoke, and what he said; ask whether it could also show "
+           "that his narratives were “one-sided”. The factual part of the sentence, where and when he "
+           "spoke, is a separate claim (CL011).",
         4: "No: the sentence cites no one else's description of the speech and has no “reportedly”; "
            "unnamed sources are the speaker only of what the article marks as reported without a source.",
     }

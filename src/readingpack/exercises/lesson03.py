@@ -75,8 +75,8 @@ def check_share(answer) -> Feedback:
     areas = reference_areas(load_ledger()).set_index("id")
     country = country_id()
     near = [
-        (share / 100, f"{share / 100:.5f} is the share as a fraction; the task asks for a percentage: "
-                      "multiply by 100."),
+        (share / 100, "This looks like the share as a fraction of one whole (part ÷ whole); the task "
+                      "asks for a percentage, which counts in hundredths."),
         (armenia / low, f"{armenia / low:.1f}: you divided the wrong way round (Armenia's area by "
                         f"{low:g}). Divide the part ({low:g}) by the whole ({armenia:,.0f}), then "
                         "multiply by 100."),
@@ -153,8 +153,8 @@ def check_death_figures(answer) -> Feedback:
 
 ADD_OPTIONS = [
     "because they count different groups of people, and “At least 220” gives only a lower bound",
-    "because the three numbers come from sources on different sides of the conflict",
-    "because the article already gives their total, so adding them would count the deaths twice",
+    "because the three numbers probably come from sources on different sides of the conflict",
+    "because the article seems to give their total already, so adding them might count deaths twice",
     "because they are measured in different units, and numbers in different units cannot be summed",
 ]
 ADD_KEY = 1

@@ -203,14 +203,16 @@ def check_route_label(answer):
         return Feedback(INCORRECT, "The right label, but with extra spaces before or after it: "
                         "copy it exactly.")
     if answer.strip() == inner:
-        return Feedback(INCORRECT, f"The right words, but without the curly quotation marks: the "
-                        f"label is the term as the article quotes it, {expected}.")
+        return Feedback(INCORRECT, "The right words, but the label column holds the term as the "
+                        "article quotes it, with the article's own curly quotation marks: copy the "
+                        "value from the table.")
     if _unquoted(answer) == inner:
         return Feedback(INCORRECT, "The right words, but the quotation marks are not the article's: "
                         "it uses curly quotes “ ”, not straight ones (\" \").")
     if "zangezur" in answer.lower():
-        return Feedback(INCORRECT, "The article spells it “Zangezour”, a transliteration "
-                        "(“Zangezur” is another): an exact quote keeps the article's spelling.")
+        return Feedback(INCORRECT, "The spelling differs from the article's: place names from "
+                        "other alphabets have several transliterations, and an exact quote keeps the "
+                        "article's. Copy the value from the table rather than typing it.")
     if _unquoted(answer).lower() == inner.lower():
         return Feedback(INCORRECT, "The right words, but the capital letters differ from the "
                         "article's: copy it exactly.")

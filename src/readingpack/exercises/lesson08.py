@@ -158,10 +158,10 @@ def _stated_by(stated, fact_id: str) -> str:
 # 8.5 ------------------------------------------------------------------------------------
 
 TOLL_OPTIONS = [
-    "218 lies within 10% of 220, so the check shows that the article's figure is correct and the "
-    "source's is not.",
-    "The source is a party to the conflict, so its figure cannot be set beside the article's figure "
-    "or compared with it.",
+    "218 lies within 10% of 220, so the check suggests that the article's figure is probably correct "
+    "and the source's is not.",
+    "The source is a party to the conflict, so its figure can at most be shown apart, not set beside "
+    "the article's figure.",
     "“At least 220” is a lower bound and 218 one party's count at one date; the check says how close "
     "they are, not which is true.",
     "“More” means the article adds its own 220 to the source's 218, so the two figures count two "
@@ -204,7 +204,7 @@ def check_toll(answer):
 # 8.6 ------------------------------------------------------------------------------------
 
 @register("8.6", "fair_summary", "written",
-          "Write a fair, attributed one-paragraph summary of the article (100-160 words).")
+          "Write a fair, attributed one-paragraph summary of the article (120-200 words).")
 def check_summary(answer):
     return check_written(answer, _ledger().article.text, "8.6")
 

@@ -4,12 +4,19 @@ check_all() runs every task's check of one exercise notebook in the notebook its
 workbook overview reads the saved notebooks of workbook/ without running them: the status a
 check cell printed when it was last run, and whether each written answer cell holds an answer.
 
+A learner working alone marks a written answer against the exemplars and rubric of its lesson
+with self_assess("2.6", {"quotation": 2, "attribution": 3, ...}); the marks go
+to self-assessment.json in the notebook's folder, and the overview shows the task as
+"self-assessed". The teacher's marker reads only the notebooks, so it never sees them.
+
     python -m readingpack.exercises.progress [folder]
 """
 
+import json
 import re
 import sys
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from .answers import AnswerNotFound, answer_cells, read_notebook
@@ -28,7 +35,10 @@ from .feedback import (
 )
 
 DONE, TO_FIX, OPEN, AWAITING = "done", "to fix", "not answered", "awaiting a marker"
-BUCKET = {CORRECT: DONE, INCORRECT: TO_FIX, NOT_ANSWERED: OPEN, NOT_MARKED: AWAITING}
+SELF_ASSESSED = "self-assessed"
+BUCKET = {CORRECT: DONE, INCORRECT: TO_FIX, NOT_ANSWERED: OPEN, NOT_MARKED: AWAITING,
+          SELF_ASSESSED: SELF_ASSESSED}
+SELF_MARKS = "self-assessment.json"
 STATUS_LINE = re.compile(r"Task (\d+\.\d+): (correct|incorrect|not answered yet|not machine-marked|"
                          r"could not check)\.")
 
@@ -50,8 +60,9 @@ class Summary:
     def __str__(self) -> str:
         totals = (f"Lesson {self.lesson}, {plural(len(self.rows), 'task')}: {self.count(DONE)} done, "
                   f"{self.count(TO_FIX)} to fix, {self.count(OPEN)} not answered, "
-                  f"{plural(self.count(AWAITING), 'written answer')} awaiting a marker.")
-        lines = [f"  {SYMBOLS[status]} {task}: {status}" for task, _, status in self.rows]
+                  f"{plural(self.count(AWAITING), 'written answer')} awaiting a marker"
+                  + (f", {self.count(SELF_ASSESSED)} self-assessed." if self.count(SELF_ASSESSED) else "."))
+        lines = [f"  {SYMBOLS.get(status, '✎')} {task}: {status}" for task, _, status in self.rows]
         return "\n".join([totals, *lines])
 
     __repr__ = __str__
@@ -97,10 +108,12 @@ def notebook_progress(path: Path) -> Summary | None:
             for task, status in STATUS_LINE.findall(text):
                 printed[task] = status
     written = answer_cells(notebook)
+    marked = self_marks(path.parent)
     rows = []
     for task_id in active_tasks(lesson):
         if task_id in written:
             status = NOT_MARKED if written[task_id] else NOT_ANSWERED
+            status = SELF_ASSESSED if status == NOT_MARKED and task_id in marked else status
         else:
             status = printed.get(task_id, NOT_ANSWERED)
         rows.append((task_id, BUCKET.get(status, TO_FIX), status))
@@ -122,10 +135,65 @@ def workbook_progress(folder: Path | str = "workbook") -> str:
             lines.append(f"  {path.name}: {problem}")
             continue
         if summary:
+            selfs = summary.count(SELF_ASSESSED)
             lines.append(f"  {path.name}: {summary.count(DONE)} done, {summary.count(TO_FIX)} to fix, "
                          f"{summary.count(OPEN)} not answered, {summary.count(AWAITING)} awaiting a "
-                         f"marker (of {len(summary.rows)})")
+                         f"marker{f', {selfs} self-assessed' if selfs else ''} (of {len(summary.rows)})")
     return "\n".join(lines)
+
+
+# Self-assessment -------------------------------------------------------------------------------
+
+def self_marks(folder: Path) -> dict[str, dict]:
+    """The self-marks recorded in `folder` (task id -> {"marks": {...}, "saved": ...}), or {}."""
+    path = Path(folder) / SELF_MARKS
+    try:
+        marks = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return marks if isinstance(marks, dict) else {}
+
+
+def criteria(task_id: str) -> list[str]:
+    row = task_table().loc[task_id]
+    return [c.strip() for c in str(row["criteria"]).split(";") if c.strip()]
+
+
+def self_assess(task_id: str, marks: dict, folder: Path | str | None = None) -> str:
+    """Record your own marks (0 to 3 per rubric criterion) for a written task, after comparing
+    your answer with the exemplars and rubric the task's check names. They are for you and for
+    progress; your instructor's marking never reads them."""
+    task_id = str(task_id).strip()
+    table = task_table()
+    if task_id not in table.index or table.loc[task_id, "kind"] != "written":
+        written = ", ".join(sorted(table.index[table["kind"] == "written"], key=_task_order))
+        return f"{task_id!r} is not a written task; self-assessment is for the written tasks: {written}."
+    names = criteria(task_id)
+    if not isinstance(marks, dict):
+        return (f"Give the marks as a dictionary, for example self_assess(\"{task_id}\", "
+                + "{" + ", ".join(f'\"{n}\": 2' for n in names) + "}).")
+    given = {str(k).strip().lower(): v for k, v in marks.items()}
+    unknown = sorted(set(given) - set(names))
+    if unknown:
+        return f"Task {task_id} is marked on {', '.join(names)}; not on {', '.join(unknown)}."
+    bad = [f"{k}: {v!r}" for k, v in given.items()
+           if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 3]
+    if bad:
+        return f"Each mark is a whole number from 0 to 3; check {', '.join(bad)}."
+    folder = Path.cwd() if folder is None else Path(folder)
+    recorded = self_marks(folder)
+    recorded[task_id] = {"marks": {n: given[n] for n in names if n in given},
+                         "saved": datetime.now().isoformat(timespec="seconds")}
+    try:
+        (folder / SELF_MARKS).write_text(json.dumps(recorded, indent=1, sort_keys=True), encoding="utf-8")
+    except OSError as error:
+        return f"I could not save your marks in {folder / SELF_MARKS} ({error.__class__.__name__})."
+    missing = [n for n in names if n not in given]
+    total = sum(given.values())
+    note = f" Not marked yet: {', '.join(missing)}." if missing else ""
+    return (f"Recorded your self-assessment of task {task_id}: {total} of {3 * len(given)} on "
+            f"{', '.join(given)}, in {folder / SELF_MARKS}.{note} Progress shows the task as "
+            "self-assessed; these marks are for you, and your instructor's marking does not read them.")
 
 
 def main(argv: list[str] | None = None) -> int:
