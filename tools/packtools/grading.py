@@ -677,8 +677,9 @@ def written_long(written: pd.DataFrame) -> pd.DataFrame:
     for row in written.to_dict("records"):
         if str(row.get(FLAG, "")).startswith("not merged"):
             continue
+        used = criteria_of(row["task"])
         for column in written.columns:
-            if column.startswith(MARK_PREFIX):
+            if column.startswith(MARK_PREFIX) and column[len(MARK_PREFIX):] in used:
                 try:
                     mark = parse_mark(row[column])
                 except ValueError:
