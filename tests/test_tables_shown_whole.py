@@ -66,7 +66,9 @@ def test_the_detector_finds_a_cut_cell(cut):
 
 
 def test_the_detector_passes_a_whole_cell_and_an_omission():
+    table = "<table><td>the ... rest</td><td>...</td></table>"
+    line = "Baku is also demanding that Armenia withdraws its claims.\n"
     notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[
-        nbformat.v4.new_output("display_data", data={"text/html": "<table><td>the ... rest</td><td>...</td></table>"}),
-        nbformat.v4.new_output("stream", name="stdout", text="Baku is also demanding that Armenia withdraws its claims.\n")])])
+        nbformat.v4.new_output("display_data", data={"text/html": table}),
+        nbformat.v4.new_output("stream", name="stdout", text=line)])])
     assert cut_cells(notebook) == []
