@@ -229,3 +229,28 @@ def test_collecting_a_flat_lms_folder_names_students_and_reports_missing(tmp_pat
                                                                           ("Ben Okafor", "Ben Okafor")]
     missing = {(p["student"], p["lesson"]) for p in collection.problems if p["problem"].startswith("missing")}
     assert missing == {("1234", 3), ("Ben Okafor", 3)}
+
+
+@pytest.mark.heavy
+def test_the_console_shows_progress_and_the_summary_and_kernel_messages_go_to_the_log(tmp_path, capfd):
+    submissions = tmp_path / "submissions"
+    (submissions / "quiet").mkdir(parents=True)
+    nbformat.write(exercise_with(solve=("2.1",)), submissions / "quiet" / "02_claims.ipynb")
+    (submissions / "noisy").mkdir()
+    noisy = exercise_with(['import os\nos.write(2, b"raw message on the kernel\'s own stderr\\n")'])
+    nbformat.write(noisy, submissions / "noisy" / "02_claims.ipynb")
+    assert grading.main([str(submissions), "--out", str(tmp_path / "grades"), "--lessons", "2",
+                         "--workers", "1"]) == 0
+    console = capfd.readouterr()
+    lines = console.out.splitlines()
+    assert console.err == ""
+    assert lines[0] == "Marking 2 notebooks (0 unchanged since the last run)"
+    assert [line.split()[0] for line in lines[1:3]] == ["1/2", "2/2"]
+    assert sorted(line.split(" ", 3)[-1] for line in lines[1:3]) == ["noisy, lesson 2: ran",
+                                                                    "quiet, lesson 2: ran"]
+    assert len(lines) == 4 and lines[3].startswith("Marked 2 students x 1 lessons")
+    assert grading.LOG_NAME in lines[3]
+    log = (tmp_path / "grades" / grading.LOG_NAME).read_text(encoding="utf-8")
+    assert "raw message on the kernel's own stderr" in log and "== noisy, lesson 2" in log
+    for noise in ("WARNING", "without encryption", "Parent appears", "raw message"):
+        assert noise not in console.out

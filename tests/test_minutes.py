@@ -117,3 +117,20 @@ def test_every_part_of_the_course_is_placed_once():
     every = {(n, part) for n, (_, teaching, exercise) in rows.items()
              for part, m in (("lesson", teaching), ("exercises", exercise)) if m > 0}
     assert every <= set(placed)
+
+
+@pytest.mark.parametrize("rows", [_stored_rows, _estimated_rows], ids=["stored", "estimated"])
+def test_each_session_works_on_exercises_for_at_least_20_minutes(rows):
+    for session, parts in navigation.session_rows(rows()).items():
+        assert parts["Exercises in class"] >= 20, f"{session}: {parts['Exercises in class']} min of exercises"
+    assert navigation.in_class_exercises({"02": ("Claims", 40, 12)}, "02") == 12  # never more than it has
+
+
+def test_the_reading_before_session_1_is_at_most_2500_words():
+    notebooks = {p.name[:2]: nbformat.read(p, as_version=4) for p in LESSONS}
+    before = [n for when, n, part in navigation.HOMEWORK if when == "Before session 1"]
+    words = sum(minutes.counts(notebooks[n])["words"] for n in before)
+    assert before and words == navigation.pre_reading_words(notebooks)
+    assert words <= 2500, f"{words} words of reading before session 1 ({before})"
+    guide = (PROJECT_ROOT / "docs" / "instructor-guide.md").read_text(encoding="utf-8")
+    assert f"Reading before session 1: {words:,} words" in guide

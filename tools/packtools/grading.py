@@ -20,7 +20,10 @@ never modified. Submissions run in parallel, one per core; no one file can stop 
 Results. grades/tasks.csv (one row per student x task), summary.csv (one row per student) with
 gradebook_moodle.csv and gradebook_canvas.csv beside it, written.csv (one row per written answer,
 a mark column per rubric criterion for the teacher), problems.csv, and the feedback pages and
-class overview of grade_report.py. Every CSV is UTF-8 with a byte-order mark and formula-safe.
+class overview of grade_report.py. The console shows one progress line per notebook run and the
+summary; what each run wrote to stderr (kernel warnings such as "running over TCP without
+encryption", tracebacks) goes to grades/marking-log.txt for the teacher. Every CSV is UTF-8
+with a byte-order mark and formula-safe.
 Results are cached per submission, by the file's content and a digest of data/, the runtime
 lock and the code: running again re-runs only what changed, and merges the marks typed into
 written.csv (saved back as UTF-8 or cp1252) into the totals, never clearing one.
@@ -51,6 +54,8 @@ TOOLS = PROJECT_ROOT / "tools" / "packtools"
 CELL_TIMEOUT, NOTEBOOK_BUDGET = 30, 180
 RUNNER_MEMORY_MB, DISK_MB, PROCESS_ALLOWANCE = 2000, 200, 10
 CRITERIA_COLUMN = "criteria"
+LOG_NAME = "marking-log.txt"
+LOG_LIMIT = 20_000  # characters of a run's own messages kept in grades/marking-log.txt
 MARKER_FILES = ("grading.py", "answer_data.py", "answer_export.py", "sandbox.py", "sandbox_runner.py",
                 "marking_kernel.py")
 
@@ -187,11 +192,13 @@ def runner_job(submission_notebook: str, folder: str, tasks: pd.DataFrame, cell_
 
 def run_submission(job: dict) -> dict:
     """Run one submission in its sandbox (or, with sandboxed False, in a throwaway folder) and
-    return {"raw": the runner's JSON text or None, "failure": why not}; never raises."""
+    return {"raw": the runner's JSON text or None, "failure": why not, "log": what the runner and
+    its kernel wrote to stderr}; never raises."""
     try:
         return _run_submission(job)
     except Exception as error:  # a broken submission must never stop the class's marking
-        return {"raw": None, "failure": f"marking stopped: {error.__class__.__name__}: {str(error)[:200]}"}
+        return {"raw": None, "failure": f"marking stopped: {error.__class__.__name__}: {str(error)[:200]}",
+                "log": ""}
 
 
 def _run_submission(job: dict) -> dict:
@@ -227,21 +234,28 @@ def _run_submission(job: dict) -> dict:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-            return {"raw": None, "failure": "marking stopped: the notebook ran past its time budget"}
+            return {"raw": None, "failure": "marking stopped: the notebook ran past its time budget",
+                    "log": _log_text(err)}
         finally:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGKILL)
         size = out.tell()
+        log = _log_text(err)
         if size > answer_data.RESULT_LIMIT:
-            return {"raw": None, "failure": "the result was larger than the limit: not read"}
+            return {"raw": None, "failure": "the result was larger than the limit: not read", "log": log}
         out.seek(0)
         raw = out.read().decode("utf-8", errors="replace")
-        err.seek(0)
-        complaint = err.read(2000).decode("utf-8", errors="replace").strip()
     if not raw:
-        why = complaint.splitlines()[-1] if complaint else f"exit status {process.returncode}"
-        return {"raw": None, "failure": f"the sandbox gave no result ({why[:200]})"}
-    return {"raw": raw, "failure": ""}
+        why = log.strip().splitlines()[-1] if log.strip() else f"exit status {process.returncode}"
+        return {"raw": None, "failure": f"the sandbox gave no result ({why[:200]})", "log": log}
+    return {"raw": raw, "failure": "", "log": log}
+
+
+def _log_text(err) -> str:
+    """The start of what the runner and its kernel wrote to stderr (kernel warnings, tracebacks):
+    kept for grades/marking-log.txt, never printed on the console."""
+    err.seek(0)
+    return err.read(LOG_LIMIT).decode("utf-8", errors="replace")
 
 
 # The result of one submission, validated ---------------------------------------------------------
@@ -377,7 +391,9 @@ def checks_version(sandboxed: bool = True, root: Path = PROJECT_ROOT) -> str:
 
 def mark_all(collection: Collection, cache: Path, workers: int, limits: str,
              cell_timeout: int = CELL_TIMEOUT, budget: int = NOTEBOOK_BUDGET,
-             sandboxed: bool = True) -> dict[tuple[str, int], Outcome]:
+             sandboxed: bool = True, log: Path | None = None) -> dict[tuple[str, int], Outcome]:
+    """Mark every submission (cached ones are not run again), printing one progress line per
+    notebook run; what each run wrote to stderr goes to `log`, not to the console."""
     tasks = task_table()
     version = checks_version(sandboxed)
     cache.mkdir(parents=True, exist_ok=True)
@@ -411,15 +427,22 @@ def mark_all(collection: Collection, cache: Path, workers: int, limits: str,
                 "lesson": submission.lesson,
                 "limits": limits, "cell_timeout": cell_timeout, "budget": budget, "sandboxed": sandboxed,
                 "disk_mb": DISK_MB})
+        if jobs:
+            print(f"Marking {len(jobs)} notebooks ({len(results)} unchanged since the last run)", flush=True)
+        logs = []
         with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
             futures = {who: pool.submit(run, job) for who, (_, _, job) in jobs.items()}
-            for who, future in futures.items():
+            for done, (who, future) in enumerate(futures.items(), start=1):
                 cached, submission, _ = jobs[who]
                 task_ids = list(tasks.index[tasks["lesson"] == submission.lesson])
                 try:
                     run_out = future.result()
                 except Exception as error:  # a worker that died: report, go on
                     run_out = {"raw": None, "failure": f"marking failed: {error.__class__.__name__}"}
+                print(f"  {done}/{len(jobs)} {who[0]}, lesson {who[1]}: "
+                      f"{run_out['failure'] or 'ran'}", flush=True)
+                logs.append(f"== {who[0]}, lesson {who[1]}: {submission.path.name}\n"
+                            f"{run_out.get('log', '').strip() or '(nothing written to stderr)'}\n")
                 try:
                     notebook = json.loads(submission.path.read_text(encoding="utf-8"))
                 except Exception:  # damaged: the notebook could not be read
@@ -435,6 +458,10 @@ def mark_all(collection: Collection, cache: Path, workers: int, limits: str,
                     continue
                 results[who] = outcome
                 cached.write_text(json.dumps(outcome.as_json()), encoding="utf-8")
+        if log is not None and logs:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            log.write_text("What each marking run wrote to stderr (kernel warnings, errors), "
+                           "newest run only.\n\n" + "\n".join(logs), encoding="utf-8")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return results
@@ -792,7 +819,8 @@ def grade(submissions: Path, out: Path, lessons: list[int], workers: int, limits
     if not submissions.is_dir():
         raise SystemExit(f"SUBMISSIONS={submissions}: no such folder")
     collection = collect(submissions, lessons)
-    results = mark_all(collection, out / ".cache", workers, limits, cell_timeout, budget, sandboxed)
+    results = mark_all(collection, out / ".cache", workers, limits, cell_timeout, budget, sandboxed,
+                       log=out / LOG_NAME)
     names = {s.student: s.name for s in collection.submissions}
     names.update({p["student"]: p.get("name", p["student"]) for p in collection.problems
                   if p["student"] not in names})
@@ -864,7 +892,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{time.monotonic() - started:.0f} s{' in the sandbox' if sandboxed else ' WITHOUT the sandbox'}. "
           f"Wrote {args.out}/tasks.csv, summary.csv, gradebook_moodle.csv, gradebook_canvas.csv, written.csv "
           f"({typed} marks kept), problems.csv ({len(tables['problems'])} rows), feedback/ and "
-          "overview.html.")
+          "overview.html." + (f" The kernels' own messages are in {args.out}/{LOG_NAME}."
+                              if (args.out / LOG_NAME).exists() else ""))
     if len(changed):
         rows = ", ".join(str(i + 2) for i in changed.index[:20])
         print(f"Look again at written.csv rows {rows}: the answer changed since it was marked "

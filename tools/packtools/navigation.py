@@ -86,18 +86,24 @@ def contents_source(paths: list[Path], notebooks: list) -> str:
 
 PLAN_BEGIN, PLAN_END = "<!-- course plan: begin -->", "<!-- course plan: end -->"
 SESSION_MINUTES = 90
-MINIMUM_MINUTES = {"Set-up": 10, "Discussion": 10, "Buffer": 5}
-# The compressed two-session course (docs/instructor-guide.md): the lessons taught in class and
-# the minutes of everything else in the room; the buffer is what is left of the 90 minutes.
+MINIMUM_MINUTES = {"Set-up": 10, "Exercises in class": 20, "Discussion": 10, "Buffer": 5}
+PRE_READING_WORDS = 2500  # at most this many words of the lessons' prose before session 1
+# The compressed two-session course (docs/instructor-guide.md): the lessons taught in class, the
+# minutes of their exercises started in class, and the minutes of everything else in the room;
+# the buffer is what is left of the 90 minutes. A lesson longer than 40 minutes leaves no room
+# for 20 minutes of exercises in a session, which is why lessons 1, 3 and 8 are not taught here.
 TWO_SESSIONS = {
-    "Session 1": {"Set-up": 15, "Ground rules": 5, "Content notes": 2, "lessons": ["02"], "Discussion": 15},
-    "Session 2": {"Set-up": 10, "Ground rules": 2, "Content notes": 3, "lessons": ["08"], "Discussion": 10},
+    "Session 1": {"Set-up": 10, "Ground rules": 3, "Content notes": 2, "lessons": ["02"],
+                  "exercises": {"02": 20}, "Discussion": 10},
+    "Session 2": {"Set-up": 10, "Ground rules": 2, "Content notes": 3, "lessons": ["06"],
+                  "exercises": {"06": 20}, "Discussion": 15},
 }
-# What students do at home instead, as (when, lesson, part); every other part is dropped.
+# What students do at home instead, as (when, lesson, part); a lesson's exercises at home are
+# those not done in class. Every other part is dropped.
 HOMEWORK = [
-    ("Before session 1", "00", "lesson"), ("Before session 1", "01", "lesson"),
-    ("Between the sessions", "02", "exercises"), ("Between the sessions", "03", "lesson"),
-    ("After session 2", "08", "exercises"),
+    ("Before session 1", "00", "lesson"),
+    ("Between the sessions", "01", "lesson"), ("Between the sessions", "02", "exercises"),
+    ("After session 2", "06", "exercises"),
 ]
 
 
@@ -108,18 +114,34 @@ def session_rows(rows: dict) -> dict[str, dict[str, int]]:
         taught = sum(rows[n][1] for n in parts["lessons"])
         minutes_ = {"Set-up": parts["Set-up"], "Ground rules": parts["Ground rules"],
                     "Content notes": parts["Content notes"], "Taught in class": taught,
+                    "Exercises in class": sum(in_class_exercises(rows, n) for n in parts["exercises"]),
                     "Discussion": parts["Discussion"]}
         minutes_["Buffer"] = SESSION_MINUTES - sum(minutes_.values())
         plan[session] = minutes_
     return plan
 
 
+def in_class_exercises(rows: dict, number: str) -> int:
+    """Minutes of a lesson's exercises done in class (never more than the lesson has)."""
+    planned = sum(s["exercises"].get(number, 0) for s in TWO_SESSIONS.values())
+    return min(planned, rows[number][2])
+
+
 def _part_minutes(rows: dict, number: str, part: str) -> int:
-    return rows[number][1] if part == "lesson" else rows[number][2]
+    return rows[number][1] if part == "lesson" else rows[number][2] - in_class_exercises(rows, number)
 
 
 def _part_name(number: str, part: str) -> str:
-    return f"lesson {int(number)}" if part == "lesson" else f"lesson {int(number)}'s exercises"
+    if part == "lesson":
+        return f"lesson {int(number)}"
+    return f"the rest of lesson {int(number)}'s exercises" if any(
+        number in s["exercises"] for s in TWO_SESSIONS.values()) else f"lesson {int(number)}'s exercises"
+
+
+def pre_reading_words(notebooks: dict) -> int:
+    """Words of the lessons' prose (as packtools.minutes counts them) set before session 1."""
+    return sum(rates.counts(notebooks[n])["words"] for when, n, part in HOMEWORK
+               if when == "Before session 1" and part == "lesson")
 
 
 def dropped_parts(rows: dict) -> list[tuple[str, str]]:
@@ -166,6 +188,9 @@ def course_plan_source(paths: list[Path], notebooks: list) -> str:
         if part == "Taught in class":
             cells = [f"{', '.join(_part_name(n, 'lesson') for n in TWO_SESSIONS[s]['lessons'])}: {m}"
                      for s, m in zip(plan, cells, strict=True)]
+        if part == "Exercises in class":
+            cells = [f"{', '.join(f'lesson {int(n)}' for n in TWO_SESSIONS[s]['exercises'])}'s exercises: {m}"
+                     for s, m in zip(plan, cells, strict=True)]
         lines.append(f"| {part} | " + " | ".join(cells) + " |")
     lines.append("| **Total** | " + " | ".join(str(sum(m.values())) for m in plan.values()) + " |")
     lines += ["", "| At home | What | Minutes |", "|---|---|---|"]
@@ -174,6 +199,9 @@ def course_plan_source(paths: list[Path], notebooks: list) -> str:
         what = ", ".join(_part_name(n, part) + ("" if part == "exercises" else f" ({rows[n][0]})")
                          for n, part in parts)
         lines.append(f"| {when} | {what} | {sum(_part_minutes(rows, n, p) for n, p in parts)} |")
+    words = pre_reading_words({p.name[:2]: nb for p, nb in zip(paths, notebooks, strict=True)})
+    lines += ["", f"Reading before session 1: {words:,} words of the lessons' prose (at most "
+              f"{PRE_READING_WORDS:,}), besides the code, tables and widgets they show."]
     dropped = dropped_parts(rows)
     listed = ", ".join(f"{_part_name(n, part)} ({_part_minutes(rows, n, part)} min)" for n, part in dropped)
     lines += ["", f"Dropped (optional reading and practice, not needed for the two sessions): {listed}; "

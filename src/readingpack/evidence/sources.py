@@ -31,9 +31,13 @@ def side_words(ledger, code: str) -> str:
 
 
 def _all_side_words(ledger) -> dict[str, str]:
+    """Each side's code and label, then its standing in words where the label does not already
+    say it: 'AM: Armenia's government, ... (a party to the conflict)', but 'REF: a reference
+    work, statistics office or research body' (not '... (a reference source)')."""
     sides = ledger.reference_sides
-    return {code: f"{code}: {label} ({standing})" for code, label, standing
-            in zip(sides["side"], sides["label"], sides["standing_words"], strict=True)}
+    return {code: f"{code}: {label}" + ("" if standing.lower() in label.lower() else f" ({words})")
+            for code, label, standing, words
+            in zip(sides["side"], sides["label"], sides["standing"], sides["standing_words"], strict=True)}
 
 
 def fact_publishers(ledger) -> pd.DataFrame:

@@ -6,6 +6,8 @@ of an actor (data/actor_aliases.csv), with a capital used for its government ("B
 into its state, each item saying "(as Baku)" so that the folding stays visible.
 """
 
+import re
+
 import ipywidgets as widgets
 import pandas as pd
 
@@ -76,11 +78,21 @@ def _scroll_list(css_class: str, label: str, height: str, items: list[str]) -> s
             f"style='max-height:{height};overflow:auto'>{''.join(items)}</ul>")
 
 
+# A surface form with no-break or doubled spaces inside it is quoted as the article prints it.
+ODD_SPACING = re.compile(r"\u00a0|\s{2,}")
+SPACING_NOTE = " (a spacing error in the article's text, quoted exactly)"
+
+
+def _spacing_note(alias: str) -> str:
+    return SPACING_NOTE if ODD_SPACING.search(alias) else ""
+
+
 def actor_column_html(data: ActorData, actor: str) -> str:
     row = data.actors.loc[actor]
     mentions = data.mentions_of(actor)
     forms = mentions["alias"].value_counts()
-    form_text = ", ".join(f"“{alias}” {count}" for alias, count in forms.items()) or "none"
+    form_text = ", ".join(f"“{alias}” {count}{_spacing_note(alias)}"
+                          for alias, count in forms.items()) or "none"
     paragraphs = sorted(set(mentions["paragraph"]))
     parts = [
         f"<h4>{escape(data.name(actor))}</h4>",
