@@ -3,6 +3,7 @@ passage of the article is found exact in any quotation style and nesting; near q
 the article's nearest passage, its paragraph and what differs; quotations from the codebook or
 a reference row are named as such; and the scan stays linear on hostile input."""
 
+import os
 import random
 import re
 import time
@@ -43,7 +44,7 @@ def report(text: str):
     return check_quotations(text, ARTICLE, PARAGRAPHS, pack_sources())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=int(os.environ.get("QUOTATION_EXAMPLES", "300")), deadline=None)
 @given(data=st.data())
 def test_any_exact_passage_in_any_quotation_style_and_nesting_is_found_exact(data):
     paragraph = data.draw(st.sampled_from(BODY))

@@ -46,7 +46,7 @@ OPENERS = {"“": DOUBLE, "„": DOUBLE, "‘": SINGLE, "«": GUILLEMET}
 CLOSERS = {"”": DOUBLE, "’": SINGLE, "»": GUILLEMET}
 STRAIGHT = {'"': DOUBLE, "'": SINGLE}
 BEFORE_OPENING = set(" \t\n\r\u00a0([{—–-/") | set(OPENERS) | set(STRAIGHT)
-AFTER_CLOSING = set(" \t\n\r\u00a0.,;:!?)]}—–-/…") | set(CLOSERS) | set(STRAIGHT)
+AFTER_CLOSING = set(" \t\n\r\u00a0.,;:!?)]}—–-/…") | set(CLOSERS) | set(STRAIGHT) | {"“"}  # „…“ closes with “
 CUT = re.compile(r"\.\.\.|…|\[\.\.\.\]|\[…\]")  # the parts are stripped after splitting
 INSERTION = re.compile(r"\[[^\[\]]{1,40}\]")
 MARKS = str.maketrans({c: '"' for c in "“”„«»‘’'\"‚‹›"})
@@ -104,7 +104,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
         if char == '"' or char == "'":
             push = opens and not (closes and open_count[family] and stack[-1][1] == char)
             pop = not push and closes and open_count[family]
-        elif char == "“" and stack and stack[-1][1] == "„":
+        elif char == "“" and stack and stack[-1][1] == "„" and closes:  # „…“ closes; „ “… opens
             push, pop = False, True
         elif char in OPENERS:
             push, pop = not space_after or char == "«", False
