@@ -373,13 +373,13 @@ def _speaker_claims() -> list[str]:
 
 def deciding_rule(claim_id: str) -> str:
     """The tie-break rule of data/CODEBOOK.md whose “Decided:” list names the claim, in words
-    (for example “tie-break rule 1, Reported words come first”); the speaker definition if none."""
+    (for example tie-break rule 1 (“Reported words come first”)); the speaker definition if none."""
     text = (data_dir() / "CODEBOOK.md").read_text(encoding="utf-8")
     section = text.split("## Tie-break rules", 1)[1].split("\n## ", 1)[0]
     for number, title, body in re.findall(r"^(\d+)\. \*\*(.+?)\*\*(.*?)(?=^\d+\. \*\*|\Z)", section,
                                           re.M | re.S):
         if any(claim_id in re.findall(r"CL\d+", listed) for listed in re.findall(r"Decided:([^.]*)", body)):
-            return f"tie-break rule {number}, {title.rstrip('.')}"
+            return f"tie-break rule {number} (“{title.rstrip('.')}”)"
     return "the codebook's definition of the speaker"
 
 
@@ -416,7 +416,8 @@ def check_speakers_decided(answer) -> Feedback:
                          "actor_id or a name from it, or “author”.")
         elif decided == speaker:
             agree += 1
-            lines.append(f"{claim_id}: {names[speaker]}, as the ledger codes it ({deciding_rule(claim_id)}).")
+            rule = deciding_rule(claim_id)
+            lines.append(f"{claim_id}: {names[speaker]}, as the ledger codes it, by {rule}.")
         else:
             lines.append(f"{claim_id}: you chose {names[decided]}; the ledger differs. Read "
                          f"{deciding_rule(claim_id)} in data/CODEBOOK.md, then ask whether the "

@@ -326,7 +326,8 @@ def check_relative_date(answer) -> Feedback:
     problems = []
     precision = normal_label(str(given["precision"]))
     if precision not in PRECISIONS:
-        problems.append(f"precision: {given['precision']!r} is not one of {PRECISIONS}.")
+        problems.append(f"precision: {given['precision']!r} is not one of the five precisions of "
+                        "the precision column of events (lesson 5 lists them).")
     elif precision != row["precision"]:
         problems.append(f"precision: you chose {precision!r}. Look at the two ends you found: do they "
                         "name one day, one month, one year, or a stretch between two days?")
