@@ -187,3 +187,5 @@ def test_4_8_speakers_decided():
     wrong("4.8", "aliyev", "This answer should be a dict")
     left = run("4.8", {claim: ... for claim in expected})
     assert left.status == NOT_ANSWERED
+    partly = run("4.8", {**dict.fromkeys(expected, ...), "CL006": "aliyev"})
+    assert partly.status == NOT_ANSWERED and "still to decide: CL086, CL104, CL053" in partly.message

@@ -156,3 +156,5 @@ def test_5_9_relative_date():
     wrong("5.9", {"precision": "range"}, "needs the keys 'start', 'end', 'assumption'")
     wrong("5.9", "range", "This answer should be a dict")
     assert run("5.9", dict.fromkeys(good, ...)).status == NOT_ANSWERED
+    partly = run("5.9", {**good, "assumption": ...})
+    assert partly.status == NOT_ANSWERED and "still to decide: assumption" in partly.message

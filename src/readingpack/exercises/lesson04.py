@@ -402,8 +402,10 @@ def check_speakers_decided(answer) -> Feedback:
         return type_problem(answer, "a dict of claim ids and speakers, one entry per claim")
     expected, names = expected_speakers(), _names()
     given = {str(k).strip().upper(): v for k, v in answer.items()}
-    if all(v is ... or str(v).strip() in ("", "...") for v in given.values()):
-        return Feedback(NOT_ANSWERED, "Replace each ... with the speaker you decided for that claim.")
+    left = [k for k, v in given.items() if v is ... or str(v).strip() in ("", "...")]
+    if left:
+        return Feedback(NOT_ANSWERED, "Replace each ... with the speaker you decided for that claim; "
+                                      "still to decide: " + ", ".join(left) + ".")
     missing = sorted(set(expected) - set(given))
     if missing:
         return Feedback(INCORRECT, f"Give a speaker for each of the {len(expected)} claims; missing: "

@@ -315,9 +315,11 @@ def check_relative_date(answer) -> Feedback:
     if not isinstance(answer, dict):
         return type_problem(answer, "a dict with the keys " + ", ".join(map(repr, DATE_KEYS)))
     given = {str(k).strip().lower(): v for k, v in answer.items()}
-    if all(v is ... or str(v).strip() in ("", "...") for v in given.values()):
-        return Feedback(NOT_ANSWERED, "Replace each ... with your decision: the precision, the first "
-                                      "and last day, and your assumption in one sentence.")
+    left = [k for k, v in given.items() if v is ... or str(v).strip() in ("", "...")]
+    if left:
+        return Feedback(NOT_ANSWERED, "Replace each ... with your decision (the precision, the first "
+                                      "and last day, and your assumption in one sentence); still to "
+                                      "decide: " + ", ".join(left) + ".")
     missing = [key for key in DATE_KEYS if key not in given]
     if missing:
         return Feedback(INCORRECT, "Your dict needs the keys " + ", ".join(map(repr, missing)) + ".")
