@@ -374,8 +374,10 @@ def _speaker_claims() -> list[str]:
 def deciding_rule(claim_id: str) -> str:
     """The tie-break rule of data/CODEBOOK.md whose “Decided:” list names the claim, in words
     (for example tie-break rule 1 (“Reported words come first”)); the speaker definition if none."""
-    text = (data_dir() / "CODEBOOK.md").read_text(encoding="utf-8")
-    section = text.split("## Tie-break rules", 1)[1].split("\n## ", 1)[0]
+    path = data_dir() / "CODEBOOK.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    heading = "## Tie-break rules"
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0] if heading in text else ""
     for number, title, body in re.findall(r"^(\d+)\. \*\*(.+?)\*\*(.*?)(?=^\d+\. \*\*|\Z)", section,
                                           re.M | re.S):
         if any(claim_id in re.findall(r"CL\d+", listed) for listed in re.findall(r"Decided:([^.]*)", body)):

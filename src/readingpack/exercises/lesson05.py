@@ -324,7 +324,9 @@ def check_relative_date(answer) -> Feedback:
     if missing:
         return Feedback(INCORRECT, "Your dict needs the keys " + ", ".join(map(repr, missing)) + ".")
     row = relative_event_row()
-    source, start, end = str(row["date_source"]), row["start"].normalize(), row["end"].normalize()
+    start = row["start"].normalize()
+    end = start if pd.isna(row["end"]) else row["end"].normalize()  # an open end: the start day
+    source = str(row["date_source"])
     problems = []
     precision = normal_label(str(given["precision"]))
     if precision not in PRECISIONS:
