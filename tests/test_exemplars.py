@@ -202,7 +202,7 @@ def test_every_exemplar_meets_what_its_machine_checkable_marks_say(task_id):
     Task 3: inside the asked length; task 2: at most somewhat outside; far outside: task 1 or 0."""
     for name, answer in PAGES[task_id][task_id]["answers"].items():
         marks, quotes = answer["marks"], quotations(answer["text"])
-        exact = [is_exact(q) for q in quotes]
+        exact = [is_exact(q, task_id) for q in quotes]
         if marks["quotation"] == 3:
             assert quotes and all(exact), (task_id, name, quotes)
         if marks["quotation"] == 0:
