@@ -267,3 +267,18 @@ def test_judgements_come_from_the_data_table():
     judged = comparison.hand_coded(LEDGER)
     assert set(judged) == set(zip(LEDGER.judgements["figure_id"], LEDGER.judgements["value_id"], strict=True))
     assert all(outcome in OUTCOMES for outcome, _reason in judged.values())
+
+
+def test_one_vocabulary_for_the_measure_and_the_outcome():
+    """Lesson 3's figure check (the relation) and lesson 8's claim check (the outcome) word the
+    shared step the same way, from data/vocabulary.csv, in the pack and in the practice article."""
+    from readingpack.evidence.settings import labels
+    from readingpack.ledger import load_ledger
+    from readingpack.paths import data_dir
+
+    for ledger in (load_ledger(), load_ledger(data_dir() / "practice" / "rivers_and_roads")):
+        relation, outcome = labels("relation", ledger), labels("outcome", ledger)
+        assert relation["different_measure"] == outcome["different_measure"] == DIFFERENT_MEASURE
+        assert tuple(outcome.values()) == OUTCOMES
+        assert relation["same_measure"].startswith("the same measure")
+        assert "not compared" in relation["context"]

@@ -99,6 +99,22 @@ def test_2_8_top_paragraphs_function():
     raised = wrong("2.8", broken, "your function stops with KeyError")
     assert "could not check" not in str(raised) and str(raised).startswith("✗ Task 2.8: incorrect.")
     wrong("2.8", [8, 12, 17], "This answer should be a function")
+    # The stub as handed out, left unfilled, is not answered yet, not incorrect.
+    def stub(claim_type):
+        """Every paragraph that holds the highest number of claims of `claim_type`."""
+
+    def pass_only(claim_type):
+        pass
+
+    def ellipsis_only(claim_type):
+        ...
+
+    for unfilled in (stub, pass_only, ellipsis_only):
+        left = run("2.8", unfilled)
+        assert left.status == NOT_ANSWERED and "returns nothing yet" in left.message
+    partly = run("2.8", lambda t: top_paragraphs(t) if t == "prediction" else None)
+    assert partly.status != NOT_ANSWERED and "Right for 1 of 7" in partly.message
+    assert "for 'evaluation' it returns nothing (None)" in partly.message
     retired = run("2.3", [8, 12, 17])
     assert retired.status == NOT_MARKED and "Replaced by 2.8" in retired.message
 

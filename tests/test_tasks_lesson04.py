@@ -7,13 +7,13 @@ import numpy as np
 import pandas as pd
 from task_asserts import wrong
 
-from readingpack.exercises import CORRECT, NOT_MARKED, TASKS, check, lesson04
+from readingpack.exercises import CORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, check, lesson04
 from readingpack.exercises import check_value as run
 from readingpack.exercises.feedback import task_table
 from readingpack.ledger import load_ledger
 from readingpack.widgets.actors import ActorComparison
 
-TASK_IDS = ["4.1", "4.2", "4.3", "4.5", "4.6", "4.7"]
+TASK_IDS = ["4.1", "4.2", "4.3", "4.5", "4.6", "4.7", "4.8"]
 SPLIT = "Az\u00a0\u00a0\u00a0\u00a0 erbaijan’s"
 FORMS = {"Azerbaijan": 38, "Azerbaijan’s": 10, SPLIT: 1, "Baku": 17, "Baku’s": 1}
 
@@ -160,3 +160,32 @@ def test_4_7_written_answers_are_not_machine_marked():
     assert "NOT FOUND in the article: “bellicose and aggressive”" in inexact.message
     long = run("4.7", "word " * 160 + "“Azerbaijan’s bellicose rhetoric continues”")
     assert "Length: 164 words: the task asks for 80 to 150; cut it down." in long.message
+
+
+# 4.8: a decision by the codebook's speaker rules, compared with the ledger
+def test_4_8_speakers_decided():
+    expected = lesson04.expected_speakers()
+    assert expected == {"CL006": "aliyev", "CL086": "armenia", "CL104": "sossi_tatikyan",
+                        "CL053": "unnamed_sources"}
+    assert lesson04.deciding_rule("CL104") == "tie-break rule 2 (“Characterising is not reporting”)"
+    assert lesson04.deciding_rule("CL053") == "tie-break rule 1 (“Reported words come first”)"
+    right = run("4.8", {"cl006": "Ilham Aliyev", "CL086": "Armenia", "CL104": "the author",
+                        "CL053": "unnamed sources"})
+    assert right.status == CORRECT and "4 of 4 agree" in right.message
+    assert "tie-break rule 2" in right.message
+    # The author for a reported statement, and an actor for the author's characterisation:
+    # each difference names the rule, never the ledger's speaker.
+    flipped = wrong("4.8", {"CL006": "author", "CL086": "armenia", "CL104": "aliyev",
+                            "CL053": "baku"}, "1 of 4 agree",
+                    "CL006: you chose Sossi Tatikyan", "tie-break rule 1",
+                    hidden=["unnamed sources"])
+    assert "CL104: you chose Ilham Aliyev" in flipped.message
+    assert "Aliyev" not in flipped.message.split("CL006:")[1].split("CL086:")[0]
+    wrong("4.8", {"CL006": "aliyev"}, "missing: CL053, CL086, CL104")
+    wrong("4.8", {"CL006": "nobody", "CL086": "armenia", "CL104": "author", "CL053": "unnamed_sources"},
+          "'nobody' is not an actor of actors.csv")
+    wrong("4.8", "aliyev", "This answer should be a dict")
+    left = run("4.8", {claim: ... for claim in expected})
+    assert left.status == NOT_ANSWERED
+    partly = run("4.8", {**dict.fromkeys(expected, ...), "CL006": "aliyev"})
+    assert partly.status == NOT_ANSWERED and "still to decide: CL086, CL104, CL053" in partly.message

@@ -1,8 +1,9 @@
 """Lesson 5's exercise checks: a right answer, blanks, a wrong type and near misses per task."""
 
 import pandas as pd
+from task_asserts import wrong
 
-from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, check, lesson05
+from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, check, lesson05
 from readingpack.exercises import check_value as run
 from readingpack.widgets.timeline import TimelineWidget
 
@@ -18,9 +19,9 @@ def test_expected_values_come_from_the_ledger():
     assert lesson05.span_days() == 209
 
 
-def test_lesson_5_has_six_tasks_from_guided_to_open_and_two_retired_counts():
+def test_lesson_5_has_seven_tasks_from_guided_to_open_and_two_retired_counts():
     tasks = lesson05_tasks()
-    assert [t.task_id for t in tasks] == ["5.2", "5.3", "5.5", "5.6", "5.7", "5.8"]
+    assert [t.task_id for t in tasks] == ["5.2", "5.3", "5.5", "5.6", "5.7", "5.8", "5.9"]
     for retired in ("5.1", "5.4"):
         feedback = check(retired, {})
         assert feedback.status == NOT_MARKED and "a count of pre-coded" in feedback.message
@@ -70,8 +71,8 @@ def test_5_3_precision_of_november_12():
     assert "finer than a month" in run("5.3", "month").message
     ranged = run("5.3", "range")
     assert "12-13 Nov 2024" in ranged.message and "single date" in ranged.message
-    for wrong in ("unknown", "month", "range"):
-        assert "'day'" not in run("5.3", wrong).message
+    for other in ("unknown", "month", "range"):
+        assert "'day'" not in run("5.3", other).message
     assert "Did you mean 'day'?" in run("5.3", "dya").message
     assert "one of the labels" in run("5.3", 1).message
 
@@ -126,3 +127,34 @@ def test_5_7_written_answers_are_not_machine_marked():
     assert misquoted.status == NOT_MARKED and "Exact:" not in misquoted.message
     assert "NOT FOUND in the article: “rhetoric runs in parallel to the peace talks”" in misquoted.message
     assert "should be text (write it in the answer cell under the task)" in run("5.7", ["a", "list"]).message
+
+
+# 5.9: a decision: date an event the article dates only relatively, and state the assumption
+ASSUMPTION = "It followed the Kazan meeting of 24 Oct 2024 (E7) and came before publication."
+
+
+def test_5_9_relative_date():
+    row = lesson05.relative_event_row()
+    assert (row["date_source"], row["precision"]) == ("E7", "range")
+    good = {"precision": "range", "start": "2024-10-24", "end": "2024-11-22", "assumption": ASSUMPTION}
+    right = run("5.9", good)
+    assert right.status == CORRECT and "24 Oct 2024 to 22 Nov 2024" in right.message
+    # One reading each way: the day after the meeting, the day before publication.
+    assert run("5.9", {**good, "start": "2024-10-25", "end": "2024-11-21"}).status == CORRECT
+    # The sentence follows two meetings: the earlier one is another reading, said so.
+    earlier = run("5.9", {**good, "start": "2024-10-18"})
+    assert earlier.status == CORRECT and "Both readings are open" in earlier.message
+    hidden = ["2024-10-24", "24 Oct", "2024-11-22", "22 Nov", "range"]
+    wrong("5.9", {**good, "precision": "day"}, "precision: you chose 'day'", hidden=hidden)
+    wrong("5.9", {**good, "start": "2024-10-01"}, "start: 01 Oct 2024 does not follow from reference row E7",
+          hidden=hidden)
+    wrong("5.9", {**good, "end": "2024-12-31"}, "end: 31 Dec 2024", hidden=hidden)
+    wrong("5.9", {**good, "start": "late October"}, "write each as a date in quotes")
+    wrong("5.9", {**good, "assumption": "It came after a meeting and before the article appeared online."},
+          "name the reference row")
+    wrong("5.9", {**good, "assumption": "after E7"}, "at least eight words")
+    wrong("5.9", {"precision": "range"}, "needs the keys 'start', 'end', 'assumption'")
+    wrong("5.9", "range", "This answer should be a dict")
+    assert run("5.9", dict.fromkeys(good, ...)).status == NOT_ANSWERED
+    partly = run("5.9", {**good, "assumption": ...})
+    assert partly.status == NOT_ANSWERED and "still to decide: assumption" in partly.message

@@ -77,4 +77,4 @@ def test_the_widget_shows_the_rows_of_figure_sources(widget, ledger):
     assert rows.equals(figure_sources(ledger, "F033"))
     c3 = rows[rows["reference_id"] == "C3"].iloc[0]
     assert (c3["says"], c3["date"], c3["side"]) == ("218", "as of 22 Dec 2023", "AM")
-    assert c3["relation_label"] == "the same measure"
+    assert c3["relation_label"] == "the same measure: compared"

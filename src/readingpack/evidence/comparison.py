@@ -8,8 +8,11 @@ arrivals by a date, refugees registered later, all deaths rather than civilians;
 side, never compared, never "differs") or `context` (background, listed by `context_table`).
 Numbers in names ("COP29", "“3+3”") are not checkable figures.
 
-An outcome is one of OUTCOMES, and says only how two values compare, never whether an
-opinion is right. The rules, applied in this order:
+One comparison, two steps, one vocabulary (data/vocabulary.csv). First the link's relation
+(lesson 3's figure check shows it): the same measure, a different measure, or context. Then,
+for the same measure only, an outcome (lesson 8's claim check): one of OUTCOMES, which says
+only how two values compare, never whether an opinion is right; a different measure keeps the
+relation's words as its outcome. The rules, applied in this order:
 
 Numbers (the article's figure and the source's value as ranges: "at least 220" is 220 to no
 upper bound, "about 200" and a plain "218" are the number itself, "up to 1" is 0 to 1):
@@ -50,11 +53,15 @@ from .links import links_text, ordered_links
 from .settings import labels
 from .sources import with_sides
 
-CONSISTENT = "consistent"
-ROUGHLY = "roughly consistent"
-DIFFERS = "differs"
-DIFFERENT_MEASURE = "a different measure: shown, not compared"
-UNCHECKED = "could not be checked from the sources at hand"
+# The words of each outcome, from data/vocabulary.csv (kind `outcome`): the same words the
+# figure check (lesson 3) shows for a link's relation, so "a different measure: shown, not
+# compared" reads the same in both widgets, in the feedback and in data/judgements.csv.
+_OUTCOME_WORDS = labels("outcome")
+CONSISTENT = _OUTCOME_WORDS["consistent"]
+ROUGHLY = _OUTCOME_WORDS["roughly_consistent"]
+DIFFERS = _OUTCOME_WORDS["differs"]
+DIFFERENT_MEASURE = _OUTCOME_WORDS["different_measure"]
+UNCHECKED = _OUTCOME_WORDS["unchecked"]
 OUTCOMES = (CONSISTENT, ROUGHLY, DIFFERS, DIFFERENT_MEASURE, UNCHECKED)
 
 ROUGH_TOLERANCE = 0.10

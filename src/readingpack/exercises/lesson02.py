@@ -176,13 +176,17 @@ def check_top_paragraphs(answer) -> Feedback:
     if not callable(answer):
         return type_problem(answer, "a function: def top_paragraphs(claim_type): ... that returns "
                                     "a list of paragraph numbers")
-    wrong, right = [], []
+    wrong, right, returned = [], [], []
     for claim_type in claim_type_labels():
         expected = set(top_paragraphs_of(claim_type))
         try:
             result = answer(claim_type)
         except Exception as error:  # the student's function, not the check, failed
             wrong.append(f"for {claim_type!r} your function stops with {type(error).__name__}: {error}")
+            continue
+        returned.append(result)
+        if result is None:
+            wrong.append(f"for {claim_type!r} it returns nothing (None): end the body with return")
             continue
         result = plain(result)
         items = [result] if isinstance(result, int) else as_items(result, numbers=True)
@@ -197,6 +201,11 @@ def check_top_paragraphs(answer) -> Feedback:
             wrong.append(f"for {claim_type!r} it includes a paragraph below the highest count")
         else:
             wrong.append(f"for {claim_type!r} its paragraphs are not the ones with the highest count")
+    if returned and len(returned) == len(wrong) and all(result is None for result in returned):
+        # The stub as handed out (docstring, `...` or `pass` only) returns None for every type.
+        return Feedback(NOT_ANSWERED, "Your function top_paragraphs returns nothing yet: under its "
+                                      "docstring, write the lines that find the paragraphs, and end "
+                                      "with return and the list of paragraph numbers.")
     if not wrong:
         return Feedback(CORRECT, f"Right for all {len(right)} claim types, ties included: a rule "
                                  "such as “the first three rows” would fail where two, or one, "

@@ -3,8 +3,10 @@
 Every expected value is computed from the ledger with the evidence layer
 (readingpack.evidence.mentions: mention counting and ActorData, which the comparison widget
 renders), never typed. The actor ids the tasks are about and the claim ids of the
-multiple-choice task (4.6) are settings (data/settings.csv, keys lesson04.*); only the relation
-type of task 4.4 and the wording are typed here, and the key of 4.6 is found from the ledger.
+multiple-choice task (4.6) and the claims of the decision task (4.8) are settings
+(data/settings.csv, keys lesson04.*); only the relation type of the retired task 4.4 and the
+wording are typed here, the key of 4.6 is found from the ledger, and the rule 4.8's feedback
+names is read from the “Decided:” lists of data/CODEBOOK.md's tie-break rules.
 """
 
 import re
@@ -15,9 +17,11 @@ from ..evidence.claims import author_id
 from ..evidence.mentions import ActorData, count_mentions, ledger_mentions
 from ..evidence.settings import setting, setting_ids
 from ..ledger import load_ledger
+from ..paths import data_dir
 from .feedback import (
     CORRECT,
     INCORRECT,
+    NOT_ANSWERED,
     Feedback,
     check_choice,
     check_collection,
@@ -358,3 +362,69 @@ def check_quoted_directly(answer) -> Feedback:
 @register("4.7", "voices_compared", "written", "One reported statement, one characterisation, quoted exactly")
 def check_voices_compared(answer) -> Feedback:
     return check_written(answer, load_ledger().article.text, "4.7")
+
+
+# 4.8 ----------------------------------------------------------------------------------------
+
+def _speaker_claims() -> list[str]:
+    """Task 4.8: the claims whose speaker the student decides."""
+    return setting_ids("lesson04.speaker_claims", table="claims")
+
+
+def deciding_rule(claim_id: str) -> str:
+    """The tie-break rule of data/CODEBOOK.md whose “Decided:” list names the claim, in words
+    (for example tie-break rule 1 (“Reported words come first”)); the speaker definition if none."""
+    path = data_dir() / "CODEBOOK.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    heading = "## Tie-break rules"
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0] if heading in text else ""
+    for number, title, body in re.findall(r"^(\d+)\. \*\*(.+?)\*\*(.*?)(?=^\d+\. \*\*|\Z)", section,
+                                          re.M | re.S):
+        if any(claim_id in re.findall(r"CL\d+", listed) for listed in re.findall(r"Decided:([^.]*)", body)):
+            return f"tie-break rule {number} (“{title.rstrip('.')}”)"
+    return "the codebook's definition of the speaker"
+
+
+def expected_speakers() -> dict[str, str]:
+    claims = load_ledger().claims.set_index("claim_id")
+    return {claim_id: str(claims.loc[claim_id, "speaker"]) for claim_id in _speaker_claims()}
+
+
+def _speaker_id(label) -> str | None:
+    text = str(label).strip().strip("'\"“”").lower()
+    if text in ("author", "the author", "she", "her"):
+        return author_id(load_ledger().actors)
+    return _actor_id(text)
+
+
+@register("4.8", "speakers_decided", "code",
+          "Decide whose claim it is by the codebook's speaker rules, then compare with the ledger")
+def check_speakers_decided(answer) -> Feedback:
+    if not isinstance(answer, dict):
+        return type_problem(answer, "a dict of claim ids and speakers, one entry per claim")
+    expected, names = expected_speakers(), _names()
+    given = {str(k).strip().upper(): v for k, v in answer.items()}
+    left = [k for k, v in given.items() if v is ... or str(v).strip() in ("", "...")]
+    if left:
+        return Feedback(NOT_ANSWERED, "Replace each ... with the speaker you decided for that claim; "
+                                      "still to decide: " + ", ".join(left) + ".")
+    missing = sorted(set(expected) - set(given))
+    if missing:
+        return Feedback(INCORRECT, f"Give a speaker for each of the {len(expected)} claims; missing: "
+                                   f"{', '.join(missing)}.")
+    lines, agree = [], 0
+    for claim_id, speaker in expected.items():
+        decided = _speaker_id(given[claim_id])
+        if decided is None:
+            lines.append(f"{claim_id}: {given[claim_id]!r} is not an actor of actors.csv; give an "
+                         "actor_id or a name from it, or “author”.")
+        elif decided == speaker:
+            agree += 1
+            rule = deciding_rule(claim_id)
+            lines.append(f"{claim_id}: {names[speaker]}, as the ledger codes it, by {rule}.")
+        else:
+            lines.append(f"{claim_id}: you chose {names[decided]}; the ledger differs. Read "
+                         f"{deciding_rule(claim_id)} in data/CODEBOOK.md, then ask whether the "
+                         "sentence reports someone's words or position, or characterises them.")
+    status = CORRECT if agree == len(expected) else INCORRECT
+    return Feedback(status, "\n".join([f"{agree} of {len(expected)} agree with the ledger.", *lines]))

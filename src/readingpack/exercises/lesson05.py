@@ -16,11 +16,13 @@ from ..ledger import load_ledger
 from .feedback import (
     CORRECT,
     INCORRECT,
+    NOT_ANSWERED,
     Feedback,
     check_collection,
     check_label,
     check_number,
     check_written,
+    normal_label,
     register,
     type_problem,
 )
@@ -275,3 +277,95 @@ def check_days(answer):
           "diplomatic and military events run in parallel?")
 def check_parallel(answer):
     return check_written(answer, load_ledger().article.text, "5.7")
+
+
+# 5.9 ----------------------------------------------------------------------------------------
+
+DATE_KEYS = ("precision", "start", "end", "assumption")
+
+
+def _relative_event() -> str:
+    """Task 5.9: the event the article dates only relatively, dated from a reference row."""
+    return setting("lesson05.relative_event", table="events")
+
+
+def relative_event_row() -> pd.Series:
+    return _events().set_index("event_id").loc[_relative_event()]
+
+
+def _earlier_same_paragraph(row: pd.Series) -> list[pd.Timestamp]:
+    """Start days of the events of the same paragraph dated to a day before the event's start."""
+    events = _events()
+    same = events[(events["paragraph"] == row["paragraph"]) & (events["precision"] == "day")
+                  & (events["start"] < row["start"])]
+    return list(same["start"])
+
+
+def _day(value) -> pd.Timestamp | None:
+    try:
+        day = pd.Timestamp(str(value).strip())
+    except (ValueError, TypeError):
+        return None
+    return None if pd.isna(day) else day.normalize()
+
+
+@register("5.9", "relative_date", "code",
+          "Date an event the article dates only relatively, from a reference row, and state the assumption")
+def check_relative_date(answer) -> Feedback:
+    if not isinstance(answer, dict):
+        return type_problem(answer, "a dict with the keys " + ", ".join(map(repr, DATE_KEYS)))
+    given = {str(k).strip().lower(): v for k, v in answer.items()}
+    left = [k for k, v in given.items() if v is ... or str(v).strip() in ("", "...")]
+    if left:
+        return Feedback(NOT_ANSWERED, "Replace each ... with your decision (the precision, the first "
+                                      "and last day, and your assumption in one sentence); still to "
+                                      "decide: " + ", ".join(left) + ".")
+    missing = [key for key in DATE_KEYS if key not in given]
+    if missing:
+        return Feedback(INCORRECT, "Your dict needs the keys " + ", ".join(map(repr, missing)) + ".")
+    row = relative_event_row()
+    start = row["start"].normalize()
+    end = start if pd.isna(row["end"]) else row["end"].normalize()  # an open end: the start day
+    source = str(row["date_source"])
+    problems = []
+    precision = normal_label(str(given["precision"]))
+    if precision not in PRECISIONS:
+        problems.append(f"precision: {given['precision']!r} is not one of the five precisions of "
+                        "the precision column of events (lesson 5 lists them).")
+    elif precision != row["precision"]:
+        problems.append(f"precision: you chose {precision!r}. Look at the two ends you found: do they "
+                        "name one day, one month, one year, or a stretch between two days?")
+    first, last = _day(given["start"]), _day(given["end"])
+    # Each end allows the day itself or the next (before) one: "followed by" read strictly, and
+    # the day of publication or the day before. An earlier dated event of the same paragraph is
+    # the other reading of what the sentence follows: not the ledger's, but not ruled out.
+    day = pd.Timedelta(days=1)
+    other = [s.normalize() for s in _earlier_same_paragraph(row)]
+    note = ""
+    if first is None or last is None:
+        problems.append("start and end: write each as a date in quotes, such as \"2020-01-31\".")
+    else:
+        if first in [d + k * day for d in other for k in (0, 1)]:
+            note = (f" You date the start from an earlier event of paragraph {row['paragraph']} "
+                    f"({first:%d %b %Y}); the ledger reads the sentence as following the later one, "
+                    f"dated by reference row {source}. Both readings are open: say which you take.")
+        elif first not in (start, start + day):
+            problems.append(f"start: {first:%d %b %Y} does not follow from reference row {source}. "
+                            f"Which of its dates is the one the article's words come after?")
+        if last not in (end, end - day):
+            problems.append(f"end: {last:%d %b %Y}. The article can only report what happened before "
+                            "the day it was published: which day is that?")
+    assumption = str(given["assumption"]).strip()
+    if len(assumption.split()) < 8:
+        problems.append("assumption: write one sentence of at least eight words that says what each "
+                        "end rests on.")
+    elif source.lower() not in assumption.lower():
+        problems.append(f"assumption: name the reference row your start rests on ({source}), so a "
+                        "reader can check it.")
+    if problems:
+        return Feedback(INCORRECT, "\n".join(problems))
+    lead = ("Your dating is one the words allow; the ledger's is" if note else
+            "Your dating agrees with the ledger's, within the one reading each end allows:")
+    return Feedback(CORRECT, f"{lead} {start:%d %b %Y} to {end:%d %b %Y}, a {row['precision']}. "
+                             f"The ledger's note: {row['date_note']} A date built on an assumption "
+                             "stays one: say so wherever you use it." + note)

@@ -255,9 +255,9 @@ CHOICES["8.8"] = (DECIDE_OPTIONS, 4)  # options and key, for tests/test_choice_b
           "Decide the outcome for “more than two hundred casualties” against C4 by the rules, and "
           "justify it, before opening the claim check.")
 def check_decided(answer):
-    people = ("Rule M1 comes first: before the numbers, ask whether the two count the same people. "
-              "Read whose losses the article's figure counts in paragraph 12, then whose losses the "
-              "reference row counts, in its own words and with its publisher.")
+    people = ("Rule M1 comes first: does the source count the same thing? Read whose losses the "
+              "article's figure in paragraph 12 is about, and whose losses the ministry behind C4 "
+              "reported, before any number is compared.")
     why = {
         1: people + " Rules N1-N4 compare only the same measure.",
         2: people + " The closeness of two numbers does not make them the same measure.",

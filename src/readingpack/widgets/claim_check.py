@@ -4,23 +4,32 @@ For the chosen figure the widget shows the article's sentence with the figure hi
 then each other source's value with its publisher and document, date, side (parties named as
 such) and link (the rows of readingpack.evidence.comparison.figure_sources, as in the figure
 check), and the neutral outcome of readingpack.evidence.comparison with its reason. Background
-links (relation `context`) are listed apart, with no outcome. The static version is
-`readingpack.evidence.comparison.check_table` itself.
+links (relation `context`) are listed apart, with no outcome, in the figure check's words.
+The static version is `readingpack.evidence.comparison.check_table` itself.
 """
 
 import ipywidgets as widgets
 import pandas as pd
 
-from ..evidence.comparison import check_table, checkable_figures, context_table
-from ..evidence.settings import setting
+from ..evidence.comparison import (
+    CONSISTENT,
+    DIFFERENT_MEASURE,
+    DIFFERS,
+    ROUGHLY,
+    UNCHECKED,
+    check_table,
+    checkable_figures,
+    context_table,
+)
+from ..evidence.settings import labels, setting
 from ..ledger import load_ledger
 from ..ui import PackWidget, ResultHTML, escape, highlight_spans, menu, reset_button, widget_ledger
 
+CONTEXT = labels("relation")["context"]  # the figure check's words for a background link
 OUTCOME_NOTE = (
-    "Outcomes say only how two values of the same measure compare (consistent; roughly "
-    "consistent; differs; could not be checked from the sources at hand). A source that counts "
-    "something else is shown as a different measure, not compared. Outcomes are never a verdict "
-    "on the article's opinions."
+    f"Outcomes say only how two values of the same measure compare ({CONSISTENT}; {ROUGHLY}; "
+    f"{DIFFERS}; {UNCHECKED}). A source that counts something else keeps the figure check's "
+    f"words: {DIFFERENT_MEASURE}. Outcomes are never a verdict on the article's opinions."
 )
 
 
@@ -59,7 +68,7 @@ def checks_html(checks: pd.DataFrame) -> str:
             "</tr>"
         )
     header = ("<tr><th>id</th><th>The other source says</th><th>Publisher and document</th>"
-              "<th>Date</th><th>Side</th><th>Relation</th><th>Outcome and reason</th></tr>")
+              "<th>Date</th><th>Side</th><th>Measure: compared or not</th><th>Outcome and reason</th></tr>")
     return f"<table class='rp-check-table'>{header}{''.join(rows)}</table>"
 
 
@@ -71,7 +80,8 @@ def context_html(context: pd.DataFrame) -> str:
         f"({escape(row['kind'])}; {escape(row['side_label'])}). {escape(row['note'])}</li>"
         for row in context.to_dict("records")
     )
-    return f"<p><b>Context a reader may want (no outcome):</b></p><ul class='rp-check-context'>{items}</ul>"
+    heading = f"<p><b>Context a reader may want ({escape(CONTEXT)}):</b></p>"
+    return f"{heading}<ul class='rp-check-context'>{items}</ul>"
 
 
 class ClaimCheck(PackWidget):

@@ -52,7 +52,7 @@ def references_html(sources: pd.DataFrame) -> str:
             "</tr>"
         )
     header = ("<tr><th>id</th><th>The other source says</th><th>Publisher and document</th>"
-              "<th>Date</th><th>Side</th><th>How it relates to the article's figure</th></tr>")
+              "<th>Date</th><th>Side</th><th>Measure: compared or not</th></tr>")
     return f"<table class='rp-figure-table'>{header}{''.join(rows)}</table>"
 
 
