@@ -26,13 +26,14 @@ def test_the_link_names_the_folder_and_opens_lesson_0():
 
 
 def test_make_hub_link_prints_the_link_or_says_what_is_missing():
-    run = subprocess.run(["make", "-s", "hub-link", "REPO=https://git.example.org/c/readingpack.git",
+    run = subprocess.run(["make", "-s", "--no-print-directory", "hub-link", "REPO=https://git.example.org/c/readingpack.git",
                           "BRANCH=main", "HUB=https://hub.example.org"],
                          cwd=PROJECT_ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == hublink.link("https://git.example.org/c/readingpack.git", "main",
                                               "https://hub.example.org")
-    missing = subprocess.run(["make", "-s", "hub-link"], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    missing = subprocess.run(["make", "-s", "--no-print-directory", "hub-link"], cwd=PROJECT_ROOT,
+                             capture_output=True, text=True)
     assert missing.returncode != 0 and "REPO=" in missing.stderr
     assert "not a git URL" in hublink.problem("readingpack", "main", hublink.HUB_PLACEHOLDER)
 

@@ -27,6 +27,6 @@ def test_the_news_prompt_and_the_update_check_are_off_and_valid():
 
 
 def test_make_lab_installs_the_overrides_into_the_venv():
-    dry = subprocess.run(["make", "-n", "lab", "PYTHON=true"], cwd=PROJECT_ROOT, capture_output=True,
-                         text=True, check=False).stdout
+    dry = subprocess.run(["make", "-n", "--no-print-directory", "lab", "PYTHON=true"], cwd=PROJECT_ROOT,
+                         capture_output=True, text=True, check=False).stdout
     assert "cp jupyter/overrides.d/readingpack.json .venv/share/jupyter/lab/settings/overrides.d/" in dry

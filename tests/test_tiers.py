@@ -10,9 +10,15 @@ from tiers import HEAVY
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# The student edition ships neither solutions/ nor the task tests that state the keys.
+INSTRUCTORS_CHECKOUT = any((ROOT / "solutions").glob("*.ipynb"))
+
+
 def test_every_heavy_pattern_names_an_existing_test():
     for pattern in HEAVY:
         path, _, test = pattern.partition("::")
+        if not INSTRUCTORS_CHECKOUT and Path(path).name.startswith("test_tasks_lesson"):
+            continue
         assert (ROOT / path).is_file(), f"{pattern}: no file {path}"
         names = [node.name for node in ast.walk(ast.parse((ROOT / path).read_text(encoding="utf-8")))
                  if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")]

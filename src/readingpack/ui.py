@@ -120,20 +120,28 @@ def short_label(text: str, limit: int = MENU_LABEL_CHARS) -> str:
 
 
 def menu_options(options: Iterable[tuple[str, object]]) -> list[tuple[str, object]]:
-    """The options with short labels; labels that shortening made alike ("Nagorno-Karabakh…
-    (1 claim)" twice) are lengthened, a few words at a time, until they differ."""
+    """The options with short labels. Labels that shortening made alike ("Nagorno-Karabakh…
+    (1 claim)" twice) keep the name's first word and show its last words instead
+    ("Nagorno-Karabakh…regular citizens (1 claim)"), within the same width, so that they differ
+    and the menu still fits a narrow window."""
     options = list(options)
     labels = [short_label(label) for label, _ in options]
-    limit = MENU_LABEL_CHARS
-    longest = max((len(label) for label, _ in options), default=0)
-    while limit < longest:
-        alike = {label for label in labels if labels.count(label) > 1}
-        if not alike:
-            break
-        limit += 8
-        labels = [short_label(full, limit) if label in alike else label
-                  for label, (full, _) in zip(labels, options, strict=True)]
+    alike = {label for label in labels if labels.count(label) > 1}
+    labels = [_head_and_tail(full) if label in alike and full != label else label
+              for label, (full, _) in zip(labels, options, strict=True)]
     return [(label, value) for label, (_, value) in zip(labels, options, strict=True)]
+
+
+def _head_and_tail(text: str, limit: int = MENU_LABEL_CHARS) -> str:
+    """`text`'s first word, "…", and as many of its last words as fit in `limit` characters."""
+    name, count = re.fullmatch(r"(.*?)((?: \([^()]{1,20}\))?)", text).groups()
+    words = name.split()
+    head, tail = words[0], []
+    for word in reversed(words[1:]):
+        if len(head) + 1 + len(" ".join([word, *tail])) + len(count) > limit:
+            break
+        tail.insert(0, word)
+    return f"{head}…{' '.join(tail)}{count}" if tail else short_label(text, limit)
 
 
 def menu(options, value, description: str, css_class: str) -> widgets.Dropdown:

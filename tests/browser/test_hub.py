@@ -81,18 +81,8 @@ def clean_env(**extra) -> dict:
     return env
 
 
-@pytest.fixture(scope="module")
-def chromium():
-    """This test's own browser: it fails, never skips, without one."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        path = browser.find_chromium(os.environ, playwright.chromium.executable_path)
-        if path is None:
-            pytest.fail(browser.INSTALL_HINT)
-        launched = playwright.chromium.launch(executable_path=path, args=browser.CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+# The browser is the suite's session Chromium (tests/browser/conftest.py): in CI it fails,
+# never skips, when Chromium is missing. A second sync_playwright in the same run would fail.
 
 
 def install(edition_folder: Path) -> tuple[Path, Path]:
