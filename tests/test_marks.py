@@ -110,6 +110,18 @@ def test_bad_and_float_marks_and_unknown_students_are_listed_and_the_rest_merged
     assert merged.query("student == '12345' and task == '2.6'")["status"].item() != "marked"
 
 
+def test_a_mark_in_a_criterion_the_task_does_not_use_is_reported_not_counted(marked_csv):
+    submissions, path = marked_csv
+    frame = grading.read_csv_text(path)
+    assert "mark_reasoning" in frame.columns  # task 8.7 uses it; task 2.6 does not
+    frame.loc[frame["student"] == "00123", "mark_reasoning"] = "3"
+    grading.write_csv(frame, path)
+    task_frame, written, problems = tables(submissions, grading.read_csv_text(path))
+    assert any("task 2.6 is not marked on reasoning" in p and "row 2" in p for p in problems), problems
+    merged = grading.merge_marks(task_frame, written)
+    assert merged.query("student == '00123' and task == '2.6'")["points"].item() == 8
+
+
 def test_lms_names_keep_ids_and_never_merge_two_students_of_the_same_name(tmp_path):
     moodle = tmp_path / "moodle"
     for folder in ("Ana Lopez_12345_assignsubmission_file_", "Ana Lopez_67890_assignsubmission_file_"):

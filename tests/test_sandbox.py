@@ -141,15 +141,18 @@ def test_only_the_sandboxs_own_processes_are_visible_and_none_outlives_it(tmp_pa
 
 def test_ctypes_system_and_fork_exec_cannot_reach_the_host(tmp_path):
     planted = tmp_path / "planted-by-ctypes"
+    forked = tmp_path / "planted-by-fork-exec"
     out = run_inside(f"""
-        import ctypes, os
+        import ctypes, os, subprocess
         status = ctypes.CDLL(None).system(b"touch {planted} 2>/dev/null")
         print("system", status != 0)
-        import _posixsubprocess
+        # subprocess starts programs through _posixsubprocess.fork_exec
+        started = subprocess.run(["touch", {str(forked)!r}], capture_output=True)
+        print("fork_exec", started.returncode != 0)
         print(os.path.exists({str(tmp_path)!r}))
     """, tmp_path)
-    assert out.split() == ["system", "True", "False"], out
-    assert not planted.exists()
+    assert out.split() == ["system", "True", "fork_exec", "True", "False"], out
+    assert not planted.exists() and not forked.exists()
 
 
 def test_the_kernels_process_limit_stops_a_fork_storm(tmp_path):

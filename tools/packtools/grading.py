@@ -683,11 +683,20 @@ def written_rows(collection: Collection, task_frame: pd.DataFrame, previous: pd.
 
 
 def check_marks(written: pd.DataFrame, file_name: str = "written.csv") -> list[str]:
-    """The typed marks that are not 0 to 3, as file, row and reason."""
+    """The typed marks that are not 0 to 3, or that sit in a criterion the task is not marked on
+    (such a mark is left out of the total), as file, row and reason."""
     problems = []
+    tasks = task_table()
     for number, row in enumerate(written.to_dict("records"), start=2):
+        task = str(row["task"])
+        used = criteria_of(task) if task in tasks.index else []
         for column in written.columns:
             if not column.startswith(MARK_PREFIX):
+                continue
+            criterion = column[len(MARK_PREFIX):]
+            if used and criterion not in used and str(row[column]).strip():
+                problems.append(f"{file_name}, row {number} ({row['student']}, task {task}, {criterion}): "
+                                f"task {task} is not marked on {criterion}, so this mark is left out")
                 continue
             try:
                 parse_mark(row[column])
