@@ -92,9 +92,9 @@ unit: $(DEV_STAMP)
 test-heavy: $(DEV_STAMP)
 	$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider -m heavy tests
 
-## make snapshots: rewrite the widgets' rendering snapshots (tests/__snapshots__) after a wording change
+## make snapshots: rewrite the widgets' rendering snapshots (tests/article/__snapshots__) after a wording change
 snapshots: $(DEV_STAMP)
-	$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider -q --snapshot-update tests/test_widgets_*.py
+	$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider -q --snapshot-update tests/article/test_widgets_*.py
 
 # nbval takes one mode per run: strict (stored outputs must be reproduced) for lessons and
 # solutions, lax for the exercise notebooks, which are stored without outputs.

@@ -93,7 +93,8 @@ def test_odd_answers_never_raise_and_are_never_correct(task_id):
         assert feedback.status != CORRECT and feedback.message
 
 
-# 6.2 names the one issue missing from its one-way near miss: a src bug, see test_tasks_lesson06.
+# 6.2 names the one issue missing from its one-way near miss: a src bug, see
+# tests/article/test_tasks_lesson06.
 LEAKS: set = set()  # (task, item) pairs whose feedback names the missing item: none
 
 

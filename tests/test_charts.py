@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 
 from readingpack import charts
 from readingpack.evidence import background, claims
+from readingpack.evidence.settings import labels
 from readingpack.ledger import load_ledger
 
 
@@ -22,11 +23,16 @@ def test_each_chart_draws_its_bars_and_labels():
     charts.claim_types_chart(by_paragraph)
     assert len(plt.gcf().axes[0].patches) == by_paragraph.size
     figures = ledger.figures
-    people = figures[(figures["paragraph"] == 12) & (figures["unit"] == "people")
-                     & (figures["figure_id"] != "F032")]
-    others = figures[figures["figure_id"].isin(["F015", "F043"])]
+    people = figures[figures["unit"] == "people"]
+    paragraph = people["paragraph"].mode().min()  # the paragraph with the most counts of people
+    people = people[people["paragraph"] == paragraph]
+    others = figures[(figures["qualifier"] == "at_least") & (figures["unit"] != "people")]
     charts.bounds_chart(people, others)
     top, bottom = plt.gcf().axes
-    assert top.get_title() == "Paragraph 12: counts of people, as the article words them"
-    assert bottom.get_xlabel() == "km² (F015) or exercises (F043)"
+    assert top.get_title() == f"Paragraph {paragraph}: counts of people, as the article words them"
+    units = labels("unit", ledger)
+    pairs = zip(others["figure_id"], others["unit"], strict=True)
+    assert bottom.get_xlabel() == " or ".join(f"{units.get(u, u)} ({f})" for f, u in pairs)
+    assert top.get_xlim()[1] >= people[["value_low", "value_best"]].max().max()
+    assert bottom.get_xlim()[1] >= others["value_low"].max()
     plt.close("all")

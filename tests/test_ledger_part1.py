@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 
-from packtools.factsmd import FACT_SECTIONS, facts_md_path, read_tables
 from readingpack.article import load_article, paragraphs_csv
 from readingpack.ledger import Ledger, LedgerError
 from readingpack.paths import data_dir
@@ -244,102 +243,7 @@ def test_dates_without_a_year_take_the_publication_year():
     assert (span["date_start"], span["date_end"]) == (date(2021, 1, 1), date(2023, 12, 31))
 
 
-# ---- reference facts --------------------------------------------------------------------------
-
-
-def ids(prefix: str, count: int) -> list[str]:
-    return [f"{prefix}{i}" for i in range(1, count + 1)]
-
-
-LIST_TABLES = read_tables(facts_md_path().read_text(encoding="utf-8"))
-LIST_ROWS = {row["id"]: row for section, table in LIST_TABLES.items()
-             if section in FACT_SECTIONS for row in table}  # FACTS.md's rows, as text
-FACT_IDS = list(LIST_ROWS)
-
-
-def test_reference_ids_match_the_sections():
-    facts = read_rows(DATA / "reference" / "facts.csv")
-    assert [r["id"] for r in facts] == FACT_IDS
-    assert all(r["id"][0] == r["section"] for r in facts)
-    assert [r["id"] for r in read_rows(DATA / "reference" / "quoted_sources.csv")] == ids("H", 5)
-
-
-def test_links_are_as_given_and_never_invented():
-    facts = {r["id"]: r for r in read_rows(DATA / "reference" / "facts.csv")}
-    for fid, row in facts.items():
-        cell = LIST_ROWS[fid]["link"]
-        links = [row[c] for c in ("link", "link_2", "link_3", "link_4")]
-        assert links == sorted(links, key=lambda link: link == ""), fid  # no gap before a link
-        for link in filter(None, links):
-            assert re.fullmatch(r"https?://[^\s;]+", link), (fid, link)
-            assert re.search(re.escape(link) + r"(\s|;|$)", cell), (fid, link, "not a whole link")
-        assert (row["link"] == "") == (cell == "—"), fid
-    assert facts["D1"]["link_note"] == "the Order, reproduced; a report quoting it"
-    assert facts["B3"]["side_as_given"] == "AM; INTL"
-    assert facts["E10"]["side_as_given"] == "AM (reported by RU)"
-    assert [f for f, r in facts.items() if r["after_article"] == "true"] == ["E11", "E12"]
-
-
-SPELLED_NUMBERS = {2: "two", 5: "five", 1_000_000: "one million"}  # numbers the list spells
-
-
-def test_fact_values_quote_their_fact_and_print_their_number():
-    facts = {r["id"]: r for r in read_rows(DATA / "reference" / "facts.csv")}
-    for row in LEDGER.tables["reference_fact_values"].rows:
-        assert row["value_id"].split(".")[0] == row["fact_id"]
-        assert row["quote"] in facts[row["fact_id"]][row["field"]], row["value_id"]
-        for column in ("value_low", "value_best", "value_high"):
-            value = row[column]
-            if value is not None:
-                printed = {f"{value:,.0f}", f"{value:g}", f"{value:.1f}"}
-                if value in SPELLED_NUMBERS:
-                    printed.add(SPELLED_NUMBERS[value])
-                assert any(p in row["quote"] for p in printed), row["value_id"]
-        if row["date_precision"] == "day":
-            day, cell = row["date_start"], facts[row["fact_id"]][row["field"]]
-            assert f"{day.day} {day:%b}" in row["quote"], row["value_id"]
-            # a list of days of one year ("Aghdam 20 Nov, ..., Lachin 1 Dec 2020") prints it once
-            assert str(day.year) in row["quote"] or cell.count(str(day.year)) == 1, row["value_id"]
-    areas = [r for r in LEDGER.tables["reference_fact_values"].rows
-             if r["fact_id"].startswith("A") and r["field"] == "value"]
-    assert len(areas) == 12 and all(r["unit"] == "km2" for r in areas)
-
-
-def test_figure_links_point_at_the_right_facts():
-    links = LEDGER.figure_reference
-    for row in LEDGER.tables["figure_reference"].rows:
-        assert row["value_id"] is None or row["value_id"].split(".")[0] == row["reference_id"]
-
-    def targets(quote, number=None):
-        fid = figure(quote, number)["figure_id"]
-        rows = links[links["figure_id"] == fid]
-        return dict(zip(rows["reference_id"], rows["relation"], strict=True))
-
-    assert targets("at least 215 square kilometres") == {
-        "E9": "same_measure", "E10": "different_measure", "K6b": "context", "K6c": "context",
-        "M19": "context"}
-    assert set(targets("the remaining 100,000")) == {"B3", "C1", "C2"}
-    assert set(targets("At least 220 more people died")) == {"C3"}
-    assert set(targets("64 more people passed away")) == {"C6"}
-    assert set(targets("27 civilians")) == {"C4", "S2", "S3", "S4"}
-    assert set(targets("more than two hundred casualties")) == {"C4", "C5"}
-    assert set(targets("four hundred injured")) == {"C4", "C5"}
-    assert set(targets("nine-month blockade")) == {"D1"}
-    assert targets("claims of no civilian casualties") == {
-        "S1": "context", "C4": "context", "C5": "context"}
-    assert set(targets("November 9", 3)) == {"E1"}
-    assert set(targets("November 12")) == {"E2"}
-    assert set(targets("October 24")) == set(targets("16th BRICS Summit")) == {"E7"}
-    assert set(targets("February 22, 2022")) == {"E4"}
-    assert set(targets("November 2022")) == {"E5"}
-    assert set(targets("a 1989 unification act")) == {"E8"}
-
-
 # ---- the package as a whole -----------------------------------------------------------------------
-
-
-def test_every_fact_of_facts_md_is_a_row():
-    assert len(LEDGER["reference_facts"]) == len(FACT_IDS)
 
 
 # ---- corrupted copies fail loudly -----------------------------------------------------------------

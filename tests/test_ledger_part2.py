@@ -7,15 +7,19 @@ import shutil
 import pandas as pd
 import pytest
 
-from readingpack.evidence.language import count_terms, find_terms, ledger_terms, term_regex
+from readingpack.evidence.language import count_terms, ledger_terms, term_regex
 from readingpack.evidence.mentions import count_mentions, find_mentions, ledger_mentions, match_aliases
+from readingpack.evidence.settings import setting_ids
 from readingpack.ledger import Ledger, LedgerError
 from readingpack.paths import data_dir
 
 DATA = data_dir()
 LEDGER = Ledger(DATA)
 ARTICLE = LEDGER.article
-AUTHOR = "sossi_tatikyan"
+AUTHOR = LEDGER.actors.loc[LEDGER.actors["type"] == "author", "actor_id"].item()
+KINDS = ARTICLE.paragraphs["kind"]
+BIO = set(KINDS.index[KINDS == "bio"])  # the author's bio, printed after the article
+BEFORE_BYLINE = set(KINDS.index[~KINDS.isin(["byline", "bio"])])  # title, standfirst, body
 
 
 def rule_two_claims() -> set[str]:
@@ -83,42 +87,6 @@ def test_claims_lie_in_body_paragraphs_in_text_order():
     assert claims.sort_values(["start", "claim_id"])["claim_id"].tolist() == claims["claim_id"].tolist()
 
 
-def test_sentences_with_an_attribution_word_yield_a_claim_by_someone_else():
-    lexicon = LEDGER.lexicon
-    attribution = lexicon[lexicon["category"] == "attribution_verb"]
-    found = find_terms(ARTICLE.paragraphs, attribution)
-    claims = quote_spans("claims")
-    missing = []
-    for start, end in zip(body_sentences()["start"], body_sentences()["end"], strict=True):
-        words = found[(found["start"] >= start) & (found["end"] <= end)]
-        if words.empty:
-            continue
-        held = overlapping(claims, start, end)
-        if set(held["speaker"]) <= {AUTHOR} and not set(held["claim_id"]) <= rule_two_claims():
-            missing.append((words["match"].tolist(), ARTICLE.text[start:end]))
-    assert missing == []
-    assert {"CL005", "CL010", "CL104", "CL106"} <= rule_two_claims()
-    for verb in ["claims", "demands", "accuses", "stated", "denying", "reportedly"]:
-        assert verb in set(attribution["term"]), verb
-
-
-def test_every_claim_type_has_two_codebook_examples_of_that_type():
-    codebook = (DATA / "CODEBOOK.md").read_text(encoding="utf-8")
-    types = dict(zip(LEDGER.claims["claim_id"], LEDGER.claims["claim_type"], strict=True))
-    sections = re.split(r"^### ", codebook, flags=re.M)[1:]
-    examples = {}
-    for section in sections:
-        name = section.split("\n", 1)[0].strip()
-        examples[name] = re.findall(r"^> (CL\d{3}) ", section, flags=re.M)
-    schema_types = next(f for f in LEDGER.tables["claims"].schema["fields"]
-                        if f["name"] == "claim_type")["constraints"]["enum"]
-    for claim_type in schema_types:
-        assert len(examples.get(claim_type, [])) >= 2, claim_type
-        assert all(types[claim_id] == claim_type for claim_id in examples[claim_type]), claim_type
-    for claim_id in re.findall(r"\bCL\d{3}\b", codebook):
-        assert claim_id in types, claim_id
-
-
 def test_claim_speakers_are_linked_as_speakers():
     links = LEDGER.claim_actors
     speakers = set(zip(links[links["role"] == "speaker"]["claim_id"],
@@ -142,21 +110,14 @@ def test_every_named_actor_has_an_alias_and_bio_actors_appear_only_in_the_bio():
     assert without == set(actors[actors["type"] == "unnamed_source"]["actor_id"])
     mentions = ledger_mentions(LEDGER)
     for actor_id in actors[actors["bio_only"]]["actor_id"]:
-        assert set(mentions[mentions["actor_id"] == actor_id]["paragraph"]) == {23}, actor_id
-    in_body = set(mentions[mentions["paragraph"].between(1, 20)]["actor_id"])
+        assert set(mentions[mentions["actor_id"] == actor_id]["paragraph"]) <= BIO, actor_id
+    in_body = set(mentions[mentions["paragraph"].isin(BEFORE_BYLINE)]["actor_id"])
     assert set(actors[~actors["bio_only"]]["actor_id"]) - in_body <= {"unnamed_sources", AUTHOR}
 
 
 def test_in_article_descriptions_are_attributed():
     for text in LEDGER.actors["in_article"]:
         assert re.match(r"(The article|This organisation appears only in the author's bio)", text), text
-
-
-def test_the_split_name_in_paragraph_17_is_an_alias():
-    split = "Az\xa0\xa0\xa0\xa0 erbaijan’s"
-    assert split in ARTICLE.paragraph(17)
-    aliases = LEDGER.actor_aliases
-    assert aliases[aliases["alias"] == split]["actor_id"].tolist() == ["azerbaijan"]
 
 
 def test_matching_respects_word_boundaries_and_prefers_the_longest_alias():
@@ -186,21 +147,6 @@ def test_mentions_count_baku_for_azerbaijan_and_not_adjectives_or_prefixes():
     assert as_written["baku"] == 1 and as_written["azerbaijan"] == 1
 
 
-def test_mentions_in_the_article():
-    mentions = ledger_mentions(LEDGER)
-    text = ARTICLE.text
-    assert all(text[s:e] == alias for s, e, alias in
-               zip(mentions["start"], mentions["end"], mentions["alias"], strict=True))
-    assert not any(text[e:e + 1] == "i" for e in mentions[mentions["alias"] == "Azerbaijan"]["end"])
-    assert (mentions[mentions["alias"] == "EU"]["end"].map(lambda e: text[e - 2:e + 2]) != "EUMA").all()
-    baku = mentions[mentions["alias"].isin(["Baku", "Baku’s"])]
-    assert len(baku) > 10 and set(baku["counted_as"]) == {"azerbaijan"}
-    split = mentions[(mentions["paragraph"] == 17) & (mentions["alias"] == "Az\xa0\xa0\xa0\xa0 erbaijan’s")]
-    assert split["counted_as"].tolist() == ["azerbaijan"]
-    eu_in_17 = mentions[(mentions["paragraph"] == 17) & (mentions["counted_as"] == "eu")]
-    assert len(eu_in_17) == 1  # "the EU"; "EUMA" and "EU Mission in Armenia" are the mission
-
-
 # ---- relations, events, positions -----------------------------------------------------------
 
 
@@ -218,12 +164,13 @@ def test_events_date_only_from_the_text_or_a_cited_reference_row():
 
 def test_printed_dates_without_a_year_use_the_publication_year():
     events = LEDGER.events
+    published = ARTICLE.metadata["published"]  # year-month-day
     month_day = re.compile(r"(January|February|March|April|May|June|July|August|September|"
                            r"October|November|December) \d{1,2}")
     rows = zip(events["date_as_printed"], events["start"], events["date_note"], strict=True)
     for printed, start, note in rows:
         if isinstance(printed, str) and month_day.fullmatch(printed):
-            assert start.year == 2024 and "2024-11-22" in note, printed
+            assert start.year == int(published[:4]) and published in note, printed
 
 
 def test_repeated_events_point_to_a_first_mention():
@@ -234,9 +181,11 @@ def test_repeated_events_point_to_a_first_mention():
 
 def test_every_issue_has_both_governments_and_labels_sit_in_their_quotes():
     positions = LEDGER.positions
+    both = set(setting_ids("positions.governments", LEDGER, "actors"))
+    assert len(both) == 2
     for issue_id in LEDGER.issues["issue_id"]:
         governments = set(positions[positions["issue_id"] == issue_id]["government"])
-        assert governments == {"azerbaijan", "armenia"}, issue_id
+        assert governments == both, issue_id
     for label, quote in zip(positions["label"], positions["quote"], strict=True):
         if isinstance(label, str):
             assert isinstance(quote, str) and label in quote
@@ -248,27 +197,6 @@ def test_every_issue_has_both_governments_and_labels_sit_in_their_quotes():
 
 
 # ---- glossary and lexicon -------------------------------------------------------------------
-
-
-def test_glossary_covers_the_terms_a_student_needs_and_every_side_of_section_g():
-    terms = " | ".join(LEDGER.glossary["term"]).lower()
-    for needed in ["delimitation", "cerd", "euma", "lawfare", "irredentis", "hybrid warfare",
-                   "responsibility to protect", "leave no one behind", "liberal peace",
-                   "provisional measures", "exclave", "preamble", "referendum", "peacekeeping",
-                   "cognitive warfare", "ethnic cleansing", "occupation", "aggressor", "blockade",
-                   "anti-terror", "separatists", "artsakh", "western azerbaijan", "capitulation",
-                   "propaganda", "expansionist", "zangezur", "crossroads of peace", "khankendi"]:
-        assert needed in terms, needed
-    variants = LEDGER.glossary[LEDGER.glossary["kind"] == "name_variant"]
-    for thing, rows in variants.groupby("thing"):
-        assert "neutral" in set(rows["used_by"]), thing
-    loaded = LEDGER.glossary[LEDGER.glossary["kind"].isin(["loaded_term", "name_variant"])]
-    assert (loaded["used_by"] != "neutral").sum() > 0
-    assert loaded[loaded["used_by"] != "neutral"]["neutral_wording"].notna().all()
-    # Several terms are used by both governments, or by international bodies too (FACTS G).
-    codes = LEDGER.glossary["used_by"].str.split(", ")
-    assert codes.map(lambda c: {"AM", "AZ"} <= set(c)).sum() >= 3
-    assert codes.map(lambda c: "INTL" in c).sum() >= 5
 
 
 def test_every_lexicon_term_occurs_in_the_text():
@@ -329,17 +257,6 @@ CORRUPTIONS = [
     ("lexicon.csv", 2, "category", "loaded", "is not one of"),
     ("lexicon.csv", 3, "explanation", "", "a value is required"),
 ]
-
-
-@pytest.mark.parametrize(("file", "row", "column", "value", "message"), CORRUPTIONS,
-                         ids=[f"{c[0]}:{c[2]}:{c[1]}" for c in CORRUPTIONS])
-def test_a_corrupted_copy_raises_a_located_error(tmp_path, file, row, column, value, message):
-    copy = corrupt(tmp_path, file, row, column, value)
-    with pytest.raises(LedgerError) as caught:
-        Ledger(copy)
-    error = caught.value
-    assert error.file == file and error.line == row + 1
-    assert column in error.column.split(",") and message in error.problem, str(error)
 
 
 @pytest.mark.parametrize("file", ["claims.csv", "actors.csv", "events.csv", "positions.csv", "lexicon.csv"])

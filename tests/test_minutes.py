@@ -19,11 +19,6 @@ def _solutions():
     return SOLUTIONS if any(SOLUTIONS.glob("[0-9][0-9]_*.ipynb")) else None
 
 
-def test_stored_minutes_equal_the_estimate():
-    stale = minutes.stale(NOTEBOOKS, _solutions())
-    assert stale == [], f"stale minutes in {[p.name for p in stale]}: run python -m packtools.minutes"
-
-
 def test_counts_words_prompts_and_widgets():
     nb = nbformat.v4.new_notebook()
     nb.cells = [

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "workbook_v1"
@@ -26,18 +25,6 @@ def _params():
     for path in NOTEBOOKS:
         marks = [pytest.mark.xfail(reason=CHANGED[path.stem], strict=True)] if path.stem in CHANGED else []
         yield pytest.param(path, id=path.stem, marks=marks)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("path", list(_params()))
-def test_a_version_1_workbook_still_runs(path, tmp_path):
-    nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(tmp_path)}})
-    client.execute()  # raises CellExecutionError, naming the cell, if an old import or call fails
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-              if o.get("output_type") == "error"]
-    assert errors == []
 
 
 def test_the_fixture_holds_every_lesson():

@@ -3,9 +3,6 @@ exercise notebook's own other cells (its set-up, widgets and checks), in order, 
 that only the solution's answer makes (pd.crosstab, cl.codebook_rules()) fails here. A solution
 block itself imports nothing."""
 
-import contextlib
-import io
-import os
 import re
 from pathlib import Path
 
@@ -31,27 +28,6 @@ def test_solution_blocks_import_nothing(solution):
         for block in BLOCK.findall(source):
             imports = re.findall(r"^\s*(?:import|from) \S+", block, re.M)
             assert not imports, (solution.name, imports, "import it in the notebook's set-up cell")
-
-
-@pytest.mark.parametrize("solution", SOLUTIONS, ids=lambda p: p.stem)
-def test_answers_run_against_the_exercise_notebooks_own_cells(solution):
-    exercise = PROJECT_ROOT / "exercises" / solution.name
-    answers, others = code_cells(solution), code_cells(exercise)
-    assert len(answers) == len(others), (solution.name, "cells differ: run make exercises")
-    namespace: dict = {"__name__": "__workbook__"}
-    previous = Path.cwd()
-    os.chdir(exercise.parent)
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            for index, (answer, own) in enumerate(zip(answers, others, strict=True)):
-                source = answer if ANSWER.search(answer) else own
-                try:
-                    exec(compile(source, f"{exercise.name} cell {index}", "exec"), namespace)
-                except NameError as error:
-                    pytest.fail(f"{exercise.name}, code cell {index}: {error} (not imported by the "
-                                "workbook's own cells)")
-    finally:
-        os.chdir(previous)
 
 
 def test_every_retired_task_is_named_in_its_workbook():

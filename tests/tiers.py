@@ -18,6 +18,6 @@ HEAVY = {
         "runs two notebooks twice (11 s); the id rewriting has its own quick test",
     # the no-UI rule: import-linter's contracts (make lint) and tests/test_layers.py state it for
     # every evidence module and every lesson's checks
-    "tests/test_tasks_lesson06.py::test_the_checks_of_lessons_6_and_7_import_no_widget":
+    "tests/article/test_tasks_lesson06.py::test_the_checks_of_lessons_6_and_7_import_no_widget":
         "the layers contract and tests/test_layers.py state the same rule",
 }

@@ -3,6 +3,8 @@ idea and not the plotting detail (colour and hatch cycling, legends outside the 
 bars). Data comes in as the evidence layer's tables; each function draws and shows its figure.
 """
 
+import math
+
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
@@ -19,6 +21,35 @@ def _colour(i: int) -> str:
     return PALETTE[i % 6]
 
 
+def _hatch(i: int) -> str:
+    """With _colour: six colours and seven hatches give 42 distinct bar styles, for any count of
+    sections or types (the pair (i mod 6, i mod 7) differs for every i below 42)."""
+    return HATCHES[i % len(HATCHES)]
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest multiple of the leading power of ten that is at least `value`: 268 -> 300,
+    500 -> 500, 4.2 -> 5, 0 -> 1 (an axis end that fits any article's values)."""
+    if value <= 0:
+        return 1.0
+    step = 10 ** math.floor(math.log10(value))
+    return math.ceil(value / step) * step
+
+
+def nice_floor(value: float) -> float:
+    """The largest multiple of the leading power of ten that is at most `value` (0 for 0)."""
+    if value <= 0:
+        return 0.0
+    step = 10 ** math.floor(math.log10(value))
+    return math.floor(value / step) * step
+
+
+def _largest_value(figures: pd.DataFrame) -> float:
+    values = figures[["value_low", "value_best", "value_high"]].apply(pd.to_numeric, errors="coerce")
+    largest = values.max().max()
+    return 0.0 if pd.isna(largest) else float(largest)
+
+
 def _legend_outside(ax, title: str) -> None:
     ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.02, 1), fontsize=9)
 
@@ -29,7 +60,7 @@ def paragraph_lengths_chart(structure: pd.DataFrame):
     _fig, ax = plt.subplots(figsize=(9, 7))
     for i, part in enumerate(sections_in_order(structure)):
         rows = structure[structure["section"] == part]
-        ax.barh(rows["paragraph"], rows["words"], color=_colour(i), hatch=HATCHES[i],
+        ax.barh(rows["paragraph"], rows["words"], color=_colour(i), hatch=_hatch(i),
                 edgecolor="black", label=part)
     ax.set_yticks(structure["paragraph"])
     ax.invert_yaxis()
@@ -47,10 +78,10 @@ def claim_types_chart(by_paragraph: pd.DataFrame):
     bottom = pd.Series(0, index=by_paragraph.index)
     for i, claim_type in enumerate(by_paragraph.columns):
         ax.bar(by_paragraph.index, by_paragraph[claim_type], bottom=bottom, color=_colour(i),
-               hatch=HATCHES[i], edgecolor="black", label=type_label(claim_type))
+               hatch=_hatch(i), edgecolor="black", label=type_label(claim_type))
         bottom = bottom + by_paragraph[claim_type]
     ax.set_xticks(by_paragraph.index)
-    ax.set_yticks(range(0, 21, 2))
+    ax.set_yticks(range(0, max(20, int(bottom.max())) + 1, 2))
     ax.set_axisbelow(True)
     ax.set_title("Claims in each body paragraph, by type")
     ax.set_xlabel("Paragraph number")
@@ -98,12 +129,16 @@ def _bounds_panel(ax, figures: pd.DataFrame, right_edge: float) -> None:
     ax.invert_yaxis()
 
 
-def bounds_chart(people: pd.DataFrame, others: pd.DataFrame, people_edge: float = 500,
-                 others_edge: float = 300):
+def bounds_chart(people: pd.DataFrame, others: pd.DataFrame, people_edge: float | None = None,
+                 others_edge: float | None = None):
     """Lesson 3: figures on number lines, as the article words them: a square for a plain number,
     an arrow with no end for a lower bound (filled circle: at least; open circle: more than;
     open diamond: a vague word read as at least). Top: the counts of people of one paragraph;
-    bottom: the article's other lower bounds."""
+    bottom: the article's other lower bounds. Each axis ends a quarter beyond its largest value
+    (rounded up), unless `people_edge` or `others_edge` is given; the legend lists the forms
+    that occur."""
+    people_edge = people_edge or nice_ceiling(1.25 * _largest_value(people))
+    others_edge = others_edge or nice_ceiling(1.25 * _largest_value(others))
     fig, (ax_people, ax_other) = plt.subplots(
         2, 1, figsize=(9, 6.5), gridspec_kw={"height_ratios": [len(people), len(others) + 0.5]}
     )
@@ -117,6 +152,8 @@ def bounds_chart(people: pd.DataFrame, others: pd.DataFrame, people_edge: float 
     _bounds_panel(ax_other, others, others_edge)
     ax_other.set(xlim=(0, others_edge), ylim=(len(others) - 0.4, -0.6), xlabel=other_units,
                  title="The article's other lower bounds")
+    both = pd.concat([people, others])
+    forms = set(both.loc[both["value_best"].isna(), "qualifier"].fillna("at_least"))
     legend = [
         Line2D([], [], marker="s", linestyle="", color=PALETTE[0], label="plain number"),
         Line2D([], [], marker="o", linestyle="--", color=PALETTE[1],
@@ -126,7 +163,10 @@ def bounds_chart(people: pd.DataFrame, others: pd.DataFrame, people_edge: float 
         Line2D([], [], marker="D", linestyle=":", color=PALETTE[1], markerfacecolor="white",
                label="vague word, read as at least"),
     ]
-    ax_people.legend(handles=legend, loc="lower right", fontsize=9)
+    shown = [both["value_best"].notna().any(), bool(forms - {"more_than", "unspecified"}),
+             "more_than" in forms, "unspecified" in forms]
+    ax_people.legend(handles=[h for h, s in zip(legend, shown, strict=True) if s], loc="lower right",
+                     fontsize=9)
     fig.tight_layout()
     plt.show()
 
@@ -143,10 +183,14 @@ def area_axes_chart(names: list[str], km2: list[float], mixed: list[float], mixe
         for bar, hatch in zip(bars, hatches, strict=True):
             bar.set_hatch(hatch)
         ax.set_xticks(range(len(values)), ticks, fontsize=9)
-    ax_honest.set(title="Honest: axis from zero, one unit", ylabel="area (km²)", ylim=(0, 350))
-    ax_cut.set(title="Misleading: axis cut at 150", ylabel="area (km²)", ylim=(150, 330))
-    ax_mixed.set(title="Misleading: mixed units", ylabel="area (units differ!)", ylim=(0, 350))
-    ax_honest.annotate("at least: the bar\ncould be taller", xy=(bound_at, km2[bound_at]), xytext=(0.3, 280),
+    top = nice_ceiling(1.1 * max(km2))  # each axis ends above its tallest bar, for any article
+    cut = nice_floor(0.7 * min(km2))
+    ax_honest.set(title="Honest: axis from zero, one unit", ylabel="area (km²)", ylim=(0, top))
+    ax_cut.set(title=f"Misleading: axis cut at {cut:g}", ylabel="area (km²)", ylim=(cut, 1.05 * max(km2)))
+    ax_mixed.set(title="Misleading: mixed units", ylabel="area (units differ!)",
+                 ylim=(0, nice_ceiling(1.1 * max(mixed))))
+    ax_honest.annotate("at least: the bar\ncould be taller", xy=(bound_at, km2[bound_at]),
+                       xytext=(0.3, 0.8 * top),
                        arrowprops={"arrowstyle": "->"}, fontsize=9)
     fig.tight_layout()
     plt.show()
@@ -306,7 +350,7 @@ def draw_terms_per_paragraph(ax, by_paragraph: pd.DataFrame, categories: dict, x
     bottom = pd.Series(0, index=by_paragraph.columns)
     for n, (category, counts) in enumerate(by_paragraph.iterrows()):
         ax.bar(counts.index, counts, bottom=bottom, label=categories[category],
-               color=_colour(n), hatch=HATCHES[n % len(HATCHES)], edgecolor="black")
+               color=_colour(n), hatch=_hatch(n), edgecolor="black")
         bottom = bottom + counts
     ax.set_xticks(list(by_paragraph.columns))
     ax.set_title("Lexicon words in each paragraph of the article")
@@ -321,7 +365,7 @@ def draw_naming_bars(ax, naming: pd.DataFrame) -> None:
     positions = range(len(naming.index))
     for n, side in enumerate(naming.columns):
         bars = ax.barh([p + 0.4 * n for p in positions], naming[side], height=0.4, label=side,
-                       color=_colour(n), hatch=HATCHES[n % len(HATCHES)], edgecolor="black")
+                       color=_colour(n), hatch=_hatch(n), edgecolor="black")
         ax.bar_label(bars, padding=3)
     ax.set_yticks([p + 0.2 for p in positions], naming.index)
     ax.invert_yaxis()
@@ -337,7 +381,7 @@ def draw_mentions_by_name_and_capital(ax, split: pd.DataFrame, labels: list[str]
     ax.barh(labels, split["own_name"], color=PALETTE[0], edgecolor="black",
             label="the actor's own names")
     ax.barh(labels, split["by_capital"], left=split["own_name"], color=PALETTE[1], edgecolor="black",
-            hatch=HATCHES[1], label="its capital (e.g. “Baku”)")
+            hatch=HATCHES[1], label="its capital, used for its government")
     for y, total in enumerate(split["total"]):
         ax.text(total + 0.5, y, str(total), va="center", fontsize=9)
     ax.invert_yaxis()
@@ -372,7 +416,7 @@ def draw_figure_beside_counts(ax, article: tuple[str, float, str], rows: pd.Data
     numbers = [article_value, *rows["value"]]
     bars = ax.barh(labels, numbers, color=[_colour(n) for n in range(len(labels))], edgecolor="black")
     for n, bar in enumerate(bars):
-        bar.set_hatch(HATCHES[n % len(HATCHES)])
+        bar.set_hatch(_hatch(n))
     ax.bar_label(bars, labels=[article_words, *rows["words"]], padding=4)
     ax.invert_yaxis()
     ax.set_xlim(0, max(numbers) * 1.4)

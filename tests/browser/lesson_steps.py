@@ -1,6 +1,6 @@
 """What each lesson's widgets must do in the browser, operated as a student would.
 
-The widgets' texts are checked once, by their unit tests (tests/test_widgets_*.py and their
+The widgets' texts are checked once, by their unit tests (tests/article/test_widgets_*.py and their
 snapshots). Here each step checks that the controls work in Chromium: choosing an option
 selects it and changes the output, a slider or check box changes it, an invalid value shows a
 problem message and a valid one replaces it, and Reset restores the first view and the

@@ -88,7 +88,7 @@ GENRE_WHY = {
     4: "Not a research paper: the bio says she is a PhD researcher, but this text appeared in an "
        "online outlet, not in a peer-reviewed journal, and it argues a case from its title on.",
 }
-CHOICES = {"1.2": (GENRE_OPTIONS, GENRE_KEY)}  # options and key, for tests/test_choice_balance.py
+CHOICES = {"1.2": (GENRE_OPTIONS, GENRE_KEY)}  # options and key, for tests/article/test_choice_balance.py
 
 
 @register("1.2", "genre_choice", "choice", "What the author's bio tells about the article's genre")

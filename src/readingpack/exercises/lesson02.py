@@ -240,7 +240,7 @@ def voice_key() -> int:
     return _option_coding().index((row["claim_type"], speaker)) + 1
 
 
-CHOICES = {"2.4": (VOICE_OPTIONS, voice_key)}  # options and key, for tests/test_choice_balance.py
+CHOICES = {"2.4": (VOICE_OPTIONS, voice_key)}  # options and key, for tests/article/test_choice_balance.py
 
 
 @register("2.4", "voice_choice", "choice", "The author's voice or a reported statement?")

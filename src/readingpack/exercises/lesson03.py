@@ -170,7 +170,7 @@ ADD_WHY = {
        "explosion or the departure.",
     4: "Not the reason: all three count people (the unit column says people for each).",
 }
-CHOICES = {"3.4": (ADD_OPTIONS, ADD_KEY)}  # options and key, for tests/test_choice_balance.py
+CHOICES = {"3.4": (ADD_OPTIONS, ADD_KEY)}  # options and key, for tests/article/test_choice_balance.py
 
 
 @register("3.4", "no_sum_choice", "choice", "Why the 27, the 220 and the 64 are not added up")

@@ -332,7 +332,7 @@ def quoted_key() -> int:
     return direct[0]
 
 
-CHOICES = {"4.6": (quote_options, quoted_key)}  # options and key, for tests/test_choice_balance.py
+CHOICES = {"4.6": (quote_options, quoted_key)}  # options and key, for tests/article/test_choice_balance.py
 
 
 @register("4.6", "quoted_directly", "choice", "Which claim quotes an actor's own words?")

@@ -14,6 +14,7 @@ from ..evidence.events import PRECISIONS, TRACKS, event_table, select_events
 from ..evidence.settings import setting, setting_ids, setting_int
 from ..ledger import load_ledger
 from .feedback import (
+    CANNOT_CHECK,
     CORRECT,
     INCORRECT,
     NOT_ANSWERED,
@@ -127,9 +128,20 @@ def check_by_reference(answer):
 
 # 5.3 ------------------------------------------------------------------------------------
 
-def november_12_row() -> pd.Series:
+def november_12_row() -> pd.Series | None:
+    """The events row whose date_as_printed is the setting lesson05.printed_date; None if none is."""
     events = _events()
-    return events[events["date_as_printed"] == _printed_date()].iloc[0]
+    rows = events[events["date_as_printed"] == _printed_date()]
+    return rows.iloc[0] if len(rows) else None
+
+
+def missing_printed_date() -> Feedback:
+    """What task 5.3 needs and this article's data does not give."""
+    return Feedback(CANNOT_CHECK, (
+        f"Task 5.3 cannot be checked on this article: no row of events.csv has a date_as_printed "
+        f"equal to “{_printed_date()}”, the value of lesson05.printed_date in settings.csv. The "
+        "setting must be a date the article prints without a year (a month and a day), copied "
+        "exactly as the date_as_printed cell of its event gives it."))
 
 
 def _publication_date(note: str) -> str:
@@ -143,6 +155,10 @@ def _publication_date(note: str) -> str:
 def check_november_12(answer):
     printed = _printed_date()
     row = november_12_row()
+    if row is None:
+        return missing_printed_date()
+    ranges = _printed_ranges()
+    a_range = f"A range is a span of dates (“{ranges[-1]}”)" if ranges else "A range is a span of dates"
     published = _publication_date(row["date_note"])
     reference = next((s for s in row["date_note"].split(". ") if s.startswith("Reference row")), "")
     why = {
@@ -165,8 +181,8 @@ def check_november_12(answer):
             "comes from the publication date, and the precision is that of the printed words."
         ),
         "range": (
-            f"A range is a span of dates (“{_printed_ranges()[-1]}”). {reference.rstrip('.')}, but "
-            "the article's words name a single date."
+            a_range + (f". {reference.rstrip('.')}, but" if reference else ", but")
+            + " the article's words name a single date."
         ),
     }
     return check_label(answer, PRECISIONS, row["precision"], why)

@@ -140,7 +140,7 @@ PEACEKEEPING_OPTIONS = [
     "They hold the word at a distance: the author uses the mission's word without adopting it.",
 ]
 PEACEKEEPING_KEY = 4
-CHOICES = {"7.3": (PEACEKEEPING_OPTIONS, PEACEKEEPING_KEY)}  # for tests/test_choice_balance.py
+CHOICES = {"7.3": (PEACEKEEPING_OPTIONS, PEACEKEEPING_KEY)}  # for tests/article/test_choice_balance.py
 
 
 @register("7.3", "peacekeeping_choice", "choice",

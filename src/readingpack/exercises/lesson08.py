@@ -168,7 +168,7 @@ TOLL_OPTIONS = [
     "different sets of deaths.",
 ]
 TOLL_KEY = 3
-CHOICES = {"8.5": (TOLL_OPTIONS, TOLL_KEY)}  # options and key, for tests/test_choice_balance.py
+CHOICES = {"8.5": (TOLL_OPTIONS, TOLL_KEY)}  # options and key, for tests/article/test_choice_balance.py
 
 
 @register("8.5", "toll_choice", "choice",
@@ -248,7 +248,7 @@ def decide_key() -> int:
     return order.index(expected_decided_outcome()) + 1
 
 
-CHOICES["8.8"] = (DECIDE_OPTIONS, 4)  # options and key, for tests/test_choice_balance.py
+CHOICES["8.8"] = (DECIDE_OPTIONS, 4)  # options and key, for tests/article/test_choice_balance.py
 
 
 @register("8.8", "decided_outcome", "choice",

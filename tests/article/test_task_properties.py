@@ -31,7 +31,7 @@ from solution_keys import key_of
 from readingpack.exercises import CANNOT_CHECK, CORRECT, INCORRECT, NOT_MARKED, TASKS, check_value
 from readingpack.exercises.feedback import _task_order, task_table
 
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 TABLE = task_table()
 ACTIVE = sorted((t for t in TASKS if t in TABLE.index and TABLE.loc[t, "status"] == "active"),
                 key=_task_order)

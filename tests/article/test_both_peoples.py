@@ -5,7 +5,7 @@ of civilians in the first war (M22), displacement (K3, M23), the 2020 war's dead
 losses of September 2023 are named for both peoples together, or for neither.
 
 Cells checked: every markdown cell of notebooks/, solutions/ and exercises/ that holds a content
-note ("**Content note.**", as tests/test_content_notes.py finds them), and every cell of lesson
+note ("**Content note.**", as tests/article/test_content_notes.py finds them), and every cell of lesson
 1's background primer: the cells under its heading "## Background in brief" up to the next "## "
 heading. A cell names a tragedy by citing a reference id (below) or by naming a place of the first
 war's killings of civilians (Sumgait, Baku in 1990, Khojaly: M22 names them together).
@@ -20,7 +20,7 @@ from readingpack.ledger import load_ledger
 from readingpack.paths import PROJECT_ROOT
 
 FACT_ID = re.compile(r"\b[A-Z]\d+[a-z]?\b")
-# Reference rows on losses or displacement of one people (see tests/test_content_notes.py for the
+# Reference rows on losses or displacement of one people (see tests/article/test_content_notes.py for the
 # reading of each row), and rows that give both peoples' in one text.
 ARMENIANS = {"K3c", "M23", "C1", "C2", "S8", "M8", "C3", "C5", "C6", "S2", "S3", "S4"}
 AZERBAIJANIS = {"K3a", "K3b", "K3d", "C4", "S5", "M14", "M13"}

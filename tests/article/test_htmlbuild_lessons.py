@@ -1,0 +1,61 @@
+"""The offline HTML edition's build: vendored files, alt texts, links, and the built pages.
+
+The browser tests (tests/browser/test_html_edition.py) open every page in Chromium."""
+
+import re
+
+import nbformat
+from bs4 import BeautifulSoup
+
+from packtools import htmlbuild
+from readingpack.paths import PROJECT_ROOT
+
+VENDOR = PROJECT_ROOT / "vendor"
+PNG = (  # a 1x1 transparent PNG
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+)
+
+
+def chart_notebook(description: str | None = "**What this chart shows:** two *bars*, A above B."):
+    nb = nbformat.v4.new_notebook()
+    chart = nbformat.v4.new_code_cell("plot()")
+    data = {"image/png": PNG, "text/plain": "<Figure>"}
+    chart.outputs = [nbformat.v4.new_output("display_data", data=data)]
+    title = nbformat.v4.new_markdown_cell("# 9. A lesson\n\nSee [the next one](10_next.ipynb#Top).")
+    nb.cells = [title, chart]
+    if description is not None:
+        nb.cells.append(nbformat.v4.new_markdown_cell(description))
+    nb.metadata["readingpack"] = {"teaching_minutes": 7, "exercise_minutes": 3}
+    return nb
+
+
+def test_a_small_site_is_built_with_alt_texts_local_scripts_and_an_index(tmp_path):
+    project = tmp_path / "project"
+    (project / "notebooks").mkdir(parents=True)
+    (project / "exercises").mkdir()
+    nbformat.write(chart_notebook(), project / "notebooks" / "09_x.ipynb")
+    out = tmp_path / "site"
+    pages = htmlbuild.build_site(out, project=project)
+    assert sorted(p.relative_to(out).as_posix() for p in pages) == sorted(
+        htmlbuild.site_pages(project=project))
+    lesson = (out / "notebooks" / "09_x.html").read_text()
+    soup = BeautifulSoup(lesson, "html.parser")
+    assert soup.html["lang"] == "en"
+    assert soup.title.string == "9. A lesson – Reading a contested article with data"
+    assert soup.img["alt"] == "two bars, A above B."
+    assert soup.find("a", string="the next one")["href"] == "10_next.html#Top"
+    sources = [t.get("src") or t.get("href") for t in soup.find_all(["script", "link"])]
+    assert not [s for s in sources if s and re.match(r"(https?:)?//", s)], sources
+    assert "mathjax" not in lesson.lower()
+    index = (out / "index.html").read_text()
+    assert '<a href="notebooks/09_x.html">9. A lesson</a>' in index
+    assert "<td>7</td><td>3</td><td>10</td>" in index
+    assert (out / "_static" / "html-manager" / "embed-amd.js").exists()
+    assert (out / "_static" / "requirejs" / "require.js").exists()
+    article = (out / "article.html").read_text()
+    assert '<li id="p23" value="23">' in article and "Sossi Tatikyan" in article
+
+
+STORED = [p for folder in ("notebooks", "solutions") for p in sorted((PROJECT_ROOT / folder).glob("*.ipynb"))]
+
+
