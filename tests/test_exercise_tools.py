@@ -300,9 +300,6 @@ def test_instructor_page_lists_tasks_solutions_and_rubrics(tmp_path):
     assert "**Rubric:**\n\n- 2 points: exact quote" in section
 
 
-SOLUTIONS = sorted((PROJECT_ROOT / "solutions").glob("[0-9][0-9]_*.ipynb"))
-
-
 def test_in_the_self_study_edition_a_written_check_ends_at_its_exemplars(monkeypatch):
     monkeypatch.delenv("READINGPACK_NOTEBOOK", raising=False)
     for task_id in ("1.6", "2.6", "7.6", "8.6"):

@@ -1,6 +1,5 @@
 """Evidence ledger, part 2: claims, actors, relations, events, positions, glossary and lexicon."""
 
-import csv
 import re
 import shutil
 
@@ -22,12 +21,6 @@ BIO = set(KINDS.index[KINDS == "bio"])  # the author's bio, printed after the ar
 BEFORE_BYLINE = set(KINDS.index[~KINDS.isin(["byline", "bio"])])  # title, standfirst, body
 
 
-def rule_two_claims() -> set[str]:
-    """The claims CODEBOOK.md's tie-break rule 2 decides: the author characterises what someone said."""
-    codebook = (DATA / "CODEBOOK.md").read_text(encoding="utf-8")
-    rule = re.search(r"^2\. \*\*Characterising is not reporting\.\*\*(.*?)^3\. ", codebook, re.M | re.S)
-    decided = re.search(r"Decided: ([^.]*)\.", rule.group(1))
-    return set(re.findall(r"CL\d{3}", decided.group(1)))
 BODY = ARTICLE.paragraphs.index[ARTICLE.paragraphs["kind"] == "body"].tolist()
 QUOTED_TABLES = ["claims", "relations", "events", "positions", "glossary"]
 
@@ -213,50 +206,6 @@ def test_term_matching_is_whole_word_and_case_insensitive_unless_a_pattern_says_
 
 
 # ---- corrupted copies -----------------------------------------------------------------------
-
-
-def corrupt(tmp_path, file: str, row: int, column: str, value: str):
-    copy = tmp_path / "data"
-    shutil.copytree(DATA, copy)
-    path = copy / file
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = list(csv.reader(f))
-    rows[row][rows[0].index(column)] = value
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
-    return copy
-
-
-CORRUPTIONS = [
-    ("claims.csv", 5, "claim_type", "opinion", "is not one of"),
-    ("claims.csv", 7, "quote", "He proudly said", "is not an exact substring"),
-    ("claims.csv", 3, "quote", "Azerbaijan", "occurs"),
-    ("claims.csv", 9, "speaker", "nobody", "is not a actor_id of actors.csv"),
-    ("claims.csv", 2, "claim_id", "CL001", "must be unique"),
-    ("claim_actors.csv", 4, "role", "witness", "is not one of"),
-    ("actors.csv", 3, "type", "country", "is not one of"),
-    ("actors.csv", 3, "stands_for", "atlantis", "is not a actor_id of actors.csv"),
-    ("actors.csv", 2, "bio_only", "yes", "is not true or false"),
-    ("actor_aliases.csv", 6, "actor_id", "atlantis", "is not a actor_id of actors.csv"),
-    ("actor_aliases.csv", 6, "alias", "Azerbaijan", "must be unique"),
-    ("relations.csv", 4, "relation_type", "war", "is not one of"),
-    ("relations.csv", 4, "paragraph", "99", "is not a number of paragraphs.csv"),
-    ("events.csv", 2, "start", "2024-02-30", "is not a real date"),
-    ("events.csv", 1, "start", "2024-12-01", "is above end"),
-    ("events.csv", 1, "date_source", "Z9", "is not a id of reference/facts.csv"),
-    ("events.csv", 5, "start", "", "needs a start"),
-    ("event_actors.csv", 3, "event_id", "EV999", "is not a event_id of events.csv"),
-    ("issues.csv", 2, "issue_id", "Bad Id", "does not match the pattern"),
-    ("issue_facts.csv", 1, "fact_id", "Q1", "is not a id of reference/facts.csv"),
-    ("positions.csv", 1, "government", "russia", "is not one of"),
-    ("positions.csv", 1, "quote", "Baku demands nothing", "is not an exact substring"),
-    ("glossary.csv", 3, "source_fact", "D99", "is not a id of reference/facts.csv"),
-    ("glossary.csv", 3, "used_by", "everyone", "does not match the pattern"),
-    ("glossary.csv", 34, "used_by", "AM, neutral", "does not match the pattern"),
-    ("glossary.csv", 45, "evidence", "L9, article", "does not match the pattern"),
-    ("lexicon.csv", 2, "category", "loaded", "is not one of"),
-    ("lexicon.csv", 3, "explanation", "", "a value is required"),
-]
 
 
 @pytest.mark.parametrize("file", ["claims.csv", "actors.csv", "events.csv", "positions.csv", "lexicon.csv"])

@@ -15,10 +15,6 @@ SOLUTIONS = PROJECT_ROOT / "solutions"
 LESSONS = navigation.lesson_paths(NOTEBOOKS)
 
 
-def _solutions():
-    return SOLUTIONS if any(SOLUTIONS.glob("[0-9][0-9]_*.ipynb")) else None
-
-
 def test_counts_words_prompts_and_widgets():
     nb = nbformat.v4.new_notebook()
     nb.cells = [

@@ -15,18 +15,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "workbook_v1"
 NOTEBOOKS = sorted(FIXTURES.glob("*.ipynb"))
 
 
-# Lesson 8's version-1 workbook shows the reference table's old `side` column, which the
-# publishers tables replaced (a fact can now have several publishers in several roles). The
-# README's "Updating" section tells a student to take the new copy of that one workbook.
-CHANGED = {"08_checking_claims": "the reference table's side columns were replaced by publisher tables"}
-
-
-def _params():
-    for path in NOTEBOOKS:
-        marks = [pytest.mark.xfail(reason=CHANGED[path.stem], strict=True)] if path.stem in CHANGED else []
-        yield pytest.param(path, id=path.stem, marks=marks)
-
-
 def test_the_fixture_holds_every_lesson():
     assert len(NOTEBOOKS) == 8
 

@@ -17,8 +17,9 @@ TEXT_SUFFIXES = {".md", ".ipynb", ".py", ".csv", ".json"}
 SOLUTIONS_PATH = "solutions" + "/"
 EXEMPLARS_PATH = "docs/" + "exemplars"
 TESTS_READING_SOLUTIONS = {
-    "test_all_tasks.py", "test_choice_balance.py", "test_exemplars.py", "test_exercise_tools.py",
-    "test_lessons_hold_no_answers.py", "test_task_properties.py", "test_written_answers.py",
+    "test_all_tasks_keys.py", "test_choice_balance.py", "test_exemplars.py", "test_exercise_tools.py",
+    "test_lessons_hold_no_answers.py", "test_task_properties.py", "test_written_answers_lessons.py",
+    "test_exercise_tools_solutions.py",
 }
 
 

@@ -15,7 +15,6 @@ from readingpack.paths import PROJECT_ROOT
 matplotlib.use("Agg")
 SOLUTIONS = sorted((PROJECT_ROOT / "solutions").glob("0*.ipynb"))
 BLOCK = re.compile(r"# BEGIN SOLUTION\n(.*?)# END SOLUTION", re.S)
-ANSWER = re.compile(r"#\s*(SOLUTION|BEGIN SOLUTION)\b")
 
 
 def code_cells(path: Path) -> list[str]:

@@ -1,4 +1,7 @@
-"""The exercise tooling: feedback of the reusable checkers, generation, the workbook."""
+"""The exercise tooling: feedback of the reusable checkers, generation, the workbook.
+
+Here: the tests that state this article's facts (its lessons, solutions and instructor page);
+tests/test_exercise_tools.py holds those that hold for any article."""
 
 import nbformat
 import pytest
@@ -9,18 +12,6 @@ from readingpack.exercises.answers import is_answer_cell
 from readingpack.exercises.progress import active_tasks
 from readingpack.paths import PROJECT_ROOT
 
-ARTICLE = (PROJECT_ROOT / "data" / "article" / "article.txt").read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def demo_task():
-    @checks.register("99.1", "demo_answer", "number", "a demo task")
-    def _check(answer):
-        return checks.check_number(answer, 0.72, 2, "the share", [(72.3, "That is a percentage.")])
-
-    yield
-    del checks.TASKS["99.1"]
-
 
 def test_check_value_checks_a_given_text_without_a_notebook():
     exact = "The author writes that Baku “rejected international peacekeeping or even humanitarian presence”."
@@ -28,31 +19,6 @@ def test_check_value_checks_a_given_text_without_a_notebook():
     assert feedback.status == NOT_MARKED and feedback.task == "7.6"
     assert "Exact: 1 quotation" in feedback.message
     assert "Hint:" not in feedback.message and "I read your answer from" not in feedback.message
-
-
-def _solution_notebook(tmp_path):
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_markdown_cell("# 9. Demo\nQuestion."),
-        nbformat.v4.new_code_cell("share = 215 / 29743 * 100  # SOLUTION\ncheck('9.1')"),
-        nbformat.v4.new_code_cell("# BEGIN SOLUTION\nx = 1\ny = 2\n# END SOLUTION\nprint('done')"),
-        nbformat.v4.new_markdown_cell(
-            "### Task 9.6 · written · A demo answer\nWrite it in the answer cell below.\n\n"
-            "<!-- BEGIN RUBRIC -->\n- 2 points: exact quote\n<!-- END RUBRIC -->"
-        ),
-        nbformat.v4.new_markdown_cell(
-            "<!-- BEGIN SOLUTION -->\nThe author argues ...\n<!-- END SOLUTION -->",
-            metadata={"readingpack": {"task": "9.6", "role": "answer"}},
-        ),
-        nbformat.v4.new_code_cell("# NBVAL_IGNORE_OUTPUT\nprint(1)"),
-        nbformat.v4.new_code_cell('check("9.6")'),
-    ]
-    nb.cells[1].outputs = [nbformat.v4.new_output("stream", text="ok")]
-    nb.cells[1].execution_count = 3
-    nb.metadata["widgets"] = {"state": {}}
-    (tmp_path / "solutions").mkdir()
-    nbformat.write(nb, tmp_path / "solutions" / "09_demo.ipynb")
-    return tmp_path / "solutions" / "09_demo.ipynb"
 
 
 def test_instructor_page_is_written_from_the_solutions():

@@ -1,6 +1,9 @@
 """The offline HTML edition's build: vendored files, alt texts, links, and the built pages.
 
-The browser tests (tests/browser/test_html_edition.py) open every page in Chromium."""
+The browser tests (tests/browser/test_html_edition.py) open every page in Chromium.
+
+Here: the tests that state this article's facts (its stored lessons and solutions);
+tests/test_htmlbuild.py holds those that hold for any article."""
 
 import re
 
@@ -8,9 +11,7 @@ import nbformat
 from bs4 import BeautifulSoup
 
 from packtools import htmlbuild
-from readingpack.paths import PROJECT_ROOT
 
-VENDOR = PROJECT_ROOT / "vendor"
 PNG = (  # a 1x1 transparent PNG
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
 )
@@ -54,8 +55,5 @@ def test_a_small_site_is_built_with_alt_texts_local_scripts_and_an_index(tmp_pat
     assert (out / "_static" / "requirejs" / "require.js").exists()
     article = (out / "article.html").read_text()
     assert '<li id="p23" value="23">' in article and "Sossi Tatikyan" in article
-
-
-STORED = [p for folder in ("notebooks", "solutions") for p in sorted((PROJECT_ROOT / folder).glob("*.ipynb"))]
 
 

@@ -1,4 +1,8 @@
-"""Evidence ledger, part 2: claims, actors, relations, events, positions, glossary and lexicon."""
+"""Evidence ledger, part 2: claims, actors, relations, events, positions, glossary and lexicon.
+
+Here: the tests that state this article's facts (its attribution words, codebook examples,
+mentions, glossary terms and corrupted rows); tests/test_ledger_part2.py holds those that hold
+for any article."""
 
 import csv
 import re
@@ -25,7 +29,6 @@ def rule_two_claims() -> set[str]:
     decided = re.search(r"Decided: ([^.]*)\.", rule.group(1))
     return set(re.findall(r"CL\d{3}", decided.group(1)))
 BODY = ARTICLE.paragraphs.index[ARTICLE.paragraphs["kind"] == "body"].tolist()
-QUOTED_TABLES = ["claims", "relations", "events", "positions", "glossary"]
 
 
 def paragraph_start(number: int) -> int:
@@ -97,15 +100,6 @@ def test_the_split_name_in_paragraph_17_is_an_alias():
     assert split in ARTICLE.paragraph(17)
     aliases = LEDGER.actor_aliases
     assert aliases[aliases["alias"] == split]["actor_id"].tolist() == ["azerbaijan"]
-
-
-def small_ledger_frames(text: str):
-    paragraphs = pd.DataFrame({"number": [1], "start": [0], "text": [text]})
-    aliases = pd.DataFrame({"actor_id": ["azerbaijan", "azerbaijan", "baku", "eu", "euma"],
-                            "alias": ["Azerbaijan", "Azerbaijan’s", "Baku", "EU", "EUMA"]})
-    actors = pd.DataFrame({"actor_id": ["azerbaijan", "baku", "eu", "euma"],
-                           "stands_for": [None, "azerbaijan", None, None]})
-    return paragraphs, aliases, actors
 
 
 def test_mentions_in_the_article():

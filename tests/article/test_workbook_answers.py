@@ -1,7 +1,10 @@
 """Every workbook imports what its tasks name: each solution's answer cells run against the
 exercise notebook's own other cells (its set-up, widgets and checks), in order, so an import
 that only the solution's answer makes (pd.crosstab, cl.codebook_rules()) fails here. A solution
-block itself imports nothing."""
+block itself imports nothing.
+
+Here: the tests that state this article's facts (its solutions' answers);
+tests/test_workbook_setup.py holds those that hold for any article."""
 
 import contextlib
 import io
@@ -17,7 +20,6 @@ from readingpack.paths import PROJECT_ROOT
 
 matplotlib.use("Agg")
 SOLUTIONS = sorted((PROJECT_ROOT / "solutions").glob("0*.ipynb"))
-BLOCK = re.compile(r"# BEGIN SOLUTION\n(.*?)# END SOLUTION", re.S)
 ANSWER = re.compile(r"#\s*(SOLUTION|BEGIN SOLUTION)\b")
 
 

@@ -1,6 +1,9 @@
 """Written answers live in markdown answer cells of the saved notebook: any text survives, and
 check() finds the file (READINGPACK_NOTEBOOK, the kernel's session path, the only candidate in
-the working folder), names it with its save time, and says plainly what is wrong otherwise."""
+the working folder), names it with its save time, and says plainly what is wrong otherwise.
+
+Here: the tests that state this article's facts (its lessons' prompts and answers);
+tests/test_written_answers.py holds those that hold for any article."""
 
 import re
 import shutil
@@ -16,8 +19,6 @@ from readingpack.paths import PROJECT_ROOT
 
 EXERCISES = PROJECT_ROOT / "exercises"
 WRITTEN = sorted(t for t in TASKS if TASKS[t].kind == "written")
-NASTY = ('He said "it\'s “fine”" — «vraiment» ‘quoted’ C:\\path\\to\\n and \\n\n'
-         "a second line with 'single' quotes, a backslash \\ and an emoji-free end.\n\n  indented")
 
 
 def notebook_of(task_id: str) -> Path:
