@@ -15,10 +15,12 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 from test_reuse import widget_classes
 
 import readingpack.exercises
+from readingpack.evidence import comparison
 from readingpack.exercises import TASKS, check_value
 from readingpack.exercises import feedback as feedback_module
 from readingpack.ledger import Ledger
@@ -29,6 +31,8 @@ FIXTURE = OWN / "practice" / "rivers_and_roads"
 # The helpers a check compares an answer with; the test records what each is given.
 COMPARED = ("check_number", "check_collection", "check_label", "check_choice", "check_counts")
 ODD_ANSWERS = ["zzz", -1, 2.5, 10**6, ["zzz"], {"zzz": 1}, True]
+ID_COLUMNS = {"figures": "figure_id", "claims": "claim_id", "events": "event_id",
+              "positions": "position_id", "reference_facts": "id", "reference_fact_values": "value_id"}
 SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"(]\s*|\n\s*)$")
 
 
@@ -42,8 +46,8 @@ def data_text(folder) -> str:
 def own_article_words() -> set[str]:
     """Names and numbers of the pack's own article that the fixture's data never uses: each word
     the article capitalises somewhere other than at a sentence's start and never writes in lower
-    case (in the article or the ledger), each actor's name and alias word, and each number of three
-    or more digits."""
+    case (in the article or the ledger), each actor's name and alias word, each number of three or
+    more digits, and each id of a figure, claim, event, position or reference row."""
     text = (OWN / "article" / "article.txt").read_text(encoding="utf-8")
     lower = set(re.findall(r"\b[a-z]\w*", data_text(OWN)))  # "court" and "security" are words
     names = set()
@@ -55,9 +59,11 @@ def own_article_words() -> set[str]:
     ledger = Ledger(OWN)
     for name in [*ledger.actors["name"], *ledger.actor_aliases["alias"]]:
         names |= {w for w in re.findall(r"\b[A-Z]\w+", str(name).replace("\xa0", " "))}
+    ids = {str(v) for table, column in ID_COLUMNS.items() for v in ledger[table][column].dropna()}
+    ids -= set(re.findall(r"^  ([A-Z]\d)  ", comparison.__doc__, flags=re.M))  # the rule codes M1, N1, ...
     numbers = set(re.findall(r"(?<![\d.,])\d{3,}(?![\d])", text)) - {"100"}  # × 100 is arithmetic
     fixture = set(re.findall(r"\w+", data_text(FIXTURE).casefold()))
-    return {w for w in names | numbers if w.casefold() not in fixture and len(w) > 1}
+    return {w for w in names | numbers | ids if w.casefold() not in fixture and len(w) > 1}
 
 
 OWN_WORDS = own_article_words()
@@ -95,7 +101,8 @@ def assert_none(hits: list[str]) -> None:
 def test_task_titles_and_hints_come_from_the_loaded_article(fixture_article):
     tasks = feedback_module.task_table()
     texts = {f"tasks.csv {task_id} {column}": str(row[column])
-             for task_id, row in tasks.iterrows() for column in ("title", "hint_method", "hint_specific")}
+             for task_id, row in tasks.iterrows() for column in ("title", "hint_method", "hint_specific")
+             if pd.notna(row[column])}
     assert_none(found(texts))
 
 

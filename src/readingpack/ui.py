@@ -49,18 +49,19 @@ def highlight_spans(text: str, spans: Iterable[tuple[int, int]], label: str = ""
     return "".join(parts)
 
 
-def parse_positive_number(raw, what: str, maximum: float) -> tuple[float | None, str]:
-    """(value, "") for a usable positive number, else (None, a friendly message naming the problem).
+def parse_positive_number(raw, what: str, maximum: float, example: str = "12.5") -> tuple[float | None, str]:
+    """(value, "") for a usable positive number, else (None, a friendly message naming the problem,
+    with `example` as a number to type).
 
     Accepts "1,234.5" and "1 234" as typed by students; never raises.
     """
     if raw is None or str(raw).strip() == "":
-        return None, f"Type {what} to compare, for example 105.4."
+        return None, f"Type {what} to compare, for example {example}."
     text = str(raw).strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
     try:
         value = float(text)
     except ValueError:
-        return None, f"“{str(raw).strip()[:40]}” is not a number. Type a number, for example 105.4."
+        return None, f"“{str(raw).strip()[:40]}” is not a number. Type a number, for example {example}."
     if not math.isfinite(value):
         return None, f"{what.capitalize()} must be a finite number."
     if value <= 0:

@@ -159,7 +159,7 @@ def test_6_4_later_events_are_context_not_a_score():
 
 def test_6_5_demand_or_stated_position():
     right = run("6.5", "stated_position")
-    assert right.status == CORRECT and "“doesn’t demand to amend those documents”" in right.message
+    assert right.status == CORRECT and "doesn’t demand to amend those documents”" in right.message
     assert run("6.5", "Stated position").status == CORRECT
     negated = run("6.5", "demand")
     assert negated.status == INCORRECT and "but negated" in negated.message

@@ -152,6 +152,19 @@ def search_word() -> str:
     return setting("lesson01.search_word")
 
 
+def capital_note(word: str) -> str:
+    """" The article often uses ... for X's government." when `word` is the name of a capital
+    used for its government (actors.csv type capital_as_government), else ""."""
+    ledger = load_ledger()
+    actors = ledger.actors.set_index("actor_id")
+    ids = ledger.actor_aliases.loc[ledger.actor_aliases["alias"] == word, "actor_id"]
+    for actor_id in ids:
+        if actors.loc[actor_id, "type"] == "capital_as_government":
+            state = actors.loc[actors.loc[actor_id, "stands_for"], "name"]
+            return f" The article often uses the capital's name for {state}'s government."
+    return ""
+
+
 def _town_rows() -> pd.DataFrame:
     glossary = load_ledger().glossary
     return glossary[(glossary["kind"] == "name_variant") & (glossary["thing"] == town())]
@@ -225,6 +238,10 @@ def check_town_names(answer) -> Feedback:
 
 # 1.5 ----------------------------------------------------------------------------------------
 
+def _all_in_body(numbers: list[int]) -> str:
+    return ", all in the body" if set(numbers) <= set(body_numbers()) else ""
+
+
 def paragraphs_with(term: str) -> dict[int, int]:
     """{paragraph: occurrences} of a term, found as the paragraph reader finds it."""
     found = {int(r.number): len(find_spans(str(r.text), term)) for r in _paragraphs().itertuples()}
@@ -248,13 +265,12 @@ def check_baku(answer) -> Feedback:
         answer, list | tuple | set) else False
     if quoted_numbers:
         return Feedback(INCORRECT, "Write the paragraph numbers without quotes, e.g. [6, 9].")
-    feedback = check_collection(answer, expected, "paragraphs with “Baku”")
+    feedback = check_collection(answer, expected, f"paragraphs with “{search_word()}”")
     if feedback.passed:
         return Feedback(
             CORRECT,
             f"Yes: “{search_word()}” occurs {sum(where.values())} times in {len(where)} paragraphs "
-            f"({', '.join(map(str, expected))}), all in the body. The article often uses the capital's "
-            "name for Azerbaijan's government.",
+            f"({', '.join(map(str, expected))}){_all_in_body(expected)}.{capital_note(search_word())}",
         )
     return feedback
 

@@ -127,7 +127,7 @@ def check_claim_types(answer) -> Feedback:
         answer = dict(zip(classify, answer, strict=True))
     if not isinstance(answer, dict):
         return type_problem(answer, "a dictionary from claim id to label, "
-                                    "e.g. {\"CL027\": \"statistic\", ...}")
+                                    f"e.g. {{\"{classify[0]}\": \"statistic\", ...}}")
     answer = align_keys(answer, expected)
     if all(is_blank(answer.get(claim_id)) for claim_id in expected):
         return Feedback(NOT_ANSWERED, "Replace each ... in claim_types with a label in quotes.")

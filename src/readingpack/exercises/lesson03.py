@@ -6,6 +6,8 @@ typed. The ids the tasks are about (the area figure, the country's area, the fue
 come from data/settings.csv.
 """
 
+import re
+
 import pandas as pd
 
 from ..evidence.areas import article_area, article_figure_id, country_id, reference_areas
@@ -62,6 +64,13 @@ def check_area_qualifier(answer) -> Feedback:
 
 # 3.2 ----------------------------------------------------------------------------------------
 
+def country_place() -> str:
+    """The country of setting areas.country as its reference row names it ("Armenia (total)" gives
+    "Armenia")."""
+    place = reference_areas(load_ledger()).set_index("id").loc[country_id(), "place"]
+    return re.sub(r"\s*\(.*\)$", "", str(place))
+
+
 def area_share() -> tuple[float, float, float]:
     """(the article's lower bound, Armenia's area, the bound as a percentage of Armenia)."""
     low = article_area(load_ledger())["low"]
@@ -73,22 +82,22 @@ def area_share() -> tuple[float, float, float]:
 def check_share(answer) -> Feedback:
     low, armenia, share = area_share()
     areas = reference_areas(load_ledger()).set_index("id")
-    country = country_id()
+    country, name = country_id(), country_place()
     near = [
         (share / 100, "This looks like the share as a fraction of one whole (part ÷ whole); the task "
                       "asks for a percentage, which counts in hundredths."),
-        (armenia / low, f"{armenia / low:.1f}: you divided the wrong way round (Armenia's area by "
+        (armenia / low, f"{armenia / low:.1f}: you divided the wrong way round ({name}'s area by "
                         f"{low:g}). Divide the part ({low:g}) by the whole ({armenia:,.0f}), then "
                         "multiply by 100."),
-        (100 * armenia / low, "You divided the wrong way round (Armenia's area by the article's "
+        (100 * armenia / low, f"You divided the wrong way round ({name}'s area by the article's "
                               f"figure). Divide {low:g} by {armenia:,.0f}, then multiply by 100."),
     ]
     for place_id, place in areas["place"].items():
         if place_id != country:
             near.append((100 * low / areas.loc[place_id, "area_km2"],
-                         f"That is {low:g} km² as a percentage of {place} ({place_id}), not of Armenia "
+                         f"That is {low:g} km² as a percentage of {place} ({place_id}), not of {name} "
                          f"({country}, {armenia:,.0f} km²)."))
-    feedback = check_number(answer, share, decimals("3.2"), "the share of Armenia's area, in percent", near)
+    feedback = check_number(answer, share, decimals("3.2"), f"the share of {name}'s area, in percent", near)
     number = as_number(answer)
     if feedback.status == INCORRECT and number is not None:
         for value, explanation in near:  # a near miss rounded by the student: within 2%
@@ -97,8 +106,8 @@ def check_share(answer) -> Feedback:
     if feedback.passed:
         return Feedback(
             CORRECT,
-            f"Yes: {low:g} / {armenia:,.0f} × 100 = {share:.2f}%. Since the article's 215 km² is a "
-            f"lower bound, the area it describes is at least {share:.2f}% of Armenia's total area "
+            f"Yes: {low:g} / {armenia:,.0f} × 100 = {share:.2f}%. Since the article's {low:g} km² is a "
+            f"lower bound, the area it describes is at least {share:.2f}% of {name}'s total area "
             f"({areas.loc[country, 'source']}, {country}).",
         )
     return feedback
@@ -206,13 +215,15 @@ def _place_id(answer: str, places: pd.DataFrame) -> str | None:
 def check_closest_place(answer) -> Feedback:
     low = article_area(load_ledger())["low"]
     places = reference_areas(load_ledger())
-    if not isinstance(answer, str):
-        return type_problem(answer, 'a reference id in quotes, e.g. "A7"')
     best = closest_place()
+    example = places[places["id"] != best["id"]].sort_values("area_km2").iloc[-1]  # the largest other place
+    if not isinstance(answer, str):
+        return type_problem(answer, f'a reference id in quotes, e.g. "{example["id"]}"')
     place_id = _place_id(answer, places)
     if place_id is None:
         return Feedback(INCORRECT, f"I don't recognise {answer!r} as one of the places in the widget. "
-                                   'Give its reference id, e.g. "A7" for Malta.')
+                                   f'Give its reference id, e.g. "{example["id"]}" for '
+                                   f'{example["place"].split(" (")[0]}.')
     row = places.set_index("id").loc[place_id]
     difference = row["area_km2"] - low
     if place_id == best["id"]:

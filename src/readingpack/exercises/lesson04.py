@@ -46,6 +46,18 @@ def _mission() -> str:
     return setting("lesson04.mission")
 
 
+def _mission_label() -> str:
+    """Task 4.2: how the feedback names that actor ("the EU mission")."""
+    return setting("lesson04.mission_label")
+
+
+def _mission_words() -> str:
+    """A pattern for the words of that name, each capitalised or not ("EU|[Mm]ission")."""
+    words = [w for w in re.findall(r"\w+", _mission_label()) if w.casefold() != "the"]
+    return "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" if w[0].isalpha() and w[1:].islower()
+                    else re.escape(w) for w in words)
+
+
 def _first_two() -> list[str]:
     """Task 4.3: the two most mentioned actors, which the task leaves out."""
     return setting_ids("lesson04.first_two")
@@ -174,13 +186,15 @@ def _why_not_mission(paragraph) -> str:
         return f"there is no paragraph {paragraph!r}"
     names = _names()
     here = mentions[mentions["paragraph"] == paragraph]
-    near = here[here["alias"].str.contains("EU|[Mm]ission") & (here["actor_id"] != mission)]
+    label, pattern = _mission_label(), _mission_words()
+    near = here[here["alias"].str.contains(pattern) & (here["actor_id"] != mission)]
     near = near.drop_duplicates("actor_id")
-    words = sorted(set(re.findall(r"\w*[Mm]ission\w*", paragraphs[paragraph])))
-    parts = [f"mentions “{r.alias}” ({names[r.actor_id]}), not the EU mission" for r in near.itertuples()]
+    common = "|".join(p for p in pattern.split("|") if p.startswith("["))  # the lower-case words
+    words = sorted(set(re.findall(rf"\w*(?:{common})\w*", paragraphs[paragraph]))) if common else []
+    parts = [f"mentions “{r.alias}” ({names[r.actor_id]}), not {label}" for r in near.itertuples()]
     if words and near.empty:
-        parts.append("has " + ", ".join(f"“{w}”" for w in words) + ", not the EU mission")
-    return f"paragraph {paragraph} " + (" and ".join(parts) if parts else "does not mention the EU mission")
+        parts.append("has " + ", ".join(f"“{w}”" for w in words) + f", not {label}")
+    return f"paragraph {paragraph} " + (" and ".join(parts) if parts else f"does not mention {label}")
 
 
 @register("4.2", "euma_paragraphs", "code", "The paragraphs that mention one actor")
@@ -191,7 +205,7 @@ def check_euma_paragraphs(answer) -> Feedback:
         return hint
     if isinstance(answer, int) and not isinstance(answer, bool) and answer in expected:
         return Feedback(INCORRECT, f"Right paragraph, but give a list, even for one number: [{answer}, ...].")
-    feedback = check_collection(answer, expected, "paragraphs mentioning the EU mission")
+    feedback = check_collection(answer, expected, f"paragraphs mentioning {_mission_label()}")
     if feedback.passed:
         mentions = _mentions()
         mission = mentions[mentions["actor_id"] == _mission()]

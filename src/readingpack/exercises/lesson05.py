@@ -279,11 +279,23 @@ def check_days(answer):
     feedback = check_number(answer, expected, 0,
                             f"the number of days from {earlier} to the start of {later}", near)
     if feedback.status == CORRECT:
-        sources = _events().set_index("event_id")["date_source"]
         return Feedback(CORRECT, f"Yes: {expected} days from {earlier} to the start of {later}. "
-                        f"Both dates come from reference rows ({sources[earlier]} and "
-                        f"{sources[later]}), not from the article, which prints neither.")
+                        + _where_dates_come_from(earlier, later))
     return feedback
+
+
+def _where_dates_come_from(earlier: str, later: str) -> str:
+    """Where the ledger takes the two events' dates from: reference rows (date_source) or the
+    article's printed date."""
+    events = _events().set_index("event_id")
+    sources = [events.loc[e, "date_source"] for e in (earlier, later)]
+    if all(pd.notna(s) for s in sources):
+        return (f"Both dates come from reference rows ({sources[0]} and {sources[1]}), not from the "
+                "article, which prints neither.")
+    parts = [f"{event} from reference row {source}" if pd.notna(source)
+             else f"{event} from the date the article prints (“{events.loc[event, 'date_as_printed']}”)"
+             for event, source in zip((earlier, later), sources, strict=True)]
+    return f"The ledger dates {parts[0]} and {parts[1]}."
 
 
 # 5.7 ------------------------------------------------------------------------------------

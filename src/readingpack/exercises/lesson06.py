@@ -9,6 +9,7 @@ classification tasks are typed here. The task parameters (which issue, which row
 reference fact) are the lesson06.* rows of data/settings.csv.
 """
 
+import re
 
 import pandas as pd
 
@@ -288,6 +289,11 @@ def check_after(answer):
 
 # 6.5 ------------------------------------------------------------------------------------
 
+def _lower_first(text: str) -> str:
+    """“The article reports ...” as it reads inside a sentence: “the article reports ...”."""
+    return text[:1].lower() + text[1:]
+
+
 ROW_KEY = "stated_position"  # the key of this classification task
 
 
@@ -295,21 +301,25 @@ ROW_KEY = "stated_position"  # the key of this classification task
           "Is position P07 a demand or a stated position?")
 def check_p07(answer):
     classified, demand = task_setting("classified_row"), task_setting("demand_row")
-    row = _positions().set_index("position_id").loc[classified]
+    rows = _positions().set_index("position_id")
+    row = rows.loc[classified]
+    reported = _lower_first(row["reported_position"])
+    compare = (f" Compare {demand}, where {_lower_first(rows.loc[demand, 'reported_position'])}"
+               if demand != classified else "")
+    actors = load_ledger().actors.set_index("actor_id")["name"]
+    government = f"{actors[row['government']]}'s government"
+    negated = re.search(r"(?:n’t|n't|\bnot|\bnever)\s+demand", row["quote"])
     why = {
         "stated_position": (
-            f"Yes: in {classified} the article reports that Yerevan says Azerbaijan's founding "
-            "documents “contain territorial claims on Armenia” and, in the article's words, "
-            f"“doesn’t demand to amend those documents” (paragraph {row['paragraph']}). "
-            "Armenia's government, as the article reports it, states a view and asks nothing of "
-            f"Azerbaijan here. Compare {demand}, where the article reports that Baku “demands Armenia "
-            "to change its constitution”."
+            f"Yes: in {classified} {reported} The article's words: “{row['quote']}” (paragraph "
+            f"{row['paragraph']}). {government}, as the article reports it, states a view and asks "
+            f"nothing of the other side here.{compare}"
         ),
         "demand": (
-            "The sentence contains the word “demand”, but negated: the article writes that "
-            "Yerevan “doesn’t demand to amend those documents”. Armenia's government, as the "
-            "article reports it, states a view about those documents; it asks nothing of the other "
-            "side here."
+            (f"The sentence contains the word “demand”, but negated: “{row['quote']}”. "
+             if negated else f"In {classified} the article reports no demand: “{row['quote']}”. ")
+            + f"{government}, as the article reports it, states a view; it asks nothing of the "
+            "other side here."
         ),
     }
     return check_label(answer, ROW_LABELS, ROW_KEY, why)

@@ -74,25 +74,25 @@ def check_injured(answer):
     if isinstance(answer, str) and answer.strip().lower().startswith("a different measure"):
         answer = DIFFERENT_MEASURE
     row = _checks().set_index("figure_id").loc[_setting("widget_figure")]
+    quote, relation = row["article_quote"], row["relation_label"].split(":")[0]
+    party = (f" The source ({row['reference_id']}) was stated by a party to the conflict: its figure "
+             "is reliable as what that party said." if "(a party" in str(row["side_label"]) else "")
     why = {
         _label(CONSISTENT): (
-            f"Yes: {row['outcome']}. The article's “four hundred injured” and the source's "
-            f"“{row['source_value']}” overlap, and injured and wounded count the same thing (the "
-            f"same measure). The source ({row['reference_id']}) was stated by a party to the "
-            "conflict: its figure is reliable as what that party said."
+            f"Yes: {row['outcome']}. The article's “{quote}” and the source's “{row['source_value']}”: "
+            f"{row['reason'].rstrip('.')} (the Relation column: {relation}).{party}"
         ),
         _label(ROUGHLY): (
-            "The two values do overlap, and the Relation column says they are the same measure "
-            "(injured and wounded count the same thing). Read the outcome in the widget's last "
-            "column again."
+            f"The two values do overlap, and the Relation column says they are {relation}. Read the "
+            "outcome in the widget's last column again."
         ),
         _label(DIFFERS): (
-            f"Not differs: “{row['source_value']}” and “four hundred injured” overlap. Read the "
+            f"Not differs: “{row['source_value']}” and “{quote}” overlap. Read the "
             "outcome in the widget's last column for this figure."
         ),
         _label(DIFFERENT_MEASURE): (
-            "Read the Relation column: injured and wounded count the same thing, so the two are "
-            "compared as the same measure."
+            f"Read the Relation column: it says {relation}, so the two are compared as the same "
+            "measure."
         ),
         _label(UNCHECKED): (
             "This figure could be compared: the widget shows one other source's value beside it. "
@@ -116,7 +116,8 @@ def expected_party_rows() -> set[str]:
           "Which reference rows of the check table come from parties to the conflict?")
 def check_party_rows(answer):
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
-        return type_problem(answer, "a list of reference ids such as ['C1', 'E9']")
+        ids = _ledger().reference_facts["id"]
+        return type_problem(answer, f"a list of reference ids such as [{ids.iloc[0]!r}, {ids.iloc[-1]!r}]")
     try:
         given = set(answer)
     except TypeError:

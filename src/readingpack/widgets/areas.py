@@ -77,9 +77,10 @@ def squares_description(items: list[tuple[str, float, str]]) -> str:
 
 
 def source_html(row) -> str:
+    url = str(row["link"]).strip() if pd.notna(row["link"]) else ""  # a blank cell gives no link
     link = (
-        f'<a href="{escape(str(row["link"]))}" target="_blank" rel="noopener">{escape(str(row["link"]))}</a>'
-        if pd.notna(row["link"]) else "no link given in the reference list"
+        f'<a href="{escape(url)}" target="_blank" rel="noopener">{escape(url)}</a>'
+        if url else "no link given in the reference list"
     )
     note = f" Note: {escape(str(row['note']))}" if pd.notna(row["note"]) else ""
     return (
@@ -104,8 +105,12 @@ class AreaComparison(PackWidget):
         options = [(short_name(place), place_id)
                    for place, place_id in zip(self.areas["place"], self.areas["id"], strict=True)]
         self.place = menu(options, self.default_place, "Place", "rp-area-place")
+        # an area to type as an example: the reference place nearest half the article's figure
+        half = (self.areas["area_km2"] - self.low / 2).abs()
+        self.example = f"{self.areas.loc[half.idxmin(), 'area_km2']:g}"
         self.custom = widgets.Text(
-            value="", description="Your area (km²)", placeholder="e.g. 105.4", continuous_update=False
+            value="", description="Your area (km²)", placeholder=f"e.g. {self.example}",
+            continuous_update=False,
         )
         self.custom.add_class("rp-area-input")
         self.custom.style.description_width = "initial"
@@ -153,7 +158,7 @@ class AreaComparison(PackWidget):
         self.result.value = self._place_html()
         items = [("the article's figure", self.low, "bound"),
                  (short_name(row["place"]), float(row["area_km2"]), "place")]
-        value, message = parse_positive_number(self.custom.value, "an area in km²", math.inf)
+        value, message = parse_positive_number(self.custom.value, "an area in km²", math.inf, self.example)
         if value is None:
             level = "info" if str(self.custom.value).strip() == "" else "problem"
             self.custom_result.value = notice(message, level)

@@ -125,7 +125,7 @@ def fact_html(data: PositionsData, fact_id: str) -> str:
     fact = data.fact_record(fact_id)
     links = " ; ".join(
         f'<a href="{ui.escape(link)}" target="_blank" rel="noopener">{ui.escape(link)}</a>'
-        for link in fact["links"]
+        for link in fact["links"] if str(link).strip()  # a blank cell gives no empty link
     )
     parts = [
         f'<div class="rp-positions-fact" data-fact="{fact_id}">',
