@@ -54,7 +54,7 @@ def test_hints_are_added_by_check_only(monkeypatch):
 
 # 1.2 genre
 def test_1_2_genre_choice():
-    options, key = lesson01.CHOICES["1.2"]
+    options, key = (f() for f in lesson01.CHOICES["1.2"])
     right = run("1.2", 3)
     assert key == 3 and right.status == CORRECT
     assert "“was a diplomat, representing Armenia in NATO and IAEA”" in right.message

@@ -84,7 +84,7 @@ def test_3_3_feedback_does_not_name_the_missing_figures():
 
 # 3.4 why no sum
 def test_3_4_no_sum_choice():
-    options, key = lesson03.CHOICES["3.4"]
+    options, key = (f() for f in lesson03.CHOICES["3.4"])
     right = run("3.4", 1)
     assert key == 1 and right.status == CORRECT
     assert "turn a lower bound into a number that looks exact" in right.message

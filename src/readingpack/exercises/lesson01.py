@@ -9,12 +9,12 @@ import pandas as pd
 from ..evidence.background import find_spans, word_count
 from ..evidence.settings import setting, setting_ids
 from ..ledger import load_ledger
+from . import choices
 from .feedback import (
     CORRECT,
     INCORRECT,
     Feedback,
     as_number,
-    check_choice,
     check_collection,
     check_number,
     check_written,
@@ -67,33 +67,12 @@ def check_body_paragraphs(answer) -> Feedback:
 
 # 1.2 ----------------------------------------------------------------------------------------
 
-GENRE_OPTIONS = [
-    "a news report by a Modern Diplomacy staff reporter on the events of November 2024",
-    "an official statement of Armenia's government, issued through its foreign ministry",
-    "an opinion and analysis piece by an independent analyst who was an Armenian diplomat",
-    "a peer-reviewed research paper from her doctoral work at Sorbonne Nouvelle University",
-]
-GENRE_KEY = 3
-GENRE_WHY = {
-    1: "Not a news report: the bio does not present the author as a reporter of the outlet, and "
-       "the text argues a case (look at its title). A news report tells what happened and who "
-       "said what, with the reporter in the background.",
-    2: "Not an official statement: according to the bio, she represented Armenia as a diplomat in "
-       "her “first career”, and the bio goes on to say what she has done since. The article "
-       "appears under her own name in an online outlet and speaks for its author, not for a "
-       "government.",
-    3: "Yes. According to the bio (paragraph 23), in her first career she “was a diplomat, "
-       "representing Armenia in NATO and IAEA”, and since 2021 she “has been acting as an "
-       "independent analyst on foreign and security policies”: an opinion and analysis piece.",
-    4: "Not a research paper: the bio says she is a PhD researcher, but this text appeared in an "
-       "online outlet, not in a peer-reviewed journal, and it argues a case from its title on.",
-}
-CHOICES = {"1.2": (GENRE_OPTIONS, GENRE_KEY)}  # options and key, for tests/article/test_choice_balance.py
+CHOICES = {"1.2": choices.entry("1.2")}  # options and key (choices.csv)
 
 
 @register("1.2", "genre_choice", "choice", "What the author's bio tells about the article's genre")
 def check_genre(answer) -> Feedback:
-    return check_choice(answer, GENRE_OPTIONS, GENRE_KEY, GENRE_WHY)
+    return choices.check("1.2", answer)
 
 
 # 1.3 ----------------------------------------------------------------------------------------

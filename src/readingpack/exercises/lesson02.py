@@ -14,6 +14,7 @@ import pandas as pd
 from ..evidence.claims import author_id, codebook_rules, type_label
 from ..evidence.settings import setting, setting_ids
 from ..ledger import load_ledger
+from . import choices
 from .feedback import (
     CORRECT,
     INCORRECT,
@@ -21,7 +22,6 @@ from .feedback import (
     Feedback,
     align_keys,
     as_items,
-    check_choice,
     check_collection,
     check_number,
     check_written,
@@ -216,12 +216,6 @@ def check_top_paragraphs(answer) -> Feedback:
 
 # 2.4 ----------------------------------------------------------------------------------------
 
-VOICE_OPTIONS = [
-    "a reported statement: the article reports what President Aliyev said, so he is the speaker",
-    "the author's evaluation: it characterises his speech without reporting what he said",
-    "a checkable fact in the author's voice: a recording of the speech could confirm it",
-    "a reported statement by unnamed sources: the article passes on how others described the speech",
-]
 _OPTION_TYPES = ["reported_statement", "evaluation", "checkable_fact", "reported_statement"]
 
 
@@ -240,28 +234,13 @@ def voice_key() -> int:
     return _option_coding().index((row["claim_type"], speaker)) + 1
 
 
-CHOICES = {"2.4": (VOICE_OPTIONS, voice_key)}  # options and key, for tests/article/test_choice_balance.py
+CHOICES = {"2.4": choices.entry("2.4", voice_key)}  # options (choices.csv) and the computed key
 
 
 @register("2.4", "voice_choice", "choice", "The author's voice or a reported statement?")
 def check_voice(answer) -> Feedback:
     row = _claims().set_index("claim_id").loc[_voice_claim()]
-    quote = row["quote"]
-    why = {
-        1: "A sentence about a speech is not for that reason a reported statement: a reported "
-           "statement gives what the speaker said, his words or his position. Compare CL006, “He "
-           "proudly stated to have “capitulated” Armenia ...”, which does (tie-break rule 1), and ask "
-           f"whether “{quote}” gives any of President Aliyev's words.",
-        2: f"Yes: “{quote}” characterises the speech without reporting its content, so the codebook "
-           "(tie-break rule 2) makes it the author's evaluation. The words “one-sided narratives” "
-           "are her judgement.",
-        3: "A recording could show that he spoke, and what he said; ask whether it could also show "
-           "that his narratives were “one-sided”. The factual part of the sentence, where and when he "
-           "spoke, is a separate claim (CL011).",
-        4: "No: the sentence cites no one else's description of the speech and has no “reportedly”; "
-           "unnamed sources are the speaker only of what the article marks as reported without a source.",
-    }
-    return check_choice(answer, VOICE_OPTIONS, voice_key(), why)
+    return choices.check("2.4", answer, voice_key(), quote=row["quote"])
 
 
 # 2.5 ----------------------------------------------------------------------------------------

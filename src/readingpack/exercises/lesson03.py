@@ -14,12 +14,12 @@ from ..evidence.areas import article_area, article_figure_id, country_id, refere
 from ..evidence.comparison import figure_sources, linked_figures
 from ..evidence.settings import setting
 from ..ledger import load_ledger
+from . import choices
 from .feedback import (
     CORRECT,
     INCORRECT,
     Feedback,
     as_number,
-    check_choice,
     check_collection,
     check_label,
     check_number,
@@ -160,31 +160,12 @@ def check_death_figures(answer) -> Feedback:
 
 # 3.4 ----------------------------------------------------------------------------------------
 
-ADD_OPTIONS = [
-    "because they count different groups of people, and “At least 220” gives only a lower bound",
-    "because the three numbers probably come from sources on different sides of the conflict",
-    "because the article seems to give their total already, so adding them might count deaths twice",
-    "because they are measured in different units, and numbers in different units cannot be summed",
-]
-ADD_KEY = 1
-ADD_WHY = {
-    1: "Yes. According to the article, the 27 are civilians killed during the military operation, "
-       "the “At least 220” died in the fuel depot explosion (a lower bound), and the 64 died from "
-       "exhaustion during the departure. Adding them would mix different things and turn a lower "
-       "bound into a number that looks exact.",
-    2: "Not the reason: paragraph 12 names no source for any of these three figures, so the text "
-       "does not say who counted them.",
-    3: "Not the reason: the article gives no total of these three figures. Its “more than two "
-       "hundred casualties” describes one day of the military operation, not the fuel depot "
-       "explosion or the departure.",
-    4: "Not the reason: all three count people (the unit column says people for each).",
-}
-CHOICES = {"3.4": (ADD_OPTIONS, ADD_KEY)}  # options and key, for tests/article/test_choice_balance.py
+CHOICES = {"3.4": choices.entry("3.4")}  # options and key (choices.csv)
 
 
 @register("3.4", "no_sum_choice", "choice", "Why the 27, the 220 and the 64 are not added up")
 def check_no_sum(answer) -> Feedback:
-    return check_choice(answer, ADD_OPTIONS, ADD_KEY, ADD_WHY)
+    return choices.check("3.4", answer)
 
 
 # 3.5 ----------------------------------------------------------------------------------------

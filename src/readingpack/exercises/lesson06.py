@@ -16,11 +16,11 @@ import pandas as pd
 from ..evidence.positions import REPORTED, PositionsData, government_names, long_date, publication_date
 from ..evidence.settings import setting
 from ..ledger import load_ledger
+from . import choices
 from .feedback import (
     CORRECT,
     INCORRECT,
     Feedback,
-    check_choice,
     check_collection,
     check_label,
     check_number,
@@ -229,26 +229,22 @@ def check_route_label(answer):
 
 # 6.4 ------------------------------------------------------------------------------------
 
-def after_options() -> list[str]:
-    """The choices of task 6.4; the ids and dates of the later facts come from the ledger."""
+def _after_values() -> dict[str, str]:
+    """The ids and dates the options and feedback of task 6.4 name, from the ledger."""
     data = PositionsData()
     shown, other = task_setting("widget_fact"), task_setting("other_later_fact")
-    return [
-        f"Reference fact {other}: on {long_date(data.fact_day(other))}, at the White House in "
-        "Washington, Aliyev and Pashinyan signed the peace agreement between their two states.",
-        f"Reference fact {shown}: on {long_date(data.fact_day(shown))} both ministries said the treaty "
-        "text was agreed; Azerbaijan said signing needed a change to Armenia's constitution.",
-        # the year the article gives for the planned referendum ("planned in 2027")
-        "Armenia's constitution was changed in the referendum of 2027, the one the article says was "
-        "planned, so this precondition of Azerbaijan's no longer applied.",
-        f"Reference fact {shown} proves that the author was right: after the article was published, "
-        "Azerbaijan's government kept its precondition.",
-        f"Reference fact {shown} proves that the author was wrong: the treaty text was agreed soon "
-        "afterwards, so there was no obstruction at all.",
-    ]
+    linked = " and to ".join(f"“{data.label(i)}”" for i in data.issues_of_fact(other, "context"))
+    return {"shown": shown, "other": other, "shown_date": long_date(data.fact_day(shown)),
+            "other_date": long_date(data.fact_day(other)), "linked": linked,
+            "shown_list": ", ".join(data.after_facts(task_setting("widget_issue"))),
+            "publication": publication_date()}
 
 
-AFTER_CORRECT = 2  # the key of this choice task
+def after_options() -> list[str]:
+    """The choices of task 6.4 (choices.csv); the ids and dates of the later facts come from the ledger."""
+    return choices.options("6.4", **_after_values())
+
+
 
 
 def after_facts(issue_id: str) -> list[str]:
@@ -259,32 +255,7 @@ def after_facts(issue_id: str) -> list[str]:
           "Use the positions widget: what does the box “After the article was published” report "
           "for the issue of Armenia's constitution?")
 def check_after(answer):
-    not_a_score = (
-        "Later events are context, not a score. The box reports what the ministries announced "
-        f"after {publication_date()}; it can neither confirm nor refute an analysis written "
-        "before, whichever way you read it."
-    )
-    data, other = PositionsData(), task_setting("other_later_fact")
-    shown = data.after_facts(task_setting("widget_issue"))
-    linked = " and to ".join(f"“{data.label(i)}”" for i in data.issues_of_fact(other, "context"))
-    why = {
-        AFTER_CORRECT: (
-            f"Yes: the box shows {', '.join(shown)} for this issue, with its sources on both sides. "
-            "It is context for the article's report that Azerbaijan's government demands a change "
-            "to Armenia's constitution, not a verdict on it."
-        ),
-        1: (
-            f"{other} is not in the box for this issue (the pack links it to {linked}). It also "
-            "reports that the foreign ministers initialled, not signed, the agreement."
-        ),
-        3: (
-            "No reference fact reports a referendum. The article says one is “planned in 2027”: a "
-            "plan at the time of writing, not an event that happened."
-        ),
-        4: not_a_score,
-        5: not_a_score,
-    }
-    return check_choice(answer, after_options(), AFTER_CORRECT, why)
+    return choices.check("6.4", answer, **_after_values())
 
 
 # 6.5 ------------------------------------------------------------------------------------

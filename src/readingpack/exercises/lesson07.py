@@ -12,12 +12,12 @@ from ..evidence.language import ledger_terms
 from ..evidence.mentions import ledger_mentions
 from ..evidence.settings import setting, setting_ids
 from ..ledger import load_ledger
+from . import choices
 from .coding_checks import coded_table
 from .feedback import (
     CORRECT,
     INCORRECT,
     Feedback,
-    check_choice,
     check_label,
     check_number,
     check_written,
@@ -133,40 +133,13 @@ def check_confirms(answer):
 
 # 7.3 ------------------------------------------------------------------------------------
 
-PEACEKEEPING_OPTIONS = [
-    "They mark the official name of the mission, as a title is marked, and add nothing more.",
-    "They report the exact word of a speaker whom the article names in the same sentence.",
-    "They are evidence about the mission itself: about what it did or did not do on the ground.",
-    "They hold the word at a distance: the author uses the mission's word without adopting it.",
-]
-PEACEKEEPING_KEY = 4
-CHOICES = {"7.3": (PEACEKEEPING_OPTIONS, PEACEKEEPING_KEY)}  # for tests/article/test_choice_balance.py
+CHOICES = {"7.3": choices.entry("7.3")}  # options and key (choices.csv)
 
 
 @register("7.3", "peacekeeping_choice", "choice",
           "What do the quotation marks around “peacekeeping” in paragraph 10 do?")
 def check_peacekeeping(answer):
-    why = {
-        1: (
-            "Not the best answer: the mission's name would not need marks around one word only, "
-            "and paragraph 12 writes “Russian peacekeepers” without them. Compare with paragraph 9."
-        ),
-        2: (
-            "Not the best answer: the article names no speaker for this word. Ask whose word it "
-            "is, and why it is marked here but not in paragraph 9."
-        ),
-        3: (
-            "Not the best answer: quotation marks cannot prove anything about events on the "
-            "ground. What the mission did is a separate question, for sources; this task asks "
-            "what the marks do in the text."
-        ),
-        4: (
-            "Yes: the marks keep the word at a distance (scare quotes). The same word stands "
-            "without marks in paragraph 9, so the marks are a choice. They tell you the author's "
-            "stance towards the word; they are not evidence about the mission."
-        ),
-    }
-    return check_choice(answer, PEACEKEEPING_OPTIONS, PEACEKEEPING_KEY, why)
+    return choices.check("7.3", answer)
 
 
 # 7.4 is retired: it repeated task 4.1, replaced by 7.8 (data/tasks.csv).

@@ -9,11 +9,11 @@ from ..evidence.comparison import check_table
 from ..evidence.settings import setting
 from ..evidence.sources import fact_publishers, fact_sides
 from ..ledger import load_ledger
+from . import choices
 from .feedback import (
     CORRECT,
     INCORRECT,
     Feedback,
-    check_choice,
     check_collection,
     check_label,
     check_written,
@@ -158,18 +158,7 @@ def _stated_by(stated, fact_id: str) -> str:
 
 # 8.5 ------------------------------------------------------------------------------------
 
-TOLL_OPTIONS = [
-    "218 lies within 10% of 220, so the check suggests that the article's figure is probably correct "
-    "and the source's is not.",
-    "The source is a party to the conflict, so its figure can at most be shown apart, not set beside "
-    "the article's figure.",
-    "“At least 220” is a lower bound and 218 one party's count at one date; the check says how close "
-    "they are, not which is true.",
-    "“More” means the article adds its own 220 to the source's 218, so the two figures count two "
-    "different sets of deaths.",
-]
-TOLL_KEY = 3
-CHOICES = {"8.5": (TOLL_OPTIONS, TOLL_KEY)}  # options and key, for tests/article/test_choice_balance.py
+CHOICES = {"8.5": choices.entry("8.5")}  # options and key (choices.csv)
 
 
 @register("8.5", "toll_choice", "choice",
@@ -177,29 +166,8 @@ CHOICES = {"8.5": (TOLL_OPTIONS, TOLL_KEY)}  # options and key, for tests/articl
 def check_toll(answer):
     checks = _checks()
     row = checks[checks["value_id"] == _setting("toll_value")].iloc[0]
-    why = {
-        1: (
-            "An outcome is not a verdict: within 10% gives “roughly consistent”, which says how "
-            "close two values are, not that either is right or wrong."
-        ),
-        2: (
-            "A party's figure can be compared: it is reliable as what that party said, and the "
-            "pack labels it with its side instead of dropping it."
-        ),
-        3: (
-            f"Yes. “At least 220” is a lower bound given without a named source; 218 is the count of "
-            f"the {row['source']} {row['source_date']}, and tolls changed as reports came in. Rule "
-            f"{row['rule']} gives “{row['outcome']}”: {row['reason']} The outcome describes the "
-            "comparison; calling either figure wrong would need to know what the article's source "
-            "counted, and when."
-        ),
-        4: (
-            "“More” refers back in the article: the ledger reads these deaths as in addition to "
-            "the “casualties” of the military operation mentioned before (figure F026, itself "
-            "ambiguous), not as in addition to the source's 218."
-        ),
-    }
-    return check_choice(answer, TOLL_OPTIONS, TOLL_KEY, why)
+    return choices.check("8.5", answer, source=row["source"], source_date=row["source_date"],
+                         rule=row["rule"], outcome=row["outcome"], reason=row["reason"])
 
 
 # 8.6 ------------------------------------------------------------------------------------
@@ -233,14 +201,6 @@ def expected_decided_outcome() -> str:
     return outcome_by_rules(figure, value, _setting("decide_relation"))[1]
 
 
-DECIDE_OPTIONS = [
-    "Consistent, by rule N2: read as killed and wounded, C4's 703 lies above the article's floor of 200.",
-    "Roughly consistent, by rule N3: C4's 192 killed lies within a tenth of the article's two hundred.",
-    "Differs, by rule N4: the article's floor of two hundred lies above the 192 killed that C4 reports.",
-    "A different measure, by rule M1: C4 counts Azerbaijan's servicemen, not the people of the figure.",
-]
-
-
 def decide_key() -> int:
     """The option whose outcome is the one the rules give (expected_decided_outcome)."""
     from ..evidence.comparison import CONSISTENT, DIFFERENT_MEASURE, DIFFERS, ROUGHLY
@@ -249,22 +209,11 @@ def decide_key() -> int:
     return order.index(expected_decided_outcome()) + 1
 
 
-CHOICES["8.8"] = (DECIDE_OPTIONS, 4)  # options and key, for tests/article/test_choice_balance.py
+CHOICES["8.8"] = choices.entry("8.8", decide_key)  # options (choices.csv) and the computed key
 
 
 @register("8.8", "decided_outcome", "choice",
           "Decide the outcome for “more than two hundred casualties” against C4 by the rules, and "
           "justify it, before opening the claim check.")
 def check_decided(answer):
-    people = ("Rule M1 comes first: does the source count the same thing? Read whose losses the "
-              "article's figure in paragraph 12 is about, and whose losses the ministry behind C4 "
-              "reported, before any number is compared.")
-    why = {
-        1: people + " Rules N1-N4 compare only the same measure.",
-        2: people + " The closeness of two numbers does not make them the same measure.",
-        3: people + " A gap between two different measures is not a difference.",
-        4: ("Yes, by rule M1: the two count different people, so they are shown side by side and "
-            "never compared, averaged or added. Both are counts of losses in the same days; neither "
-            "is a check of the other."),
-    }
-    return check_choice(answer, DECIDE_OPTIONS, decide_key(), why)
+    return choices.check("8.8", answer, decide_key())
