@@ -11,6 +11,7 @@ from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, 
 from readingpack.exercises import feedback as checks
 from readingpack.exercises.answers import ENVIRONMENT_VARIABLE
 from readingpack.exercises.progress import active_tasks
+from readingpack.ledger import load_ledger
 
 TASK_IDS = sorted(TASKS, key=checks._task_order)
 WRITTEN = [t for t in TASK_IDS if TASKS[t].kind == "written"]
@@ -89,4 +90,19 @@ def test_odd_answers_never_raise_and_are_never_correct(task_id):
         assert feedback.status in {INCORRECT, NOT_MARKED, NOT_ANSWERED}, (task_id, odd, feedback)
         assert feedback.status != CORRECT and feedback.message
 
+
+
+
+def test_each_choice_task_of_choices_csv_has_one_key_and_its_computed_key_agrees():
+    from readingpack.exercises import LESSONS, choices
+
+    table = load_ledger().choices
+    for task_id, rows in table.groupby("task_id"):
+        assert TASKS[task_id].kind in ("choice", "widget"), task_id  # 6.4: a choice read off a widget
+        assert rows["option"].tolist() == list(range(1, len(rows) + 1)), task_id
+        key = choices.key(task_id)
+        for module in LESSONS:
+            if task_id in getattr(module, "CHOICES", {}):
+                options, computed = module.CHOICES[task_id]
+                assert computed() == key and options() == choices.options(task_id), task_id
 
