@@ -80,7 +80,8 @@ def check_injured(answer):
     why = {
         _label(CONSISTENT): (
             f"Yes: {row['outcome']}. The article's “{quote}” and the source's “{row['source_value']}”: "
-            f"{row['reason'].rstrip('.')} (the Relation column: {relation}).{party}"
+            f"{row['reason'][:1].lower()}{row['reason'][1:].rstrip('.')} (the Relation column: {relation})."
+            f"{party}"
         ),
         _label(ROUGHLY): (
             f"The two values do overlap, and the Relation column says they are {relation}. Read the "
