@@ -4,6 +4,8 @@ Every expected value is computed from the ledger (paragraphs, glossary) or with 
 own widget functions, never typed; only the key of the multiple-choice task is typed.
 """
 
+import re
+
 import pandas as pd
 
 from ..evidence.background import find_spans, word_count
@@ -127,6 +129,17 @@ def town_sides() -> list[str]:
     return setting_ids("lesson01.town_sides")
 
 
+def side_name(code: str) -> str:
+    """"Armenia's side" for AM, from the side's label in reference/sides.csv."""
+    label = str(load_ledger().reference_sides.set_index("side").loc[code, "label"])
+    found = re.match(r"(.+?)['’]s ", label)
+    return f"{found.group(1)}'s side" if found else label
+
+
+def _town_example() -> str:
+    return "{" + ", ".join(f'"{side}": "..."' for side in town_sides()) + "}"
+
+
 def search_word() -> str:
     return setting("lesson01.search_word")
 
@@ -182,12 +195,12 @@ def _norm(text: str) -> str:
 def check_town_names(answer) -> Feedback:
     expected = town_names()
     if not isinstance(answer, dict):
-        return type_problem(answer, 'a dictionary such as {"AM": "...", "AZ": "..."}')
+        return type_problem(answer, f"a dictionary such as {_town_example()}")
     keys = {str(k).strip().upper(): v for k, v in answer.items()}
     missing = [k for k in expected if k not in keys]
     if missing:
         return Feedback(INCORRECT, f"Give a name for each side: the key(s) {missing} are missing. "
-                                   'Write {"AM": "...", "AZ": "..."}.')
+                                   f"Write {_town_example()}.")
     given = {k: keys[k] for k in expected}
     if not all(isinstance(v, str) and v.strip() and v.strip() != "..." for v in given.values()):
         return Feedback(INCORRECT, "Each name should be text in quotes, e.g. \"...\".")
@@ -195,16 +208,18 @@ def check_town_names(answer) -> Feedback:
     wanted = {k: _norm(v) for k, v in expected.items()}
     if given == wanted:
         labels, used = town_labels(), town_names_in_article()
+        filed = " and ".join(f"{expected[s]} under {side_name(s)} ({labels[s]})" for s in town_sides())
         return Feedback(
             CORRECT,
-            f"Yes: the glossary files {expected['AM']} under Armenia's side ({labels['AM']}) and "
-            f"{expected['AZ']} under Azerbaijan's side ({labels['AZ']}). The pack's own prose "
+            f"Yes: the glossary files {filed}. The pack's own prose "
             f"writes {neutral_town_name()}, and the article uses "
             f"{' and '.join(used) if used else 'neither name'}.",
         )
-    if given == {"AM": wanted["AZ"], "AZ": wanted["AM"]}:
+    first, second = town_sides()
+    if given == {first: wanted[second], second: wanted[first]}:
+        sides = "; ".join(f"{s}: {side_name(s)}" for s in (first, second))
         return Feedback(INCORRECT, "You swapped the two names: look again at the used_by column "
-                                   "(AM: Armenia's side; AZ: Azerbaijan's side).")
+                                   f"({sides}).")
     neutral = _norm(neutral_town_name())
     if neutral in given.values():
         return Feedback(INCORRECT, f"{neutral_town_name()} is the pack's neutral default (used_by "

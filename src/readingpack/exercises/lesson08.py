@@ -143,9 +143,11 @@ def check_party_rows(answer):
     not_party = sorted(i for i in given - expected if i in set(stated["fact_id"]))
     if not_party:
         words = "; ".join(f"{i}: stated by {_stated_by(stated, i)}" for i in not_party)
-        notes.append(f"{words}. Only a government, its state bodies or state media, or the de "
-                     "facto authorities count as a party; an outlet based in Armenia or "
-                     "Azerbaijan, Russia's state media and international bodies do not")
+        sides = _ledger().reference_sides
+        parties = ", ".join(sides.loc[sides["standing"] == "party", "side"])
+        notes.append(f"{words}. Only a publisher whose side is a party in reference/sides.csv "
+                     f"({parties}) counts as a party; an outlet based in a country, another state "
+                     "and an international body do not")
     if expected - given:
         notes.append("a row counts when the publisher that stated it is a party, even when "
                      "another outlet reported it: read who stated each row, not who carried it")
