@@ -67,7 +67,7 @@ def test_8_4_rows_from_parties():
     based_in_armenia = run("8.4", [*PARTY_ROWS, "E9"])
     assert "not among them: 'e9'" in based_in_armenia.message.lower()
     assert "CivilNet (AM-media, based in a party country)" in based_in_armenia.message
-    assert "an outlet based in Armenia or Azerbaijan" in based_in_armenia.message
+    assert "an outlet based in a country" in based_in_armenia.message
     russian = run("8.4", [*PARTY_ROWS, "E5"])
     assert "Gazprom (RU, interested state)" in russian.message
     assert "value ids" in run("8.4", ["C1.1", "C3.1"]).message

@@ -98,8 +98,9 @@ def check_by_reference(answer):
     if isinstance(answer, pd.Series | pd.Index):
         answer = list(answer)
     if isinstance(answer, pd.DataFrame):
+        example = list(_events()["event_id"].head(2))
         return Feedback(INCORRECT, "This is a whole table (a DataFrame). The answer should be a "
-                        "list of event ids such as ['EV010', 'EV018']: take the event_id column "
+                        f"list of event ids such as {example}: take the event_id column "
                         "of your selection, for example list(selection[\"event_id\"]).")
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
         return check_collection(answer, expected, "event ids")

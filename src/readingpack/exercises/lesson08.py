@@ -126,8 +126,10 @@ def check_party_rows(answer):
     checks = _checks()
     expected = expected_party_rows()
     if given and given <= set(checks["value_id"]):
-        return Feedback(INCORRECT, "Those are value ids (such as 'C1.1'); give the reference ids "
-                                   "of the reference_id column (such as 'C1').")
+        value_id = sorted(given)[0]
+        fact_id = checks.loc[checks["value_id"] == value_id, "reference_id"].iloc[0]
+        return Feedback(INCORRECT, f"Those are value ids (such as {value_id!r}); give the reference ids "
+                                   f"of the reference_id column (such as {fact_id!r}).")
     if given and given <= set(checks["figure_id"]):
         return Feedback(INCORRECT, "Those are the article's figure ids; give the ids of the other "
                                    "sources, in the reference_id column.")
