@@ -49,7 +49,7 @@ def test_the_timeline_key_and_strip_use_different_pattern_ids():
     widget = timeline.TimelineWidget()
     first, last = widget.years.value
     strip = timeline.timeline_svg(widget.table, first, last)
-    key = timeline.legend_svg()
+    key = timeline.legend_html()
     ids = re.findall(r'\bid="([^"]+)"', strip) + re.findall(r'\bid="([^"]+)"', key)
     assert len(ids) == len(set(ids)) == 4
     for svg in (strip, key):
