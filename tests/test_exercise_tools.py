@@ -11,15 +11,22 @@ from packtools.workbook import copy_exercises
 from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, Feedback
 from readingpack.exercises import feedback as checks
 from readingpack.exercises.answers import ANSWER_PROMPT, answer_text, is_answer_cell
-from readingpack.exercises.progress import active_tasks
+from readingpack.exercises.tasks import TaskSpec, active_task_ids
 from readingpack.paths import PROJECT_ROOT
 
 ARTICLE = (PROJECT_ROOT / "data" / "article" / "article.txt").read_text(encoding="utf-8")
 
 
+def demo_spec(task_id: str, variable: str, kind: str, form: str) -> TaskSpec:
+    """A task that is not in data/tasks.csv, for the tests of the machinery only."""
+    return TaskSpec(task_id=task_id, lesson=99, kind=kind, title="a demo task", variable=variable,
+                    answer_form=form, decimals=2, work="analysis", points=1, criteria=(), min_words=None,
+                    max_words=None, hint_method="", hint_specific="", status="active", note="")
+
+
 @pytest.fixture
 def demo_task():
-    @checks.register("99.1", "demo_answer", "number", "a demo task")
+    @checks.task("99.1", spec=demo_spec("99.1", "demo_answer", "number", "number"))
     def _check(answer):
         return checks.check_number(answer, 0.72, 2, "the share", [(72.3, "That is a percentage.")])
 
@@ -54,7 +61,7 @@ def test_an_unknown_task_is_named(demo_task):
 
 
 def test_a_crashing_checker_never_raises():
-    @checks.register("99.2", "x", "code", "broken")
+    @checks.task("99.2", spec=demo_spec("99.2", "x", "code", "count"))
     def _broken(answer):
         raise KeyError("boom")
 
@@ -335,7 +342,7 @@ def test_each_solution_matches_its_lesson_and_registers_its_tasks(path):
         c.source for c in solution.cells if c.cell_type == "markdown"), re.M)
     assert len(headings) >= (5 if number == 8 else 6), f"{path.name} has {len(headings)} tasks"
     # one heading per active task of data/tasks.csv, and none for a retired task
-    assert sorted(f"{a}.{b}" for a, b, _ in headings) == sorted(active_tasks(number))
+    assert sorted(f"{a}.{b}" for a, b, _ in headings) == sorted(active_task_ids(number))
     registered = {t.task_id: t for t in checks.tasks_for_lesson(number)}
     for lesson_number, task, kind in headings:
         task_id = f"{lesson_number}.{task}"

@@ -9,12 +9,12 @@ from task_asserts import wrong
 
 from readingpack.exercises import CORRECT, INCORRECT, NOT_MARKED, TASKS, check, feedback, lesson01
 from readingpack.exercises import check_value as run
-from readingpack.exercises.progress import active_tasks
+from readingpack.exercises.tasks import active_task_ids, task_frame
 
 
 def test_lesson_1_registers_its_active_tasks_of_every_kind_needed():
     kinds = {t.task_id: t.kind for t in TASKS.values() if t.task_id.startswith("1.")}
-    assert sorted(kinds) == active_tasks(1) == ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6"]
+    assert sorted(kinds) == active_task_ids(1) == ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6"]
     assert {"code", "choice", "classification", "widget", "written"} <= set(kinds.values())
 
 
@@ -41,7 +41,7 @@ def test_1_1_body_paragraphs():
 
 def test_hints_are_added_by_check_only(monkeypatch):
     monkeypatch.setattr(feedback, "_wrong_attempts", Counter())
-    hints = feedback.task_table().loc["1.1"]
+    hints = task_frame().loc["1.1"]
     assert "Hint:" not in run("1.1", 30).message
     first = check("1.1", {"body_paragraphs": 30})
     assert first.status == INCORRECT and first.message.endswith("Hint: " + hints["hint_method"])

@@ -8,7 +8,7 @@ from task_asserts import wrong
 
 from readingpack.exercises import CORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, lesson02
 from readingpack.exercises import check_value as run
-from readingpack.exercises.feedback import task_table
+from readingpack.exercises.tasks import task_frame
 from readingpack.ledger import load_ledger
 from readingpack.widgets.claims import ClaimExplorer
 
@@ -19,7 +19,7 @@ RIGHT_TYPES = {"CL027": "statistic", "CL093": "evaluation", "CL098": "prediction
 
 
 def test_lesson_2_registers_its_active_tasks_of_the_kinds_needed():
-    table = task_table()
+    table = task_frame()
     active = sorted(table.index[(table["lesson"] == 2) & (table["status"] == "active")])
     kinds = {t.task_id: t.kind for t in TASKS.values() if t.task_id.startswith("2.")}
     assert sorted(kinds) == active == TASK_IDS
@@ -160,7 +160,7 @@ def test_2_5_the_claim_explorer_shows_the_expected_paragraphs():
 
 # 2.6 written
 def test_2_6_written_answers_are_not_machine_marked():
-    low, high = task_table().loc["2.6", ["min_words", "max_words"]].astype(int)
+    low, high = task_frame().loc["2.6", ["min_words", "max_words"]].astype(int)
     assert (low, high) == (80, 150)
     answer = ("The ledger codes “with performative events” (CL002) as an evaluation: the word "
               "“performative” is the author's label for the events, which no record could settle. " * 2)

@@ -9,7 +9,7 @@ from task_asserts import wrong
 
 from readingpack.exercises import CORRECT, NOT_MARKED, TASKS, lesson03
 from readingpack.exercises import check_value as run
-from readingpack.exercises.feedback import task_table
+from readingpack.exercises.tasks import task_frame
 
 DEATHS = ["F030", "F033", "F035"]
 
@@ -17,7 +17,7 @@ DEATHS = ["F030", "F033", "F035"]
 
 
 def test_lesson_3_registers_its_active_tasks_of_every_kind_needed():
-    table = task_table()
+    table = task_frame()
     active = sorted(table.index[(table["lesson"] == 3) & (table["status"] == "active")])
     kinds = {t.task_id: t.kind for t in TASKS.values() if t.task_id.startswith("3.")}
     assert sorted(kinds) == active and len(active) == 9
@@ -129,7 +129,7 @@ def test_3_6_fuel_depot_sources():
 
 # 3.7 written
 def test_3_7_written_answer_is_never_machine_marked():
-    low, high = task_table().loc["3.7", ["min_words", "max_words"]].astype(int)
+    low, high = task_frame().loc["3.7", ["min_words", "max_words"]].astype(int)
     assert (low, high) == (60, 160)
     answer = ("The article says the operation caused “more than two hundred casualties and four hundred "
               "injured in one day” (paragraph 12). Casualties can mean killed, or killed and wounded, so "

@@ -9,7 +9,7 @@ from task_asserts import wrong
 
 from readingpack.exercises import CORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, check, lesson04
 from readingpack.exercises import check_value as run
-from readingpack.exercises.feedback import task_table
+from readingpack.exercises.tasks import task_frame
 from readingpack.ledger import load_ledger
 from readingpack.widgets.actors import ActorComparison
 
@@ -21,7 +21,7 @@ FORMS = {"Azerbaijan": 38, "Azerbaijan’s": 10, SPLIT: 1, "Baku": 17, "Baku’s
 
 
 def test_lesson_4_registers_its_active_tasks_of_the_kinds_needed():
-    table = task_table()
+    table = task_frame()
     active = sorted(table.index[(table["lesson"] == 4) & (table["status"] == "active")])
     kinds = {t.task_id: t.kind for t in TASKS.values() if t.task_id.startswith("4.")}
     assert sorted(kinds) == active == TASK_IDS
@@ -143,7 +143,7 @@ def test_4_6_options_quote_the_ledger_exactly():
 
 # 4.7 written
 def test_4_7_written_answers_are_not_machine_marked():
-    low, high = task_table().loc["4.7", ["min_words", "max_words"]].astype(int)
+    low, high = task_frame().loc["4.7", ["min_words", "max_words"]].astype(int)
     assert (low, high) == (80, 150)
     answer = ("In paragraph 15 the article reports Baku's demand: “Baku also demands Armenia to change its "
               "constitution as a key pre-condition for the peace agreement.” In paragraph 5 the author "
