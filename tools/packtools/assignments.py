@@ -184,8 +184,8 @@ def write_solution_headings(solutions: Path) -> list[str]:
     return changed
 
 
-def exercise_notebook(solution_path: Path):
-    nb = solution_with_headings(solution_path)
+def exercise_notebook(solution_path: Path, specs: dict[str, TaskSpec] | None = None):
+    nb = solution_with_headings(solution_path, specs)
     for index, cell in enumerate(nb.cells):
         where = f"{solution_path.name}, cell {index + 1}"
         if cell.cell_type == "code":
