@@ -177,15 +177,20 @@ def check_task(task_id: Any, namespace: dict) -> Feedback:
     if spec is not None and not spec.active:
         return Feedback(NOT_MARKED, f"Task {task_id} is no longer part of the exercises. {spec.note}",
                         task_id, "retired")
-    if task is None:
-        known = ", ".join(sorted(TASKS, key=_task_order))
-        return Feedback(NOT_ANSWERED, f"There is no task {task_id!r}. The tasks are: {known}.",
-                        reason="unknown_task")
+    if task is None or spec is None:
+        return _unknown_task(task_id)
     if task.kind == "written":
         feedback = _check_written_task(task, namespace)
     else:
         feedback = _check_variable(task, namespace)
     return dataclasses.replace(feedback, task=task.task_id)
+
+
+def _unknown_task(task_id: str) -> Feedback:
+    """A task id that has no check, or no row in the data folder's tasks.csv."""
+    known = ", ".join(t for t in sorted(TASKS, key=_task_order) if _spec(t) is not None)
+    return Feedback(NOT_ANSWERED, f"There is no task {task_id!r}. The tasks are: {known}.",
+                    reason="unknown_task")
 
 
 def _check_variable(task: Task, namespace: dict) -> Feedback:
@@ -249,7 +254,7 @@ def _task_of_last_cell(namespace: dict) -> str | None:
     """The task whose variable the last cell run assigns (In[-1] of IPython)."""
     inputs = namespace.get("_ih") or namespace.get("In") or []
     source = inputs[-1] if inputs else ""
-    assigned = [t.task_id for t in TASKS.values()
+    assigned = [t.task_id for t in defined_tasks()
                 if re.search(rf"^\s*{re.escape(t.variable)}\s*=", source, re.M)]
     return assigned[0] if len(assigned) == 1 else None
 
@@ -258,7 +263,7 @@ def check_value(task_id: str, answer: Any) -> Feedback:
     """Check `answer` as the answer to task `task_id` (for tests and the marker), without hints
     and, for a written task, without reading a notebook."""
     task = TASKS.get(str(task_id))
-    if task is None:
+    if task is None or _spec(task.task_id) is None:
         return check(task_id, {})
     if is_blank(answer):
         blank = ("Write your answer in the answer cell under the task, then save." if task.kind == "written"
@@ -269,6 +274,11 @@ def check_value(task_id: str, answer: Any) -> Feedback:
 
 
 _task_order = task_order
+
+
+def defined_tasks() -> list[Task]:
+    """The registered checks whose task has a row in the data folder's tasks.csv."""
+    return [t for t in TASKS.values() if _spec(t.task_id) is not None]
 
 
 def tasks_for_lesson(lesson: int) -> list[Task]:

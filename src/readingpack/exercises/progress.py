@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .answers import AnswerNotFound, answer_cells, read_notebook
-from .feedback import SYMBOLS, TASKS, check_task, plural, text_as_html
+from .feedback import SYMBOLS, check_task, defined_tasks, plural, text_as_html
 from .tasks import CHECK_STATUSES, Status, active_task_ids, task_order, task_spec, task_specs
 
 DONE, TO_FIX, OPEN, AWAITING = "done", "to fix", "not answered", "awaiting a marker"
@@ -54,7 +54,7 @@ class Summary:
 
 
 def _lesson_of(namespace: dict) -> int | None:
-    present = [t for t in TASKS.values() if t.variable in namespace and t.kind != "written"]
+    present = [t for t in defined_tasks() if t.variable in namespace and t.kind != "written"]
     lessons = sorted({task_order(t.task_id)[0] for t in present})
     return lessons[0] if len(lessons) == 1 else None
 
