@@ -204,6 +204,11 @@ def exercise_notebook(solution_path: Path, specs: dict[str, TaskSpec] | None = N
     meta = nb.metadata.setdefault("readingpack", {})
     meta["generated_from"] = f"solutions/{solution_path.name}"
     meta["lesson"] = int(solution_path.name[:2])
+    # the student's copy still names each answer as data/tasks.csv does (a prompt `name = ...`)
+    problems = task_problems(nb, meta["lesson"], task_specs() if specs is None else specs,
+                             f"the exercise made from {solution_path.name}")
+    if problems:
+        raise MarkerError("; ".join(problems))
     return nb
 
 
