@@ -18,17 +18,5 @@ def wrong(task_id, answer, *phrases, reason=None, hidden=()):
     for secret in hidden:
         assert not re.search(rf"(?<![\w.]){re.escape(str(secret))}(?!\w)", result.message), (secret, result)
     assert "Hint:" not in result.message  # hints come only from check()
-    _record(result, phrases)
     return result
 
-
-def _record(result, phrases):
-    import inspect
-    import json
-    import os
-
-    if os.environ.get("I25_RECORD"):
-        frame = inspect.stack()[2]
-        with open(os.environ["I25_RECORD"], "a", encoding="utf-8") as out:
-            out.write(json.dumps({"file": frame.filename, "line": frame.lineno, "reason": result.reason,
-                                  "phrases": list(phrases)}) + "\n")
