@@ -12,13 +12,13 @@ from packtools.exemplars import parse_exemplars
 from packtools.prose_style import loaded_term_problems
 from readingpack.evidence import coding
 from readingpack.evidence.quotations import is_in, quotations
-from readingpack.exercises.feedback import task_table
+from readingpack.exercises.tasks import task_frame
 from readingpack.paths import PROJECT_ROOT
 
 CRITERIA = ("quotation", "attribution", "evidence", "reasoning", "task")
 ANSWERS = ("full", "partial", "weak")
 EXEMPLARS = PROJECT_ROOT / "docs" / "exemplars"
-TABLE = task_table()
+TABLE = task_frame()
 SCALE = PROJECT_ROOT / "data" / "rubric_scale.csv"
 ARTICLE = " ".join((PROJECT_ROOT / "data" / "article" / "article.txt").read_text(encoding="utf-8").split())
 QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")

@@ -55,8 +55,8 @@ def test_rounding_to_five_minutes():
 
 def test_each_task_kind_has_a_rate():
     for lesson in range(1, len(LESSONS)):
-        for task in minutes.active_tasks(lesson):
-            assert minutes.task_minutes(task) > 0, task["task_id"]
+        for task in minutes.lesson_specs(lesson):
+            assert minutes.task_minutes(task) > 0, task.task_id
 
 
 def test_the_rates_are_the_fit_to_the_trial():

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import nbformat
 
-from readingpack.exercises.feedback import task_table
+from readingpack.exercises.tasks import TaskSpec, task_specs
 
 from .paths import PROJECT_ROOT
 
@@ -174,22 +174,21 @@ def teaching_estimate(nb) -> float:
     return reading + c["prompts"] * PROMPT_MINUTES + c["widgets"] * WIDGET_MINUTES
 
 
-def task_minutes(task: dict) -> float:
-    if task["kind"] == "written":
-        return WRITTEN_BASE_MINUTES + int(float(task["max_words"])) / WRITTEN_WORDS_PER_MINUTE
-    if task["kind"] == "chart":
+def task_minutes(task: TaskSpec) -> float:
+    if task.kind == "written":
+        return WRITTEN_BASE_MINUTES + task.max_words / WRITTEN_WORDS_PER_MINUTE
+    if task.kind == "chart":
         return CHART_MINUTES
-    return TASK_MINUTES[task["work"]]
+    return TASK_MINUTES[task.work]
 
 
-def active_tasks(lesson: int) -> list[dict]:
-    """The lesson's active tasks (data/tasks.csv, as the exercise checks read it), as rows."""
-    table = task_table().reset_index()
-    return table[(table["lesson"] == lesson) & (table["status"] == "active")].to_dict("records")
+def lesson_specs(lesson: int) -> list[TaskSpec]:
+    """The lesson's active tasks (data/tasks.csv, as the exercise checks read it)."""
+    return [t for t in task_specs().values() if t.active and t.lesson == lesson]
 
 
 def exercise_estimate(lesson: int) -> float:
-    return sum(task_minutes(task) for task in active_tasks(lesson))
+    return sum(task_minutes(task) for task in lesson_specs(lesson))
 
 
 def estimate(path: Path) -> tuple[int, int]:

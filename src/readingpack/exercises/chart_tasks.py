@@ -19,7 +19,7 @@ from ..evidence.claims import TYPE_ORDER, type_label, types_by_paragraph
 from ..evidence.events import TRACKS, event_table, zoom_years
 from ..evidence.settings import setting_ids
 from ..ledger import load_ledger
-from .feedback import CORRECT, INCORRECT, Feedback, register
+from .feedback import CORRECT, INCORRECT, Feedback, task
 
 
 def _figures():
@@ -266,7 +266,7 @@ def claim_type_counts() -> pd.DataFrame:
     return types_by_paragraph(load_ledger().claims)
 
 
-@register("2.7", "claims_chart", "chart", "A bar chart of the claim types in each paragraph")
+@task("2.7")
 def check_claims_chart(answer) -> Feedback:
     expected = claim_type_counts()
     shown = expected.loc[:, expected.sum() > 0]
@@ -336,7 +336,7 @@ def bound_marks(ax, value: float, values_on_x: bool, position: float) -> list[st
     return marks
 
 
-@register("3.8", "bound_chart", "chart", "An “at least” figure drawn as a lower bound")
+@task("3.8")
 def check_bound_chart(answer) -> Feedback:
     axes, early = _answer_axes(answer, "bound_chart", NOT_CHECKED_FREE)
     if early:
@@ -445,7 +445,7 @@ def area_bar_of(label: str) -> str | None:
     return _one(found)
 
 
-@register("3.9", "honest_chart", "chart", "Lesson 3's cut-axis chart redrawn from zero")
+@task("3.9")
 def check_honest_chart(answer) -> Feedback:
     expected = audit_areas()
     table = expected[["km2"]]
@@ -496,7 +496,7 @@ def _year_of(label: str) -> int | None:
     return int(match.group()) if match else None
 
 
-@register("5.8", "tracks_chart", "chart", "A bar chart of events per year on each track")
+@task("5.8")
 def check_tracks_chart(answer) -> Feedback:
     expected = track_year_counts()
     first, last = zoom_years()
