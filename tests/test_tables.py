@@ -46,7 +46,7 @@ def test_a_multiindex_becomes_ordinary_columns_and_long_tables_are_cut_as_pandas
 
 
 def test_the_timeline_key_and_strip_use_different_pattern_ids():
-    widget = timeline.TimelineWidget()
+    widget = timeline.TimelineExplorer()
     first, last = widget.years.value
     strip = timeline.timeline_svg(widget.table, first, last)
     key = timeline.legend_html()

@@ -5,7 +5,7 @@ from task_asserts import wrong
 
 from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, check, lesson05
 from readingpack.exercises import check_value as run
-from readingpack.widgets.timeline import TimelineWidget
+from readingpack.widgets.timeline import TimelineExplorer
 
 BY_REFERENCE = ["EV010", "EV012", "EV018", "EV022", "EV023", "EV026", "EV028", "EV029", "EV035",
                 "EV037", "EV044"]
@@ -78,7 +78,7 @@ def test_5_3_precision_of_november_12():
 
 
 def test_5_5_the_widget_shows_what_the_check_expects():
-    widget = TimelineWidget()
+    widget = TimelineExplorer()
     widget.years.value = (2023, 2023)
     for category, box in widget.category_boxes.items():
         box.value = category == "military"

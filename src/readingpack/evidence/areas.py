@@ -84,7 +84,7 @@ def reference_areas(ledger=None) -> pd.DataFrame:
     ledger = ledger or load_ledger()
     facts = with_sides(ledger)
     facts = facts[facts["section"] == "A"]
-    values = ledger["reference_fact_values"]
+    values = ledger.reference_fact_values
     values = values[(values["unit"] == "km2") & values["fact_id"].isin(facts["id"])]
     values = values.drop_duplicates("fact_id")[["fact_id", "quote", "value_best"]]
     table = facts.merge(values, left_on="id", right_on="fact_id")

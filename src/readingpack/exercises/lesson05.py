@@ -49,7 +49,7 @@ def _span() -> list[str]:
 
 
 def _events() -> pd.DataFrame:
-    return load_ledger()["events"]
+    return load_ledger().events
 
 
 def _table() -> pd.DataFrame:

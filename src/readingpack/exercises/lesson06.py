@@ -39,7 +39,7 @@ def task_setting(name: str) -> str:
 
 
 def _positions() -> pd.DataFrame:
-    return load_ledger()["positions"]
+    return load_ledger().positions
 
 
 def _reported() -> pd.DataFrame:
@@ -81,7 +81,7 @@ def expected_both() -> int:
 @task("6.1")
 def check_both(answer):
     sides, names = sides_per_issue(), government_names()
-    issues = load_ledger()["issues"]
+    issues = load_ledger().issues
     near = [
         (len(issues),
          "That is every issue. Each issue has rows for both governments, but a row with an empty "
@@ -129,7 +129,7 @@ def check_one_side(answer):
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
         return check_collection(answer, expected, "issue ids")
     given = {str(a).strip() for a in answer}
-    issues = load_ledger()["issues"]
+    issues = load_ledger().issues
     labels = dict(zip(issues["issue"], issues["issue_id"], strict=True))
     if given and given <= set(labels):
         return Feedback(INCORRECT, "These are the issues' descriptions. Give their short names "

@@ -1,6 +1,6 @@
 """The article's events on one time axis (lesson 5): the timeline widget.
 
-It renders what readingpack.evidence.events returns. `TimelineWidget` filters the events by a
+It renders what readingpack.evidence.events returns. `TimelineExplorer` filters the events by a
 range of years and by category and shows the matching events as an inline SVG strip and a
 list (no matplotlib redraw on change). The static chart is drawn by
 readingpack.charts.draw_event_lanes.
@@ -214,7 +214,7 @@ def summary_text(selected: pd.DataFrame, total: int, first_year: int, last_year:
     return text + "."
 
 
-class TimelineWidget(ui.PackWidget):
+class TimelineExplorer(ui.PackWidget):
     """Pick a range of years and categories; see the matching events on a strip and in a list."""
 
     def __init__(self, ledger=None, *_tables_from_old_workbooks):
