@@ -9,6 +9,7 @@ import pytest
 
 from packtools.draft_article import recall
 from readingpack.evidence.areas import article_area
+from readingpack.exercises import CORRECT, INCORRECT, check_value
 from readingpack.ledger import Ledger
 from readingpack.paths import PROJECT_ROOT
 
@@ -44,3 +45,12 @@ def test_the_drafting_tool_keeps_its_recall_on_the_second_article():
     # docs/adapting.md ("from 2,000 to 1,400 tonnes" read as a range, "last year", "Minister Lind")
     assert made == 17 and found >= 14
     assert in_text == 18 and aliases >= 17
+
+
+def test_task_5_3_reads_a_range_of_years_printed_with_an_en_dash(monkeypatch):
+    monkeypatch.setenv("READINGPACK_DATA", str(LAKE))
+    wrong = check_value("5.3", "range")
+    assert wrong.status == INCORRECT
+    assert wrong.message == ("A range is a span of dates (“2016–2019”). The article's words name "
+                             "a single date.")
+    assert check_value("5.3", "day").status == CORRECT
