@@ -61,9 +61,9 @@ def _quoted(values) -> str:
 
 
 def _printed_ranges() -> list[str]:
-    """Ranges the article prints as two years, such as “1918-1920”."""
+    """Ranges the article prints as two years, such as “1918-1920” or “2016–2019” (en dash)."""
     printed = _events()["date_as_printed"].dropna()
-    return [p for p in printed if re.fullmatch(r"\d{4}-\d{4}", p)]
+    return [p for p in printed if re.fullmatch(r"\d{4}[-–]\d{4}", p)]
 
 
 def _ids(frame: pd.DataFrame) -> set[str]:
@@ -163,8 +163,9 @@ def check_november_12(answer):
             "comes from the publication date, and the precision is that of the printed words."
         ),
         "range": (
-            f"A range is a span of dates (“{_printed_ranges()[-1]}”). {reference.rstrip('.')}, but "
-            "the article's words name a single date."
+            f"A range is a span of dates (“{_printed_ranges()[-1]}”). "
+            + (f"{reference.rstrip('.')}, but the" if reference else "The")
+            + " article's words name a single date."
         ),
     }
     return check_label(answer, PRECISIONS, row["precision"], why)
@@ -193,7 +194,7 @@ def check_widget(answer):
     inside = shown[(shown["start"].dt.year == year)
                    & (shown["end"].fillna(shown["start"]).dt.year == year)]
     printed = shown.drop(inside.index)["date_as_printed"].dropna()
-    two_years = [p for p in printed if re.fullmatch(r"\d{4}-\d{4}", p)]
+    two_years = [p for p in printed if re.fullmatch(r"\d{4}[-–]\d{4}", p)]
     in_words = [p for p in printed if not re.search(r"\d", p)]
     near = [
         (widget_count([category], include_undated=True),
