@@ -116,3 +116,29 @@ def test_a_worksheet_shows_the_data_its_solution_stores_but_no_answer(tasks, pat
     widgets = [c.source for c in solution.cells if c.cell_type == "code" and any(
         "application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in c.get("outputs", []))]
     assert set(widgets) <= shown, f"{path.name}: a widget the tasks use is missing"
+
+
+def test_a_worksheet_keeps_the_state_of_the_widgets_it_shows_and_of_no_other(tasks):
+    view = "application/vnd.jupyter.widget-view+json"
+    key = "application/vnd.jupyter.widget-state+json"
+    shown, layout, other = "a" * 32, "b" * 32, "c" * 32
+
+    def widget_cell(source, model):
+        output = nbformat.v4.new_output("display_data", data={view: {"model_id": model}, "text/plain": "w"})
+        return nbformat.v4.new_code_cell(source, outputs=[output])
+
+    solution = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("### Task 1.5 · widget · Find"),
+        widget_cell("reader = Reader()\nreader", shown),
+        widget_cell('baku_paragraphs = [1]\ncheck("1.5")', other),
+    ])
+    solution.metadata["widgets"] = {key: {"version_major": 2, "version_minor": 0, "state": {
+        shown: {"state": {"layout": f"IPY_MODEL_{layout}"}}, layout: {"state": {}}, other: {"state": {}}}}}
+    exercise = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("### Task 1.5 · widget · Find"),
+        nbformat.v4.new_code_cell("reader = Reader()\nreader"),
+        nbformat.v4.new_code_cell('baku_paragraphs = ...  # your answer\ncheck("1.5")'),
+    ])
+    sheet, _ = worksheets.WorksheetPreprocessor(solution=solution, tasks=tasks).preprocess(exercise, {})
+    assert [c.source for c in sheet.cells if c.cell_type == "code"] == ["reader = Reader()\nreader"]
+    assert set(sheet.metadata["widgets"][key]["state"]) == {shown, layout}

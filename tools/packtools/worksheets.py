@@ -15,6 +15,7 @@ write put in:
 """
 
 import ast
+import json
 import math
 import re
 from pathlib import Path
@@ -179,8 +180,6 @@ class WorksheetPreprocessor(Preprocessor):
         if self.solution is not None:
             stored = {c.source: c.outputs for c in self.solution.cells
                       if c.cell_type == "code" and c.get("outputs")}
-            if "widgets" in self.solution.metadata:
-                nb.metadata["widgets"] = self.solution.metadata["widgets"]
         cells, task = [], None
         for cell in nb.cells:
             if cell.cell_type == "markdown":
@@ -209,7 +208,27 @@ class WorksheetPreprocessor(Preprocessor):
         if task:
             cells.append(answer_space(task, tasks))
         nb.cells = drop_empty_sections(cells)
+        if self.solution is not None:
+            widget_state(nb, self.solution)
         return nb, resources
+
+
+def widget_state(nb, solution) -> None:
+    """Give the worksheet the saved state of the widgets it shows, and of no other widget of the
+    solution's run: the models its widget views name, with the models those refer to."""
+    key = "application/vnd.jupyter.widget-state+json"
+    state = solution.metadata.get("widgets", {}).get(key, {}).get("state", {})
+    wanted = [o["data"]["application/vnd.jupyter.widget-view+json"]["model_id"]
+              for c in nb.cells if c.cell_type == "code" for o in c.outputs
+              if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    kept = {}
+    while wanted:
+        model = wanted.pop()
+        if model in state and model not in kept:
+            kept[model] = state[model]
+            wanted += re.findall(r"IPY_MODEL_([0-9a-f]+)", json.dumps(state[model]))
+    if kept:
+        nb.metadata["widgets"] = {key: {**solution.metadata["widgets"][key], "state": kept}}
 
 
 def _level(cell) -> int | None:
