@@ -89,7 +89,10 @@ def test_every_task_has_room_to_answer_and_a_written_task_lines_for_its_words(pa
         assert max_words / spaces[task_id] <= worksheets.WORDS_PER_LINE  # room for every word
     for task_id, lines in spaces.items():
         if task_id not in written_tasks(tasks, path.stem):
-            assert lines >= worksheets.SHORT_LINES - 1, task_id
+            form = tasks.loc[task_id, "answer_form"]
+            expected = worksheets.CHART_LINES if tasks.loc[task_id, "kind"] == "chart" else (
+                worksheets.LINES_BY_FORM.get(form, worksheets.SHORT_LINES))
+            assert lines == expected, task_id
             if tasks.loc[task_id, "kind"] == "chart":
                 assert page.select(f'[data-task="{task_id}"] .rp-frame'), f"{task_id}: no frame to draw in"
 

@@ -11,7 +11,8 @@ write put in:
   solution's stored tables, printed text and widget pictures, so the sheet holds the data its
   tasks need; a cell that reads an answer or calls the check is left out, so it holds no answer.
 - After each task, ruled lines: for a written task one line per WORDS_PER_LINE words of its
-  max_words, a frame to draw in for a chart task, SHORT_LINES lines for any other task.
+  max_words, a frame to draw in for a chart task, LINES_BY_FORM lines for an answer that is a
+  table or a function, SHORT_LINES lines for any other task.
 """
 
 import ast
@@ -31,6 +32,7 @@ from .paths import PROJECT_ROOT
 
 WORDS_PER_LINE = 10  # handwriting on an 18 cm line
 SHORT_LINES = 3
+LINES_BY_FORM = {"table": 12, "function": 8}  # data/tasks.csv answer_form: a table's rows, code
 CHART_LINES = 2  # under the frame: what the chart shows
 NOTEBOOK_OPERATION = re.compile(
     r"\bcells?\b|\bnotebooks?\b|\brun\b|\bsave\b|Ctrl\+|double-click|\bcomment\b|\bhints?\b|"
@@ -157,7 +159,8 @@ def printable_outputs(outputs) -> list:
 def answer_space(task_id: str, tasks) -> nbformat.NotebookNode:
     row = tasks.loc[task_id] if task_id in tasks.index else None
     kind = row["kind"] if row is not None else ""
-    space = {"role": "answer-space", "task": task_id, "lines": SHORT_LINES}
+    form = row["answer_form"] if row is not None else ""
+    space = {"role": "answer-space", "task": task_id, "lines": LINES_BY_FORM.get(form, SHORT_LINES)}
     if kind == "written" and str(row["max_words"]).strip() not in ("", "nan"):
         low, high = int(float(row["min_words"])), int(float(row["max_words"]))
         space.update(lines=math.ceil(high / WORDS_PER_LINE), note=f" ({low} to {high} words)")
