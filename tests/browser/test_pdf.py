@@ -33,8 +33,13 @@ def _times(a, b):
             a[2] * b[1] + a[3] * b[3], a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5]]
 
 
-def ink(page) -> float:
-    """The share of the page's bands (between the top and bottom margins) that hold ink."""
+def read_pages(path) -> list[tuple[str, float]]:
+    """Each page's text and ink: the share of its bands (between the top and bottom margins) that
+    hold ink. One pass over each page's content for both."""
+    return [_read(page) for page in PdfReader(path).pages]
+
+
+def _read(page) -> tuple[str, float]:
     top, bottom = float(page.mediabox.height) - MARGIN, MARGIN
     spans = []
 
@@ -53,7 +58,7 @@ def ink(page) -> float:
             y = float(args[1]) * cm[3] + cm[5]
             spans.append((y, y))
 
-    page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
+    text = page.extract_text(visitor_text=on_text, visitor_operand_before=on_operator)
     band = (top - bottom) / BANDS
     inked = set()
     for low, high in (sorted(span) for span in spans):
@@ -61,7 +66,7 @@ def ink(page) -> float:
             first = int((max(low, bottom) - bottom) // band)
             last = int((min(high, top) - bottom) // band)
             inked.update(range(first, min(last, BANDS - 1) + 1))
-    return len(inked) / BANDS
+    return text, len(inked) / BANDS
 
 
 def headings(notebook) -> list[str]:
@@ -72,18 +77,14 @@ def headings(notebook) -> list[str]:
     return [" ".join(htmlbuild.markdown_to_text(h).split())[:25] for h in found]
 
 
-def near_blank_pages(path, notebook=None) -> list[tuple[int, float]]:
-    """Pages with ink in fewer than NEAR_BLANK of their bands, except a section's last page: the
-    PDF's last, or one whose next page opens with a heading of the notebook."""
-    pages = PdfReader(path).pages
+def near_blank_pages(pages: list[tuple[str, float]], notebook=None) -> list[tuple[int, float]]:
+    """Pages (read_pages) with ink in fewer than NEAR_BLANK of their bands, except a section's
+    last page: the PDF's last, or one whose next page opens with a heading of the notebook."""
     opening = headings(notebook) if notebook else []
     found = []
-    for number, page in enumerate(pages[:-1], start=1):
-        following = " ".join(pages[number].extract_text().split())
-        if any(following.startswith(h) for h in opening):
-            continue
-        share = ink(page)
-        if share < NEAR_BLANK:
+    for number, (_, share) in enumerate(pages[:-1], start=1):
+        following = " ".join(pages[number][0].split())
+        if share < NEAR_BLANK and not any(following.startswith(h) for h in opening):
             found.append((number, share))
     return found
 
@@ -134,18 +135,18 @@ def test_the_exercise_sheet_is_a_worksheet_without_notebook_instructions(printed
 
 def test_lesson_3_prints_its_figures_table_whole_and_no_page_near_blank(printed):
     _, written = printed
-    lesson = written[2]
-    text = text_of(lesson)
+    pages = read_pages(written[2])
+    text = " ".join(" ".join(page.split()) for page, _ in pages)
     # the table of every figure: no column cut off at the page's edge (its qualifier and kind
     # columns were), and the quote column wide enough for several words a line (it held one)
     for figure in range(1, 46):
         assert f"F{figure:03d}" in text
     header = r"unit quali(?:fi|\ufb01)er kind F001 2 November 9 exact date"
     assert re.search(header, text), "a column is cut off"
-    lines = "\n".join(page.extract_text() for page in PdfReader(lesson).pages).split("\n")
+    lines = "\n".join(page for page, _ in pages).split("\n")
     for words in ("F003 2 2020 Karabakh war", "F015 6 at least 215 square", "F007 4 ceremony of COP29"):
         assert any(words in line for line in lines), f"the quote column is squeezed: {words!r}"
-    assert near_blank_pages(lesson, PROJECT_ROOT / "notebooks" / "03_figures.ipynb") == []
+    assert near_blank_pages(pages, PROJECT_ROOT / "notebooks" / "03_figures.ipynb") == []
 
 
 def test_no_printed_page_is_near_blank_but_a_sections_last(tmp_path, chromium):
@@ -155,4 +156,4 @@ def test_no_printed_page_is_near_blank_but_a_sections_last(tmp_path, chromium):
         relative = path.relative_to(tmp_path)
         folder = {"lessons": "notebooks", "exercises": "exercises"}.get(relative.parent.name)
         notebook = PROJECT_ROOT / folder / f"{path.stem}.ipynb" if folder else None
-        assert near_blank_pages(path, notebook) == [], relative.as_posix()
+        assert near_blank_pages(read_pages(path), notebook) == [], relative.as_posix()

@@ -76,6 +76,13 @@ READABLE_TABLES_JS = """
   }
 }
 """
+# A page is printed once each saved widget has been drawn next to its view (the renderer draws
+# them after the page has loaded; a page printed earlier shows an empty box).
+VIEW_SCRIPTS = 'script[type="application/vnd.jupyter.widget-view+json"]'
+WIDGETS_DRAWN = """selector => Array.from(document.querySelectorAll(selector)).every(script => {
+  const area = script.previousElementSibling;
+  return area && area.classList.contains('widget-subarea') && area.querySelector('.jupyter-widgets');
+})"""
 PRINTED_WIDTH = 688  # CSS pixels: A4's 210 mm less the 2 x 14 mm margins
 
 
@@ -118,6 +125,7 @@ def _print(chromium, url: str, pages: list[str], out: Path) -> list[Path]:
     page.emulate_media(media="print")
     for name in pages:
         page.goto(f"{url}/{name}", wait_until="networkidle")
+        page.wait_for_function(WIDGETS_DRAWN, arg=VIEW_SCRIPTS, timeout=60_000)
         page.add_style_tag(content=PRINT_CSS)
         page.evaluate(READABLE_TABLES_JS)
         target = out / pdf_name(name)
