@@ -48,9 +48,10 @@ HEADING = re.compile(r"^(#{1,6})\s")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(*])")
 WORKSHEET_NOTE = (
-    "*The paper edition of this exercise sheet: write each answer on the lines under its task. "
-    "The tables and pictures show the data as the notebook holds it. For a task that asks for "
-    "code or a chart, write down your method and your result, or sketch the chart in the frame.*"
+    "*The paper edition of this exercise sheet: write each answer on the lines under its task, "
+    "with the numbered article (article.pdf) beside you. The tables and pictures show the data "
+    "as the notebook holds it; a widget shows its starting state. For a task that asks for code "
+    "or a chart, write down your method and your result, or sketch the chart in the frame.*"
 )
 
 WORKSHEET_TEMPLATE = """{%- extends 'readingpack_page.html.j2' -%}
