@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from packtools import htmlbuild, worksheets
-from readingpack.exercises.feedback import task_table
+from readingpack.exercises.tasks import task_frame
 
 EXERCISES = htmlbuild.notebooks(("exercises",))
 # What only makes sense in JupyterLab: editing and saving cells, running them, the checker.
@@ -20,7 +20,7 @@ NOTEBOOK_PHRASES = ("double-click", "Ctrl+S", "run the cell", "run the next cell
 
 @pytest.fixture(scope="module")
 def tasks():
-    return task_table()
+    return task_frame()
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ import nbformat
 from nbconvert.preprocessors import Preprocessor
 from traitlets import Any, Dict
 
-from readingpack.exercises.feedback import task_table
+from readingpack.exercises.tasks import task_frame
 
 from . import htmlbuild
 from .paths import PROJECT_ROOT
@@ -178,7 +178,7 @@ class WorksheetPreprocessor(Preprocessor):
     widget_state = Dict()
 
     def preprocess(self, nb, resources):
-        tasks = self.tasks if self.tasks is not None else task_table()
+        tasks = self.tasks if self.tasks is not None else task_frame()
         variables = {v for v in tasks["variable"].dropna() if v}
         stored = {}
         if self.solution is not None:
