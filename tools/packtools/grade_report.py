@@ -30,12 +30,11 @@ from markupsafe import Markup
 
 from readingpack.exercises.feedback import SYMBOLS
 from readingpack.exercises.tasks import Status, task_specs
+from readingpack.paths import data_dir
 from readingpack.style import HATCHES, PALETTE
 
 from .htmlbuild import PACK_CSS, SITE_TITLE
-from .paths import PROJECT_ROOT
 
-DATA = PROJECT_ROOT / "data"
 STATUSES = [Status.CORRECT, Status.INCORRECT, Status.NOT_ANSWERED, Status.CANNOT_CHECK, Status.NOT_HANDED_IN,
             Status.DAMAGED, Status.NOT_MARKED, Status.MARKED]
 WRITTEN_STATUSES = STATUSES[6:]
@@ -88,7 +87,7 @@ def _task_titles() -> dict[str, str]:
 
 
 def _rubric() -> dict[tuple[str, int], str]:
-    table = pd.read_csv(DATA / "rubric_scale.csv")
+    table = pd.read_csv(data_dir() / "rubric_scale.csv")  # the loaded article's rubric
     return {(row.criterion, int(row.level)): row.descriptor for row in table.itertuples()}
 
 
