@@ -10,7 +10,7 @@ import readingpack.exercises  # noqa: F401  (registers every task)
 from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, check_value
 from readingpack.exercises import feedback as checks
 from readingpack.exercises.answers import ENVIRONMENT_VARIABLE
-from readingpack.exercises.progress import active_tasks
+from readingpack.exercises.tasks import active_task_ids, task_frame
 from readingpack.ledger import load_ledger
 
 TASK_IDS = sorted(TASKS, key=checks._task_order)
@@ -19,13 +19,13 @@ NOT_WRITTEN = [t for t in TASK_IDS if TASKS[t].kind != "written"]
 # None of these is a valid answer to any task, in any of the forms the checks accept.
 ODD_ANSWERS = [object(), {"a": 1}, [[1]], 3.5, -1, True, float("nan"), "text", ["x"],
                pd.DataFrame({"a": [1, 2], "b": [3, 4]}), pd.Series([1, 2])]
-TABLE = checks.task_table()
+TABLE = task_frame()
 
 
 def test_every_lesson_has_enough_active_tasks_and_all_are_registered():
     total = 0
     for lesson in range(1, 10):
-        active = active_tasks(lesson)
+        active = active_task_ids(lesson)
         assert len(active) >= (5 if lesson == 8 else 6), f"lesson {lesson}"
         assert set(active) <= set(TASKS), f"lesson {lesson}: an active task has no check"
         total += len(active)

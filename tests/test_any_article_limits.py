@@ -116,4 +116,4 @@ def test_5_3_works_on_an_article_that_prints_no_year_range(synthetic):
     assert check_value("5.3", "day").status == CORRECT
     ranged = check_value("5.3", "range")
     assert ranged.status == INCORRECT
-    assert ranged.message.startswith("A range is a span of dates, but the article's words name a single")
+    assert ranged.message == "A range is a span of dates. The article's words name a single date."

@@ -23,6 +23,7 @@ import readingpack.exercises
 from readingpack.evidence import comparison
 from readingpack.exercises import TASKS, check_value
 from readingpack.exercises import feedback as feedback_module
+from readingpack.exercises.tasks import task_frame
 from readingpack.ledger import Ledger
 from readingpack.paths import PROJECT_ROOT
 
@@ -99,7 +100,7 @@ def assert_none(hits: list[str]) -> None:
 
 
 def test_task_titles_and_hints_come_from_the_loaded_article(fixture_article):
-    tasks = feedback_module.task_table()
+    tasks = task_frame()
     texts = {f"tasks.csv {task_id} {column}": str(row[column])
              for task_id, row in tasks.iterrows() for column in ("title", "hint_method", "hint_specific")
              if pd.notna(row[column])}

@@ -60,6 +60,19 @@ def test_qualifiers_values_dates_and_attribution_are_drafted():
     assert da.sentence_spans("Dr. Smith came. He left.") == [(0, 15), (16, 24)]
 
 
+def test_a_change_a_relative_year_a_speaker_after_the_verb_and_a_titled_name_are_drafted():
+    rows_ = da.figure_candidates(1, "Last year the council cut the quota from 2,000 to 1,400 tonnes.",
+                                 published=da.date(2025, 9, 10))
+    by_quote = {row["quote"]: row for row in rows_}
+    old, new, year = by_quote["from 2,000"], by_quote["to 1,400"], by_quote["Last year"]
+    assert (old["value_best"], new["value_best"], new["unit"]) == ("2000", "1400", "tonnes")
+    assert (year["date_start"], year["year_printed"]) == ("2024-01-01", "false")
+    assert da.attribution("“The door is open,” said Mara Lind.", ["Mara Lind"]) == ("said", "Mara Lind")
+    assert da.attribution("Hallen answered that it would wait.", ["Hallen"]) == ("answered", "Hallen")
+    aliases = da.alias_candidates([(1, "The fishermen met Minister Lind, and Minister Lind left.")])
+    assert aliases["Minister Lind"] == 2 and aliases["Lind"] == 2
+
+
 def test_the_readiness_report_names_what_is_still_draft_and_missing(drafted):
     out, _ = drafted
     report = (out / "READINESS.md").read_text(encoding="utf-8")

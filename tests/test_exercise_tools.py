@@ -11,14 +11,23 @@ from packtools.workbook import copy_exercises
 from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, Feedback
 from readingpack.exercises import feedback as checks
 from readingpack.exercises.answers import ANSWER_PROMPT, answer_text, is_answer_cell
+from readingpack.exercises.tasks import TaskSpec
 from readingpack.paths import PROJECT_ROOT
 
 ARTICLE = (PROJECT_ROOT / "data" / "article" / "article.txt").read_text(encoding="utf-8")
 
 
+def demo_spec(task_id: str, variable: str, kind: str, form: str, title: str = "A demo task") -> TaskSpec:
+    """A task that is not in data/tasks.csv, for the tests of the machinery only."""
+    return TaskSpec(task_id=task_id, lesson=int(task_id.split(".")[0]), kind=kind, title=title,
+                    variable=variable, answer_form=form, decimals=2, work="analysis", points=1, criteria=(),
+                    min_words=None, max_words=None, hint_method="", hint_specific="", status="active",
+                    note="")
+
+
 @pytest.fixture
 def demo_task():
-    @checks.register("99.1", "demo_answer", "number", "a demo task")
+    @checks.task("99.1", spec=demo_spec("99.1", "demo_answer", "number", "number"))
     def _check(answer):
         return checks.check_number(answer, 0.72, 2, "the share", [(72.3, "That is a percentage.")])
 
@@ -53,7 +62,7 @@ def test_an_unknown_task_is_named(demo_task):
 
 
 def test_a_crashing_checker_never_raises():
-    @checks.register("99.2", "x", "code", "broken")
+    @checks.task("99.2", spec=demo_spec("99.2", "x", "code", "count"))
     def _broken(answer):
         raise KeyError("boom")
 
@@ -212,6 +221,10 @@ def _solution_notebook(tmp_path):
     return tmp_path / "solutions" / "09_demo.ipynb"
 
 
+# the demo lesson's one task, as its row of data/tasks.csv would define it
+DEMO_SPECS = {"9.6": demo_spec("9.6", "demo_text", "written", "text", "A demo answer")}
+
+
 def test_generation_turns_answer_cells_into_prompts_and_drops_outputs(tmp_path, monkeypatch):
     asked = []
 
@@ -220,7 +233,7 @@ def test_generation_turns_answer_cells_into_prompts_and_drops_outputs(tmp_path, 
         return "**How this answer is marked.** Full marks need an exact quotation."
 
     monkeypatch.setattr(assignments, "student_rubric", demo_rubric)
-    exercise = assignments.exercise_notebook(_solution_notebook(tmp_path))
+    exercise = assignments.exercise_notebook(_solution_notebook(tmp_path), DEMO_SPECS)
     sources = [c.source for c in exercise.cells]
     assert sources[1] == "share = ...  # your answer\ncheck('9.1')"
     assert sources[2] == "# your code here\nprint('done')"
@@ -249,10 +262,10 @@ def test_the_student_rubric_says_answers_are_never_marked_for_agreeing():
 def test_a_rubric_outside_a_written_task_is_reported(tmp_path):
     path = _solution_notebook(tmp_path)
     nb = nbformat.read(path, as_version=4)
-    nb.cells[3].source = nb.cells[3].source.replace("### Task 9.6 · written · ", "### Task 9.6 · code · ")
+    nb.cells[0].source += "\n<!-- BEGIN RUBRIC -->\n- 2 points: exact quote\n<!-- END RUBRIC -->"
     nbformat.write(nb, path)
-    with pytest.raises(assignments.MarkerError, match=r"09_demo\.ipynb, cell 4: a rubric outside"):
-        assignments.exercise_notebook(path)
+    with pytest.raises(assignments.MarkerError, match=r"09_demo\.ipynb, cell 1: a rubric outside"):
+        assignments.exercise_notebook(path, DEMO_SPECS)
 
 
 def test_unbalanced_markers_are_reported_with_their_cell(tmp_path):
@@ -261,7 +274,7 @@ def test_unbalanced_markers_are_reported_with_their_cell(tmp_path):
     nb.cells[2].source = "# BEGIN SOLUTION\nx = 1"
     nbformat.write(nb, path)
     with pytest.raises(assignments.MarkerError, match=r"09_demo\.ipynb, cell 3"):
-        assignments.exercise_notebook(path)
+        assignments.exercise_notebook(path, DEMO_SPECS)
 
 
 def test_committed_exercises_match_their_solutions():

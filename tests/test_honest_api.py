@@ -6,8 +6,8 @@ import pytest
 
 from readingpack.ledger import load_ledger
 from readingpack.widgets.claims import ClaimExplorer
-from readingpack.widgets.setting import ParagraphReader
-from readingpack.widgets.timeline import TimelineWidget
+from readingpack.widgets.reading import ParagraphReader
+from readingpack.widgets.timeline import TimelineExplorer
 
 
 def test_dir_of_the_ledger_lists_its_tables(ledger):
@@ -20,15 +20,15 @@ def test_a_whole_table_of_the_ledger_is_shown_without_a_warning(ledger):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         reader = ParagraphReader(ledger.paragraphs, ledger.outline)
-        TimelineWidget(ledger.events)
+        TimelineExplorer(ledger.events)
     assert reader is not None
 
 
 def test_some_rows_of_a_table_get_a_warning_naming_what_is_shown_instead(ledger):
     shown = rf"holds 3 of the {len(ledger.events)} rows of the ledger's events table"
     with pytest.warns(UserWarning, match=shown):
-        widget = TimelineWidget(ledger.events.head(3))
-    assert widget.table.equals(TimelineWidget(load_ledger()).table)
+        widget = TimelineExplorer(ledger.events.head(3))
+    assert widget.table.equals(TimelineExplorer(load_ledger()).table)
     with pytest.warns(UserWarning, match="none of the ledger's tables"):
         ClaimExplorer(ledger.events.rename(columns=lambda c: f"x{c}"))
 

@@ -70,3 +70,18 @@ def test_a_failing_notebook_means_no_notebook_is_written(tmp_path, capsys):
     assert "1 of 2 notebooks failed; no notebook was written" in out and "ZeroDivisionError" in out
     assert nbtools.main([str(good)]) == 0
     assert nbformat.read(good, as_version=4).cells[0].outputs[0]["data"]["text/plain"] == "2"
+
+
+def test_the_saved_time_a_written_answer_check_prints_is_the_same_on_every_run(tmp_path, monkeypatch):
+    import nbformat
+
+    monkeypatch.setenv("TZ", "UTC")
+    path = tmp_path / "saved.ipynb"
+    code = ("import datetime, os\n"
+            "saved = datetime.datetime.fromtimestamp(os.path.getmtime('saved.ipynb'))\n"
+            "print(saved.strftime('%H:%M %d %b %Y'))")
+    outputs = []
+    for _ in range(2):
+        nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)]), path)
+        outputs.append(nbtools.executed(path).cells[0].outputs[0]["text"])
+    assert outputs[0] == outputs[1] == "12:00 22 Nov 2024\n"

@@ -23,7 +23,7 @@ from readingpack.ledger import Ledger, LedgerError, load_ledger
 from readingpack.paths import PROJECT_ROOT
 from readingpack.ui import PackWidget
 from readingpack.widgets.claims import ClaimExplorer
-from readingpack.widgets.setting import ParagraphReader
+from readingpack.widgets.reading import ParagraphReader
 
 FIXTURE = PROJECT_ROOT / "data" / "practice" / "rivers_and_roads"
 # The arguments other than the ledger that some evidence queries need, for this article.
@@ -130,7 +130,7 @@ def widget_classes() -> list[type]:
 def test_the_widget_list_is_complete():
     names = {cls.__name__ for cls in widget_classes()}
     assert {"ClaimExplorer", "ParagraphReader", "AreaComparison", "FigureCheck", "ClaimCheck",
-            "ActorComparison", "TimelineWidget", "PositionsWidget", "Framing"} <= names
+            "ActorComparison", "TimelineExplorer", "PositionComparison", "FramingExplorer"} <= names
 
 
 @pytest.mark.parametrize("cls", widget_classes(), ids=lambda cls: cls.__name__)

@@ -46,10 +46,10 @@ def test_a_multiindex_becomes_ordinary_columns_and_long_tables_are_cut_as_pandas
 
 
 def test_the_timeline_key_and_strip_use_different_pattern_ids():
-    widget = timeline.TimelineWidget()
+    widget = timeline.TimelineExplorer()
     first, last = widget.years.value
     strip = timeline.timeline_svg(widget.table, first, last)
-    key = timeline.legend_svg()
+    key = timeline.legend_html()
     ids = re.findall(r'\bid="([^"]+)"', strip) + re.findall(r'\bid="([^"]+)"', key)
     assert len(ids) == len(set(ids)) == 4
     for svg in (strip, key):

@@ -30,9 +30,9 @@ def test_solution_blocks_import_nothing(solution):
 
 
 def test_every_retired_task_is_named_in_its_workbook():
-    from readingpack.exercises.feedback import task_table
+    from readingpack.exercises.tasks import task_frame
 
-    table = task_table()
+    table = task_frame()
     for task_id in table.index[table["status"] == "retired"]:
         exercise = next((PROJECT_ROOT / "exercises").glob(f"{int(task_id.split('.')[0]):02d}_*.ipynb"))
         text = "\n".join(c.source for c in nbformat.read(exercise, as_version=4).cells)

@@ -14,6 +14,9 @@ HEAVY = {
     "tests/browser/test_html_edition.py::*[[]solution*": "the lesson pages use the same renderer",
     "tests/browser/test_html_edition.py::*[[]exercise*": "the lesson pages use the same renderer",
     "tests/test_make_lab.py::*": "starts a JupyterLab server (11 s)",
+    # lesson 3, the article and one worksheet print in `make test`
+    "tests/browser/test_pdf.py::test_no_printed_page_is_near_blank_but_a_sections_last":
+        "prints every PDF of make pdf (about a minute)",
     "tests/test_nbtools.py::test_re_running_unchanged_notebooks_changes_no_byte":
         "runs two notebooks twice (11 s); the id rewriting has its own quick test",
     # the no-UI rule: import-linter's contracts (make lint) and tests/test_layers.py state it for

@@ -26,6 +26,8 @@ OLD_MODULES = {
     "readingpack.sources": "readingpack.evidence.sources",
     "readingpack.lexicon": "readingpack.evidence.language",
     "readingpack.widgets.checking": "readingpack.widgets.claim_check",
+    "readingpack.widgets.setting": "readingpack.widgets.reading",
+    "readingpack.exercises.figures": "readingpack.exercises.chart_reading",
 }
 
 _MENTIONS = "readingpack.evidence.mentions"
@@ -55,8 +57,12 @@ OLD_NAMES = {
     "readingpack.widgets.figure_check": {
         name: ("readingpack.evidence.comparison", name)
         for name in ("article_value", "figure_reference_table")},
-    "readingpack.widgets.framing": {"framing_table": ("readingpack.evidence.language", "framing_table")},
+    "readingpack.widgets.framing": {
+        "framing_table": ("readingpack.evidence.language", "framing_table"),
+        "Framing": ("readingpack.widgets.framing", "FramingExplorer"),
+    },
     "readingpack.widgets.positions": {
+        "PositionsWidget": ("readingpack.widgets.positions", "PositionComparison"),
         **{name: (_POSITIONS, name) for name in (
             "POSITION_COLUMN", "REPORTED", "WORDS_COLUMN", "after_article_table",
             "no_statement_sentence", "not_reported_sentence", "positions_table")},
@@ -65,7 +71,8 @@ OLD_NAMES = {
         "OWN_HEADS": (_POSITIONS, "PositionsData().own_heads"),
         "AFTER_CAVEAT": (_POSITIONS, "PositionsData().after_caveat"),
     },
-    "readingpack.widgets.setting": {
+    "readingpack.widgets.reading": {
+        "NamesWidget": ("readingpack.widgets.reading", "NameExplorer"),
         **{name: (_BACKGROUND, name) for name in (
             "evidence_text", "find_spans", "names_table", "primer_table", "section_of",
             "signposts_table", "structure_table")},
@@ -73,6 +80,7 @@ OLD_NAMES = {
         "SIGNPOSTS": (_BACKGROUND, "signpost_words()"),
     },
     "readingpack.widgets.timeline": {
+        "TimelineWidget": ("readingpack.widgets.timeline", "TimelineExplorer"),
         "PRECISION_STYLE": (_CHARTS, "PRECISION_STYLE"),
         "draw_panel": (_CHARTS, "draw_event_lanes"),
         "legend_handles": (_CHARTS, "precision_legend_handles"),

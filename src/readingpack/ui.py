@@ -201,7 +201,7 @@ class PackWidget:
 def widget_ledger(ledger=None):
     """The ledger a widget shows: the one given, else the pack's. Workbooks copied before every
     widget took `Widget(ledger=None)` pass one of the ledger's tables instead
-    (`ParagraphReader(paragraphs, outline)`, `TimelineWidget(events)`): the ledger holding that
+    (`ParagraphReader(paragraphs, outline)`, `TimelineExplorer(events)`): the ledger holding that
     table is used. Any other table (some of its rows, another article's) cannot be shown by
     the widget, which needs the whole ledger; a warning says so instead of dropping it quietly."""
     import warnings

@@ -13,9 +13,10 @@ from solution_keys import key_of
 import readingpack.exercises  # noqa: F401  (registers every task)
 from readingpack.exercises import INCORRECT, TASKS, check_value
 from readingpack.exercises import feedback as checks
+from readingpack.exercises.tasks import task_frame
 
 TASK_IDS = sorted(TASKS, key=checks._task_order)
-TABLE = checks.task_table()
+TABLE = task_frame()
 ITEM_TASKS = [t for t in TASK_IDS if TABLE.loc[t, "answer_form"] == "items"]
 
 

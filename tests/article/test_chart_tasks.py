@@ -13,16 +13,15 @@ import pytest
 from readingpack.evidence.areas import article_area, reference_areas
 from readingpack.evidence.claims import type_label
 from readingpack.evidence.events import event_table, zoom_years
-from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, TASKS, check_value
+from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, TASKS, chart_reading, check_value
 from readingpack.exercises import chart_tasks as ct
-from readingpack.exercises import figures as inspect_figures
 
 CHART_TASKS = {"2.7": ct.NOT_CHECKED_BARS, "3.8": ct.NOT_CHECKED_FREE, "3.9": ct.NOT_CHECKED_SINGLE,
                "5.8": ct.NOT_CHECKED_BARS}
 
 
 @pytest.fixture(autouse=True)
-def close_figures():
+def close_chart_reading():
     yield
     plt.close("all")
 
@@ -91,12 +90,12 @@ def test_a_chart_without_bars_is_named():
 def test_bars_are_read_with_their_categories_and_series():
     counts = pd.DataFrame({"t1": [1, 0], "t2": [2, 3]}, index=[3, 4])
     expected = {("3", "t1"): 1.0, ("4", "t1"): 0.0, ("3", "t2"): 2.0, ("4", "t2"): 3.0}
-    assert inspect_figures.bar_table(inspect_figures.bars(counts.plot.bar(stacked=True))) == expected
-    assert inspect_figures.bar_table(inspect_figures.bars(counts.plot.barh())) == expected
+    assert chart_reading.bar_table(chart_reading.bars(counts.plot.bar(stacked=True))) == expected
+    assert chart_reading.bar_table(chart_reading.bars(counts.plot.barh())) == expected
     _fig, ax = plt.subplots()
     ax.bar([2020 - 0.2, 2021 - 0.2], [1, 2], width=0.4, label="a")  # grouped, no tick labels set
     ax.bar([2020.2, 2021.2], [3, 4], width=0.4, label="b")
-    assert inspect_figures.bar_table(inspect_figures.bars(ax)) == {
+    assert chart_reading.bar_table(chart_reading.bars(ax)) == {
         ("2020", "a"): 1, ("2021", "a"): 2, ("2020", "b"): 3, ("2021", "b"): 4}
 
 
@@ -105,10 +104,10 @@ def test_points_arrows_texts_and_markers_are_found():
     ax.plot(220, 0, ">")
     ax.annotate("at least", xy=(400, 0), xytext=(220, 0), arrowprops={"arrowstyle": "->"})
     ax.errorbar([1], [5], yerr=[[0], [2]], lolims=True, fmt="o")
-    assert (220.0, 0.0) in [(p.x, p.y) for p in inspect_figures.points(ax)]
-    assert ((220.0, 0.0), (400.0, 0.0)) in inspect_figures.arrows(ax)
-    assert inspect_figures.texts(ax) == ["at least"]
-    assert {inspect_figures.marker_direction(p.marker) for p in inspect_figures.points(ax)} >= {"up", "right"}
+    assert (220.0, 0.0) in [(p.x, p.y) for p in chart_reading.points(ax)]
+    assert ((220.0, 0.0), (400.0, 0.0)) in chart_reading.arrows(ax)
+    assert chart_reading.texts(ax) == ["at least"]
+    assert {chart_reading.marker_direction(p.marker) for p in chart_reading.points(ax)} >= {"up", "right"}
 
 
 # --- 2.7 claim types by paragraph ----------------------------------------------------------------
@@ -195,7 +194,7 @@ def test_2_7_missing_title_labels_legend_and_a_cut_axis_fail():
 # --- 3.8 a lower bound drawn as a bound ----------------------------------------------------------
 
 def bounds():
-    return ct.bound_figures().set_index("figure_id")
+    return ct.bound_chart_reading().set_index("figure_id")
 
 
 def bound_bar(value, **marks):

@@ -3,11 +3,14 @@ and displacement of both peoples in the conflict.
 
 A content note is the paragraph that opens with "**Content note.**" in a markdown cell of
 notebooks/, solutions/ and exercises/. Each is at most 60 words (the reference ids in it
-included), names both peoples (Azerbaijanis and Armenians), and cites (by reference id, e.g.
-[K3c, C4]) at least one fact documenting losses or displacement of Armenians and at least one
-documenting losses or displacement of Azerbaijanis; every id it cites must be a row of
-data/reference/facts.csv. The figures themselves belong in lesson 1's background, not in a note.
-Every lesson, and every exercise sheet that works with deaths or displacement, has one.
+included), names both peoples (Azerbaijanis and Armenians), and traces at least one fact
+documenting losses or displacement of Armenians and at least one documenting losses or
+displacement of Azerbaijanis to a row of data/reference/facts.csv. From lesson 1 on, where the
+reference ids are explained, a note cites them ([K3c, C4]). Lesson 0 comes before that: its note
+names each source in words ("a UN representative"), and its cell's metadata `sources_named`
+gives the row each name stands for, so that the test can trace it. The figures themselves belong
+in lesson 1's background, not in a note. Every lesson, and every exercise sheet that works with
+deaths or displacement, has one.
 """
 
 import re
@@ -19,6 +22,8 @@ from readingpack.ledger import load_ledger
 from readingpack.paths import PROJECT_ROOT
 
 FACT_ID = re.compile(r"\b[A-Z]\d+[a-z]?\b")
+# A word of a source's name that names nothing by itself.
+COMMON = {"a", "an", "the", "of", "and", "on", "for", "in"}
 
 # Which reference facts document whose losses or displacement, read from the facts and the
 # `counts_what` of data/reference/fact_values.csv:
@@ -52,6 +57,9 @@ DETAIL = re.compile(r"\b\d[\d,]*\s+(?:people|civilians|servicemen|killed|dead|re
                     r"|\b(?:more|less) than \d|\bchildren\b", re.I)
 
 
+SOURCES_NAMED = {}  # note -> {reference id: [the words of the note that name its source]}
+
+
 def content_notes():
     for folder in ("notebooks", "solutions", "exercises"):
         for path in sorted((PROJECT_ROOT / folder).glob("*.ipynb")):
@@ -59,10 +67,21 @@ def content_notes():
             for cell in nb.cells:
                 if cell.cell_type == "markdown" and "Content note" in cell.source:
                     found = NOTE.search(cell.source)
-                    yield f"{folder}/{path.name}#{cell.get('id')}", found.group(0) if found else cell.source
+                    name = f"{folder}/{path.name}#{cell.get('id')}"
+                    SOURCES_NAMED[name] = dict(cell.metadata.get("sources_named", {}))
+                    yield name, found.group(0) if found else cell.source
 
 
 NOTES = list(content_notes())
+
+
+def traced_ids(name: str, text: str) -> set[str]:
+    """The reference rows a note traces its facts to: ids it cites, and sources it names."""
+    return set(FACT_ID.findall(text)) | set(SOURCES_NAMED[name])
+
+
+def name_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[\w.]+", text.casefold().replace("u.s.", "us")) if w not in COMMON}
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +144,37 @@ def test_the_id_sets_match_the_facts():
 
 @pytest.mark.parametrize(("name", "text"), NOTES, ids=[name for name, _ in NOTES])
 def test_each_note_names_both_peoples_with_existing_ids(name, text, fact_ids):
-    cited = set(FACT_ID.findall(text))
+    cited = traced_ids(name, text)
     assert cited <= fact_ids, f"{name} cites ids not in facts.csv: {sorted(cited - fact_ids)}"
     assert cited & ARMENIANS, f"{name} cites no fact on Armenians' losses or displacement"
     assert cited & AZERBAIJANIS, f"{name} cites no fact on Azerbaijanis' losses or displacement"
+
+
+def test_lesson_0_names_its_sources_in_words_and_cites_no_id():
+    """A first-time reader meets reference ids in lesson 1, which explains them; lesson 0 names
+    the sources in words and says where to find them."""
+    lesson_0 = [(name, text) for name, text in NOTES if name.startswith("notebooks/00_")]
+    assert lesson_0
+    for name, text in lesson_0:
+        assert FACT_ID.findall(text) == [], f"{name}: a reference id before lesson 1 explains them"
+        assert SOURCES_NAMED[name], f"{name}: name each source in words (metadata sources_named)"
+        assert "Lesson 1" in text, f"{name}: say where each source is given in full"
+        assert "instructor" not in text, f"{name}: a learner alone reads it too"
+
+
+@pytest.mark.parametrize("name", [n for n, _ in NOTES if SOURCES_NAMED[n]])
+def test_each_source_named_in_words_is_the_source_of_its_row(name):
+    """Each name is in the note, and shares a word with a publisher that states the row (or the
+    row's source), so the name cannot drift from the row it stands for."""
+    ledger = load_ledger()
+    text = dict(NOTES)[name]
+    publishers = ledger.reference_publishers.set_index("publisher_id")["name"]
+    stated = ledger.reference_fact_publishers
+    for fact_id, names in SOURCES_NAMED[name].items():
+        row = ledger.reference_facts.set_index("id").loc[fact_id]
+        sources = [row["source"], *publishers[stated[(stated["fact_id"] == fact_id)
+                                                     & (stated["role"] == "stated")]["publisher_id"]]]
+        for words in names:
+            assert words in text, f"{name}: {words!r} is not in the note"
+            assert any(name_words(words) & name_words(source) for source in sources), (
+                f"{name}: {words!r} does not name a source of {fact_id} ({sources})")

@@ -12,13 +12,13 @@ from packtools.exemplars import parse_exemplars
 from packtools.prose_style import loaded_term_problems
 from readingpack.evidence import coding
 from readingpack.evidence.quotations import is_in, quotations
-from readingpack.exercises.feedback import task_table
+from readingpack.exercises.tasks import task_frame
 from readingpack.paths import PROJECT_ROOT
 
 CRITERIA = ("quotation", "attribution", "evidence", "reasoning", "task")
 ANSWERS = ("full", "partial", "weak")
 EXEMPLARS = PROJECT_ROOT / "docs" / "exemplars"
-TABLE = task_table()
+TABLE = task_frame()
 SCALE = PROJECT_ROOT / "data" / "rubric_scale.csv"
 ARTICLE = " ".join((PROJECT_ROOT / "data" / "article" / "article.txt").read_text(encoding="utf-8").split())
 QUOTATION = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
@@ -83,6 +83,16 @@ def sentence_count(text: str) -> int:
 WRITTEN = written_tasks()
 TASK_IDS = sorted(WRITTEN, key=lambda t: tuple(map(int, t.split("."))))
 PAGES = {task: parse_exemplars(page_of(task)) for task in TASK_IDS if page_of(task).exists()}
+# Weak answers that take a side, each shown beside its mirror: the same lapses leaning the other way.
+MIRRORED = ("8.1", "8.6", "8.7")
+LEAN = re.compile(r"a fault of attribution that leans (towards|against) the author")
+
+
+def marked_answers(task_id: str) -> list[tuple[str, dict]]:
+    """(name, answer) of every marked exemplar of a task, mirrors included."""
+    task = PAGES[task_id][task_id]
+    return [*task["answers"].items(),
+            *((f"{name}, leaning the other way", mirror) for name, mirror in task["mirrors"].items())]
 
 
 def test_the_solutions_hold_the_nine_written_tasks():
@@ -114,7 +124,7 @@ def test_each_task_has_needs_and_three_marked_answers(task_id):
     assert tuple(task["needs"]) == criteria
     assert all(len(need.split()) >= 8 for need in task["needs"].values())
     assert tuple(task["answers"]) == ANSWERS
-    for name, answer in task["answers"].items():
+    for name, answer in [*task["answers"].items(), *task["mirrors"].items()]:
         assert answer["text"], f"{task_id} {name}: no exemplar text"
         assert answer["why"], f"{task_id} {name}: no Why"
         assert tuple(answer["marks"]) == criteria, f"{task_id} {name}: {answer['marks']}"
@@ -139,8 +149,9 @@ def test_full_answers_quote_exactly_and_keep_the_asked_length(task_id):
 @pytest.mark.parametrize("task_id", TASK_IDS)
 def test_inexact_quotations_are_named_as_such(task_id):
     """Partial and weak answers may misquote on purpose; their Why then names each misquotation."""
-    for name in ("partial", "weak"):
-        answer = PAGES[task_id][task_id]["answers"][name]
+    for name, answer in marked_answers(task_id):
+        if name == "full":
+            continue
         for quote in quotations(answer["text"]):
             if not is_exact(quote, task_id):
                 assert quote in answer["why"] and "inexact" in answer["why"], (task_id, name, quote)
@@ -180,6 +191,12 @@ def test_the_parser_reads_wrapped_lines_and_rejects_bad_marks(tmp_path):
     full = parsed["answers"]["full"]
     assert full == {"text": "first line second line", "why": "because of this.",
                     "marks": {"quotation": 3, "attribution": 2, "evidence": 3, "task": 3}}
+    page.write_text(page.read_text(encoding="utf-8") + "\n### Full answer, leaning the other way\n\n"
+                    "> third line\n\nMarks: quotation 1 · task 0\n\nWhy: mirrored.\n", encoding="utf-8")
+    parsed = parse_exemplars(page)["9.1"]
+    assert parsed["answers"]["full"] == full
+    assert parsed["mirrors"] == {"full": {"text": "third line", "why": "mirrored.",
+                                          "marks": {"quotation": 1, "task": 0}}}
     page.write_text(page.read_text(encoding="utf-8").replace("task 3", "task three"), encoding="utf-8")
     with pytest.raises(ValueError, match="bad mark"):
         parse_exemplars(page)
@@ -200,7 +217,7 @@ def length_band(task_id: str, text: str) -> str:
 def test_every_exemplar_meets_what_its_machine_checkable_marks_say(task_id):
     """Quotation 3: every quotation exact; quotation 0: one is inexact or there is none.
     Task 3: inside the asked length; task 2: at most somewhat outside; far outside: task 1 or 0."""
-    for name, answer in PAGES[task_id][task_id]["answers"].items():
+    for name, answer in marked_answers(task_id):
         marks, quotes = answer["marks"], quotations(answer["text"])
         exact = [is_exact(q, task_id) for q in quotes]
         if marks["quotation"] == 3:
@@ -218,9 +235,27 @@ def test_every_exemplar_meets_what_its_machine_checkable_marks_say(task_id):
 
 @pytest.mark.parametrize("task_id", TASK_IDS)
 def test_one_lapse_of_attribution_is_level_2_in_every_exemplar(task_id):
-    for name, answer in PAGES[task_id][task_id]["answers"].items():
+    for name, answer in marked_answers(task_id):
         if "a lapse of attribution" in answer["why"]:
             assert answer["marks"]["attribution"] == 2, (task_id, name)
+
+
+def test_weak_answers_that_take_a_side_lean_each_way_with_the_same_marks_and_words():
+    """Each of MIRRORED shows its weak answer and a mirror: the same marks, the lapse of
+    attribution named in the same words leaning each way, and the rest of the why word for word."""
+    with_mirrors = {task for task in TASK_IDS if PAGES[task][task]["mirrors"]}
+    assert with_mirrors == set(MIRRORED)
+    for task_id in MIRRORED:
+        task = PAGES[task_id][task_id]
+        assert list(task["mirrors"]) == ["weak"], task_id
+        weak, mirror = task["answers"]["weak"], task["mirrors"]["weak"]
+        assert mirror["marks"] == weak["marks"], task_id
+        assert mirror["text"] != weak["text"]
+        leans = [LEAN.search(answer["why"]) for answer in (weak, mirror)]
+        assert all(leans), f"{task_id}: each why names its lean as LEAN words it"
+        assert {lean[1] for lean in leans} == {"towards", "against"}, task_id
+        tails = [answer["why"][lean.end():] for answer, lean in zip((weak, mirror), leans, strict=True)]
+        assert tails[0] == tails[1], f"{task_id}: the other lapses are named in different words"
 
 
 def test_the_length_bands_are_defined_in_the_scale():

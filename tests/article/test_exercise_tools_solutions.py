@@ -9,7 +9,7 @@ import pytest
 from readingpack.exercises import NOT_MARKED
 from readingpack.exercises import feedback as checks
 from readingpack.exercises.answers import is_answer_cell
-from readingpack.exercises.progress import active_tasks
+from readingpack.exercises.tasks import active_task_ids
 from readingpack.paths import PROJECT_ROOT
 
 
@@ -47,7 +47,7 @@ def test_each_solution_matches_its_lesson_and_registers_its_tasks(path):
         c.source for c in solution.cells if c.cell_type == "markdown"), re.M)
     assert len(headings) >= (5 if number == 8 else 6), f"{path.name} has {len(headings)} tasks"
     # one heading per active task of data/tasks.csv, and none for a retired task
-    assert sorted(f"{a}.{b}" for a, b, _ in headings) == sorted(active_tasks(number))
+    assert sorted(f"{a}.{b}" for a, b, _ in headings) == sorted(active_task_ids(number))
     registered = {t.task_id: t for t in checks.tasks_for_lesson(number)}
     for lesson_number, task, kind in headings:
         task_id = f"{lesson_number}.{task}"

@@ -24,9 +24,9 @@ from test_choice_balance import choices
 from test_task_properties import ACTIVE, form, wrong_variants
 
 from readingpack.exercises import INCORRECT, TASKS, check_value
-from readingpack.exercises.feedback import task_table
+from readingpack.exercises.tasks import task_frame
 
-TABLE = task_table()
+TABLE = task_frame()
 CHOICES = choices()
 CHECKED = [t for t in ACTIVE if form(t) in {"choice", "count", "number", "items", "label", "id", "quote"}]
 

@@ -16,14 +16,14 @@ import pytest
 from solution_keys import key_of
 
 from readingpack.exercises import TASKS
-from readingpack.exercises.feedback import _task_order, task_table
+from readingpack.exercises.tasks import task_frame, task_order
 from readingpack.paths import PROJECT_ROOT
 
-TABLE = task_table()
+TABLE = task_frame()
 NOUNS = r"(?:claims|paragraphs|events|issues|relations|verbs|sources|rows|mentions|occurrences)"
 COMPUTED = sorted((t for t in TASKS if t in TABLE.index and TABLE.loc[t, "status"] == "active"
                    and TABLE.loc[t, "kind"] in {"code", "number"}
-                   and TABLE.loc[t, "answer_form"] in {"count", "number", "items"}), key=_task_order)
+                   and TABLE.loc[t, "answer_form"] in {"count", "number", "items"}), key=task_order)
 
 
 def lesson_text(lesson: int) -> str:

@@ -29,12 +29,12 @@ from hypothesis import strategies as st
 from solution_keys import key_of
 
 from readingpack.exercises import CANNOT_CHECK, CORRECT, INCORRECT, NOT_MARKED, TASKS, check_value
-from readingpack.exercises.feedback import _task_order, task_table
+from readingpack.exercises.tasks import task_frame, task_order
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-TABLE = task_table()
+TABLE = task_frame()
 ACTIVE = sorted((t for t in TASKS if t in TABLE.index and TABLE.loc[t, "status"] == "active"),
-                key=_task_order)
+                key=task_order)
 TRIED: Counter = Counter()
 
 

@@ -5,7 +5,7 @@ from task_asserts import wrong
 
 from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, check, lesson05
 from readingpack.exercises import check_value as run
-from readingpack.widgets.timeline import TimelineWidget
+from readingpack.widgets.timeline import TimelineExplorer
 
 BY_REFERENCE = ["EV010", "EV012", "EV018", "EV022", "EV023", "EV026", "EV028", "EV029", "EV035",
                 "EV037", "EV044"]
@@ -48,7 +48,7 @@ def test_5_2_dated_only_by_a_reference_row():
     assert "“nine-month”" in printed_empty.message
     other = run("5.2", [*BY_REFERENCE[:-1], "EV001"])
     assert other.status == INCORRECT
-    assert "1 is missing" in other.message and "not among them:" in other.message
+    assert other.reason == "extra_and_missing"
     assert "EV044" not in other.message.upper()
     assert run("5.2", [e.lower() for e in BY_REFERENCE]).status == CORRECT
     assert "should be a list of event ids" in run("5.2", "EV010").message
@@ -78,7 +78,7 @@ def test_5_3_precision_of_november_12():
 
 
 def test_5_5_the_widget_shows_what_the_check_expects():
-    widget = TimelineWidget()
+    widget = TimelineExplorer()
     widget.years.value = (2023, 2023)
     for category, box in widget.category_boxes.items():
         box.value = category == "military"
@@ -109,9 +109,9 @@ def test_5_6_days_between_two_dated_events():
     assert "operation's end (20 September 2023)" in off_by_one.message
     assert "One day too few" in run("5.6", 208).message
     assert "Take its .days" in run("5.6", pd.Timedelta(days=209)).message
-    assert "should be a number (without quotes)" in run("5.6", "209").message
+    assert run("5.6", "209").reason == "wrong_type"
     too_high = run("5.6", 300)
-    assert too_high.message == "300 is too high for the number of days from EV022 to the start of EV026."
+    assert (too_high.status, too_high.reason) == (INCORRECT, "too_high")
     assert "209" not in too_high.message
 
 
@@ -154,7 +154,7 @@ def test_5_9_relative_date():
           "name the reference row")
     wrong("5.9", {**good, "assumption": "after E7"}, "at least eight words")
     wrong("5.9", {"precision": "range"}, "needs the keys 'start', 'end', 'assumption'")
-    wrong("5.9", "range", "This answer should be a dict")
+    wrong("5.9", "range", reason="wrong_type")
     assert run("5.9", dict.fromkeys(good, ...)).status == NOT_ANSWERED
     partly = run("5.9", {**good, "assumption": ...})
     assert partly.status == NOT_ANSWERED and "still to decide: assumption" in partly.message

@@ -9,7 +9,7 @@ from solution_keys import key_of
 from readingpack.evidence import coding
 from readingpack.exercises import CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, TASKS, tasks_for_lesson
 from readingpack.exercises import check_value as run
-from readingpack.exercises.progress import active_tasks
+from readingpack.exercises.tasks import active_task_ids
 from readingpack.paths import PROJECT_ROOT
 
 FIXTURE = PROJECT_ROOT / "data" / "practice" / "rivers_and_roads"
@@ -22,7 +22,7 @@ def test_the_practice_article_is_the_reuse_tests_article():
 
 
 def test_lesson_9_has_six_tasks_four_of_them_decisions():
-    assert active_tasks(9) == ["9.1", "9.2", "9.3", "9.4", "9.5", "9.6"]
+    assert active_task_ids(9) == ["9.1", "9.2", "9.3", "9.4", "9.5", "9.6"]
     assert {t.kind for t in tasks_for_lesson(9)} == {"code", "written"}
 
 

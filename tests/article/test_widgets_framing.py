@@ -9,7 +9,7 @@ from readingpack.evidence.language import (
     term_summary,
 )
 from readingpack.ui import FIT_START, escape
-from readingpack.widgets.framing import Framing
+from readingpack.widgets.framing import FramingExplorer
 
 
 def test_the_evidence_gives_the_rows_the_widget_shows(ledger):
@@ -20,7 +20,7 @@ def test_the_evidence_gives_the_rows_the_widget_shows(ledger):
 
 
 def test_each_choice_selects_and_lists_its_rows(ledger):
-    framing = Framing()
+    framing = FramingExplorer()
     for category in CATEGORIES:
         framing.category.value = category
         rows = framing.matches()
@@ -31,19 +31,19 @@ def test_each_choice_selects_and_lists_its_rows(ledger):
 
 
 def test_rendering_of_the_default_view(snapshot):
-    framing = Framing()
+    framing = FramingExplorer()
     assert {"counts": framing.counts.value, "text": framing.text.value} == snapshot
 
 
 
 def test_starts_on_the_default_category_across_the_whole_article(ledger):
-    framing = Framing()
+    framing = FramingExplorer()
     assert framing.category.value == "attribution_verb"
     assert framing.range.value == (1, len(ledger.paragraphs))
 
 
 def test_a_range_without_matches_says_so():
-    framing = Framing()
+    framing = FramingExplorer()
     framing.category.value = "certainty_marker"
     framing.range.value = (1, 3)
     assert framing.matches().empty and "none found" in framing.counts.value
@@ -53,7 +53,7 @@ def test_a_range_without_matches_says_so():
 
 
 def test_every_option_updates_the_counts():
-    framing = Framing()
+    framing = FramingExplorer()
     for control, value in framing.example_changes():
         control.value = value
         assert framing.counts.value.startswith(f"{FIT_START}<p class='rp-framing-summary'>")
@@ -63,7 +63,7 @@ def test_every_option_updates_the_counts():
 
 
 def test_reset_restores_the_first_view(ledger):
-    framing = Framing()
+    framing = FramingExplorer()
     first = (framing.counts.value, framing.text.value)
     framing.category.value = "evaluative"
     framing.range.value = (5, 9)
@@ -73,7 +73,7 @@ def test_reset_restores_the_first_view(ledger):
 
 
 def test_controls_have_labels_and_css_classes():
-    framing = Framing()
+    framing = FramingExplorer()
     assert framing.category.description == "Category"
     assert framing.range.description == "Paragraphs"
     for control, css in [(framing.category, "rp-framing-category"), (framing.range, "rp-framing-range"),

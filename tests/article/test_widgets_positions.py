@@ -18,7 +18,7 @@ from readingpack.evidence.positions import (
 from readingpack.ledger import load_ledger
 from readingpack.paths import data_dir
 from readingpack.ui import escape
-from readingpack.widgets.positions import PositionsWidget
+from readingpack.widgets.positions import PositionComparison
 
 ROOT = data_dir().parent
 ARMENIA_COLUMN = "Armenia's government's position, as the article reports it"
@@ -56,7 +56,7 @@ def data():
 
 @pytest.fixture
 def widget(data):
-    return PositionsWidget()
+    return PositionComparison()
 
 
 def government_table(html: str) -> str:
@@ -392,12 +392,12 @@ def test_the_evidence_gives_the_rows_the_widget_shows(data):
 
 def test_the_widget_takes_a_positions_data(data):
     # a workbook copied before the change passes a PositionsData
-    assert PositionsWidget(data).data is data
+    assert PositionComparison(data).data is data
 
 
 def test_the_widget_takes_the_ledger_like_every_widget():
     ledger = load_ledger()
-    widget = PositionsWidget(ledger)
+    widget = PositionComparison(ledger)
     assert widget.data.ledger is ledger
-    assert widget.columns.value == PositionsWidget().columns.value
+    assert widget.columns.value == PositionComparison().columns.value
 

@@ -13,7 +13,7 @@ from readingpack.evidence.events import (
     year_bounds,
     zoom_years,
 )
-from readingpack.widgets.timeline import NO_CATEGORY, NOTHING_MATCHES, TimelineWidget
+from readingpack.widgets.timeline import NO_CATEGORY, NOTHING_MATCHES, TimelineExplorer
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def table():
 
 @pytest.fixture
 def widget():
-    return TimelineWidget()
+    return TimelineExplorer()
 
 
 @pytest.mark.parametrize(
@@ -89,8 +89,8 @@ def test_year_bounds_and_zoom_years(table):
 def test_widget_takes_a_ledger_like_every_widget():
     from readingpack.ledger import load_ledger
 
-    widget = TimelineWidget(load_ledger())
-    assert widget.table.equals(TimelineWidget().table)
+    widget = TimelineExplorer(load_ledger())
+    assert widget.table.equals(TimelineExplorer().table)
 
 
 

@@ -13,8 +13,9 @@ import nbformat
 import pytest
 
 from readingpack.exercises import TASKS
-from readingpack.exercises.feedback import task_table, word_range
+from readingpack.exercises.feedback import word_range
 from readingpack.exercises.progress import check_all, workbook_progress
+from readingpack.exercises.tasks import task_frame
 from readingpack.paths import PROJECT_ROOT
 
 EXERCISES = PROJECT_ROOT / "exercises"
@@ -80,7 +81,7 @@ def test_check_all_sums_up_a_lesson_and_the_workbook_overview_reads_saved_notebo
     summary = check_all(3, {"share_of_armenia": 0.7, "area_qualifier": "more_than"})
     counts = {bucket: summary.count(bucket) for bucket in ("done", "to fix", "not answered")}
     assert counts == {"done": 1, "to fix": 1, "not answered": len(summary.rows) - 2}
-    active = task_table().query("lesson == 3 and status == 'active'")
+    active = task_frame().query("lesson == 3 and status == 'active'")
     assert len(summary.rows) == len(active)
     assert "There is no" in workbook_progress(tmp_path / "missing")
     shutil.copy(notebook_of("2.6"), tmp_path / notebook_of("2.6").name)

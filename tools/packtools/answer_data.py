@@ -5,8 +5,8 @@ Every value is validated before use: its JSON size and nesting, each tag and typ
 of every text and list. A value that fails is "could not be read", never a crash. The checks are
 the pack's own (readingpack.exercises), imported fresh in this process, so nothing the
 notebook's code did in its kernel (monkeypatching, a forged marks block, a sibling kernel) can
-reach them. Chart answers arrive as what figures.py read from the student's Figure; the chart
-checks read them through `recorded_figures()` instead of the live Figure. Written answers are
+reach them. Chart answers arrive as what chart_reading.py read from the student's Figure; the chart
+checks read them through `recorded_chart_reading()` instead of the live Figure. Written answers are
 never taken from the sandbox: the marker reads them from the notebook file as handed in, and
 they are never machine-marked.
 """
@@ -217,7 +217,7 @@ def decode(value, budget: _Budget | None = None, depth: int = 0):
     raise Malformed(f"an unknown tag {tag[:20]!r}")
 
 
-# --- charts, as figures.py read them inside the sandbox ----------------------------------------
+# --- charts, as chart_reading.py read them inside the sandbox ----------------------------------------
 
 @dataclass
 class NotAChart:
@@ -264,7 +264,7 @@ def _pair(value) -> tuple[float, float]:
 
 
 def recorded_axes(data) -> RecordedAxes:
-    from readingpack.exercises.figures import Bar, Point
+    from readingpack.exercises.chart_reading import Bar, Point
 
     if not isinstance(data, dict):
         raise Malformed("an Axes that is not an object")
@@ -302,26 +302,26 @@ def recorded_axes(data) -> RecordedAxes:
         _string(data.get("xscale"), 20), _string(data.get("yscale"), 20))
 
 
-def recorded_figures():
-    """figures.py's reading functions, for RecordedChart answers (chart_tasks calls these)."""
-    from readingpack.exercises import figures
+def recorded_chart_reading():
+    """chart_reading.py's reading functions, for RecordedChart answers (chart_tasks calls these)."""
+    from readingpack.exercises import chart_reading
 
     def not_a_chart(answer, variable):
         if isinstance(answer, RecordedChart):
             return None
         if isinstance(answer, NotAChart):
             return answer.message
-        return figures.not_a_chart(answer, variable)
+        return chart_reading.not_a_chart(answer, variable)
 
     return SimpleNamespace(
         not_a_chart=not_a_chart,
         chart_axes=lambda answer: list(answer.axes) if isinstance(answer, RecordedChart) else [],
         is_empty=lambda ax: ax.empty,
         bars=lambda ax: list(ax.bars),
-        bar_table=figures.bar_table,
+        bar_table=chart_reading.bar_table,
         busiest_axes=lambda axes: max(axes, key=lambda ax: len(ax.bars), default=None),
         points=lambda ax: list(ax.points),
-        marker_direction=figures.marker_direction,
+        marker_direction=chart_reading.marker_direction,
         arrows=lambda ax: list(ax.arrows),
         tick_labels=lambda axis: list(axis),
         texts=lambda ax: list(ax.texts),
@@ -363,12 +363,12 @@ def check_exported(task_id: str, answers: dict, names: list[str]):
         namespace[task.variable] = answers[task_id]
     elif task is not None:
         namespace.pop(task.variable, None)
-    original = chart_tasks._figures
-    chart_tasks._figures = recorded_figures  # this process only: read recorded charts
+    original = chart_tasks._chart_reading
+    chart_tasks._chart_reading = recorded_chart_reading  # this process only: read recorded charts
     try:
         return feedback.check_task(task_id, namespace)
     finally:
-        chart_tasks._figures = original
+        chart_tasks._chart_reading = original
 
 
 def read_answers(text) -> tuple[dict, list[str], dict[str, str]]:

@@ -5,7 +5,7 @@ Each answer variable becomes a tagged value that the marker can rebuild without 
 the student's code (answer_data.py): numbers, text, lists, dicts, numpy arrays, pandas Series,
 Index and DataFrames; a function (the function tasks) becomes the table of what it returned for
 the arguments the check calls it with; a matplotlib Figure or Axes becomes what
-readingpack.exercises.figures reads from it (bars, points, arrows, texts, titles, axis labels,
+readingpack.exercises.chart_reading reads from it (bars, points, arrows, texts, titles, axis labels,
 ticks, limits, scales). Anything else becomes its type's name and a short repr.
 
 This code runs in the student's kernel, so the student can change it: a forged export can only
@@ -80,39 +80,40 @@ def encode_function(function, arguments: list) -> dict:
 def _axes(ax) -> dict:
     from dataclasses import asdict
 
-    from readingpack.exercises import figures
+    from readingpack.exercises import chart_reading
 
     def ticks(axis):
-        return [[float(location), label] for location, label in figures.tick_labels(axis)][:500]
+        return [[float(location), label] for location, label in chart_reading.tick_labels(axis)][:500]
 
     def marker(value):
         return value if isinstance(value, int | str) else str(value)
 
     return {
-        "empty": figures.is_empty(ax),
-        "bars": [asdict(bar) for bar in figures.bars(ax)][:MAX_ITEMS],
-        "points": [{**asdict(p), "marker": marker(p.marker)} for p in figures.points(ax)][:MAX_ITEMS],
-        "arrows": [[list(tail), list(head)] for tail, head in figures.arrows(ax)][:500],
-        "texts": figures.texts(ax)[:500], "legend": figures.legend_labels(ax)[:500],
-        "title": figures.title(ax),
-        "xlabel": figures.axis_label(ax, True), "ylabel": figures.axis_label(ax, False),
+        "empty": chart_reading.is_empty(ax),
+        "bars": [asdict(bar) for bar in chart_reading.bars(ax)][:MAX_ITEMS],
+        "points": [{**asdict(p), "marker": marker(p.marker)} for p in chart_reading.points(ax)][:MAX_ITEMS],
+        "arrows": [[list(tail), list(head)] for tail, head in chart_reading.arrows(ax)][:500],
+        "texts": chart_reading.texts(ax)[:500], "legend": chart_reading.legend_labels(ax)[:500],
+        "title": chart_reading.title(ax),
+        "xlabel": chart_reading.axis_label(ax, True), "ylabel": chart_reading.axis_label(ax, False),
         "xticks": ticks(ax.xaxis), "yticks": ticks(ax.yaxis),
-        "words_x": figures.category_labels_are_words(ax, False),
-        "words_y": figures.category_labels_are_words(ax, True),
-        "xlim": list(figures.value_limits(ax, True)), "ylim": list(figures.value_limits(ax, False)),
-        "xscale": figures.value_scale(ax, True), "yscale": figures.value_scale(ax, False),
+        "words_x": chart_reading.category_labels_are_words(ax, False),
+        "words_y": chart_reading.category_labels_are_words(ax, True),
+        "xlim": list(chart_reading.value_limits(ax, True)),
+        "ylim": list(chart_reading.value_limits(ax, False)),
+        "xscale": chart_reading.value_scale(ax, True), "yscale": chart_reading.value_scale(ax, False),
     }
 
 
 def encode_chart(value, variable: str) -> dict:
-    from readingpack.exercises import figures
+    from readingpack.exercises import chart_reading
 
-    problem = figures.not_a_chart(value, variable)
+    problem = chart_reading.not_a_chart(value, variable)
     if problem:
         if value is None or isinstance(value, bool | int | float | str | list | dict):
             return encode(value)
         return {"$": "notchart", "message": problem[:2000]}
-    return {"$": "chart", "axes": [_axes(ax) for ax in figures.chart_axes(value)][:20]}
+    return {"$": "chart", "axes": [_axes(ax) for ax in chart_reading.chart_axes(value)][:20]}
 
 
 def write(namespace: dict, variables: dict, functions: dict, path: str) -> None:

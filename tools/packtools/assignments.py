@@ -1,4 +1,10 @@
-"""Generate the student exercise notebooks from the solution notebooks (the one master copy).
+"""Generate the student exercise notebooks from the solution notebooks (the one master copy),
+and both notebooks' task headings from data/tasks.csv.
+
+Each task's heading, `### Task N.M · kind · title`, is written from its row of data/tasks.csv
+(in the solution notebook too, which is then saved); a heading of a task that is not active
+there, an active task without a heading, or a task whose cells do not set its variable (as
+tasks.csv names it) or call its check stops the generation with the notebook and the task.
 
 Marked regions of a solution notebook are replaced by prompts:
 
@@ -24,7 +30,8 @@ from pathlib import Path
 
 import nbformat
 
-from readingpack.exercises.answers import ANSWER_PROMPT
+from readingpack.exercises.answers import ANSWER_PROMPT, is_answer_cell
+from readingpack.exercises.tasks import TaskSpec, task_specs
 
 from .exemplars import student_rubric
 from .paths import PROJECT_ROOT
@@ -36,6 +43,8 @@ MARKDOWN_RUBRIC = re.compile(r"<!-- BEGIN RUBRIC -->.*?<!-- END RUBRIC -->", re.
 NBVAL_LINE = re.compile(r"^\s*#\s*NBVAL_[A-Z_]+\s*\n?", re.M)
 
 WRITTEN_TASK = re.compile(r"^### Task (\d+\.\d+) · written ·", re.M)
+TASK_HEADING = re.compile(r"^### Task (\d+\.\d+) · (\w+) · (.*)$", re.M)
+SECTION_END = re.compile(r"^#{1,3} ", re.M)
 
 
 class MarkerError(ValueError):
@@ -86,8 +95,97 @@ def strip_markdown(source: str, where: str) -> str:
     return MARKDOWN_RUBRIC.sub(lambda _: student_rubric(task.group(1)), source)
 
 
-def exercise_notebook(solution_path: Path):
+def task_heading(spec: TaskSpec) -> str:
+    return f"### Task {spec.task_id} · {spec.kind} · {spec.title}"
+
+
+def with_task_headings(source: str, where: str, specs: dict[str, TaskSpec]) -> str:
+    """A markdown cell's task headings as data/tasks.csv words them."""
+
+    def heading(match: re.Match) -> str:
+        spec = specs.get(match.group(1))
+        if spec is None or not spec.active:
+            raise MarkerError(f"{where}: a heading for task {match.group(1)}, which is not an active task "
+                              "of data/tasks.csv")
+        return task_heading(spec)
+
+    return TASK_HEADING.sub(heading, source)
+
+
+def task_sections(nb) -> dict[str, list]:
+    """task id -> the cells from its heading to the next heading of any task or section."""
+    sections: dict[str, list] = {}
+    current = None
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and SECTION_END.search(cell.source):
+            found = TASK_HEADING.search(cell.source)
+            current = found.group(1) if found else None
+            if current is not None:
+                sections[current] = []
+                continue
+        if current is not None:
+            sections[current].append(cell)
+    return sections
+
+
+def _binds(variable: str, source: str) -> bool:
+    name = re.escape(variable)
+    return re.search(rf"^\s*(def\s+{name}\s*\(|{name}\s*(\[[^\]\n]*\])?\s*=)", source, re.M) is not None
+
+
+def task_problems(nb, lesson: int, specs: dict[str, TaskSpec], where: str) -> list[str]:
+    """Where a notebook and data/tasks.csv disagree: a missing heading, a heading for a task that is
+    not active, a written task without its answer cell, or a task whose cells neither set its
+    variable nor call its check."""
+    problems = []
+    sections = task_sections(nb)
+    active = [t for t in specs.values() if t.active and t.lesson == lesson]
+    problems += [f"{where}: no heading for task {t.task_id}" for t in active if t.task_id not in sections]
+    for task_id, cells in sections.items():
+        spec = specs.get(task_id)
+        if spec is None or not spec.active or spec.lesson != lesson:
+            problems.append(f"{where}: task {task_id} is not an active task of lesson {lesson}")
+            continue
+        code = "\n".join(c.source for c in cells if c.cell_type == "code")
+        if spec.kind == "written":
+            answers = [str(c.metadata["readingpack"]["task"]) for c in cells if is_answer_cell(c)]
+            if task_id not in answers:
+                problems.append(f"{where}: written task {task_id} has no answer cell")
+        elif not _binds(spec.variable, code):
+            problems.append(f"{where}: the cells of task {task_id} do not set {spec.variable}")
+        if f'check("{task_id}")' not in code:
+            problems.append(f"{where}: the cells of task {task_id} do not call check(\"{task_id}\")")
+    return problems
+
+
+def solution_with_headings(solution_path: Path, specs: dict[str, TaskSpec] | None = None):
+    """The solution notebook with its task headings written from data/tasks.csv; MarkerError
+    where the notebook and the table disagree."""
+    specs = task_specs() if specs is None else specs
     nb = nbformat.read(solution_path, as_version=4)
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            cell.source = with_task_headings(cell.source, f"{solution_path.name}, cell {index + 1}", specs)
+    problems = task_problems(nb, int(solution_path.name[:2]), specs, solution_path.name)
+    if problems:
+        raise MarkerError("; ".join(problems))
+    return nb
+
+
+def write_solution_headings(solutions: Path) -> list[str]:
+    """Save each solution notebook whose task headings differ from data/tasks.csv."""
+    changed = []
+    for path in sorted(solutions.glob("[0-9][0-9]_*.ipynb")):
+        before = nbformat.read(path, as_version=4)
+        after = solution_with_headings(path)
+        if [c.source for c in before.cells] != [c.source for c in after.cells]:
+            nbformat.write(after, path)
+            changed.append(path.name)
+    return changed
+
+
+def exercise_notebook(solution_path: Path, specs: dict[str, TaskSpec] | None = None):
+    nb = solution_with_headings(solution_path, specs)
     for index, cell in enumerate(nb.cells):
         where = f"{solution_path.name}, cell {index + 1}"
         if cell.cell_type == "code":
@@ -106,6 +204,11 @@ def exercise_notebook(solution_path: Path):
     meta = nb.metadata.setdefault("readingpack", {})
     meta["generated_from"] = f"solutions/{solution_path.name}"
     meta["lesson"] = int(solution_path.name[:2])
+    # the student's copy still names each answer as data/tasks.csv does (a prompt `name = ...`)
+    problems = task_problems(nb, meta["lesson"], task_specs() if specs is None else specs,
+                             f"the exercise made from {solution_path.name}")
+    if problems:
+        raise MarkerError("; ".join(problems))
     return nb
 
 
@@ -142,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in stale:
             print(f"stale: exercises/{name} (run: make exercises)")
         return 1 if stale else 0
+    for name in write_solution_headings(solutions):
+        print(f"wrote the task headings of solutions/{name} from data/tasks.csv")
     for name in write_exercises(solutions, exercises):
         print(f"wrote exercises/{name}")
     return 0

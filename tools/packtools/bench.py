@@ -195,15 +195,17 @@ def write_report(text: str, path: Path = PROJECT_ROOT / "docs" / "performance.md
 
 
 def drafting_recall() -> str:
-    """The drafting tool's recall (packtools.draft_article) on the fixture article and on the
-    pack's own: hand-made figures found with the right value and qualifier, actor aliases found."""
+    """The drafting tool's recall (packtools.draft_article) on the two fictional practice articles
+    and on the pack's own: hand-made figures found with the right value and qualifier, actor aliases found."""
     import tempfile
 
     from .draft_article import recall
 
     lines = ["", "| drafting tool (make new-article) on | figures found (value and qualifier) "
              "| actor aliases found (of those in the text; all hand-made) |", "|---|---|---|"]
-    for label, folder in (("the fixture article", PROJECT_ROOT / "data" / "practice" / "rivers_and_roads"),
+    practice = PROJECT_ROOT / "data" / "practice"
+    for label, folder in (("the fixture article", practice / "rivers_and_roads"),
+                          ("the second practice article", practice / "lake_varra"),
                           ("the pack's article", PROJECT_ROOT / "data")):
         with tempfile.TemporaryDirectory() as out:
             result = recall(folder, Path(out) / "data")

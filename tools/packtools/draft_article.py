@@ -72,7 +72,8 @@ ATTRIBUTION_VERBS = [
     "tells", "announced", "announces", "insisted", "insists", "called", "calls", "accused",
     "accuses", "warned", "warns", "noted", "notes", "declared", "declares", "reported", "reports",
     "denied", "denies", "added", "adds", "spoke", "speaks", "wrote", "writes", "points out",
-    "pointed out", "according to",
+    "pointed out", "according to", "answered", "answers", "replied", "replies", "admitted",
+    "admits", "argue", "stressed", "stresses", "found", "finds",
 ]
 OPEN_QUOTES, CLOSE_QUOTES = "“\"‘", "”\"’"
 APOSTROPHES = "'’ʼ"
@@ -112,6 +113,8 @@ DATE_FORMS = [  # (regex, precision); groups: day, month, year as named groups
     (rf"(?P<month>{MONTH})\s+(?P<year>\d{{4}})", "month"),
 ]
 YEAR_RANGE = r"(?P<first>(?:1[89]|20)\d\d)\s*(?:-|–|—|to)\s*(?P<last>(?:1[89]|20)\d\d|\d\d)\b"
+RELATIVE_YEARS = {"last": -1, "this": 0, "next": 1}
+RELATIVE_YEAR = r"\b(?P<which>last|this|next) year\b"
 YEAR = r"(?<![\d,.])(?P<year>(?:1[89]|20)\d\d)(?!\d|,\d|\.\d| ?(?:km|%|per))"
 
 
@@ -216,6 +219,20 @@ def figure_candidates(paragraph: int, text: str, published: date) -> list[dict]:
         year = match.group("year")
         add(start, match.end(), kind="year", date_start=f"{year}-01-01", date_end=f"{year}-12-31",
             date_precision="year", year_printed="true")
+    for match in re.finditer(RELATIVE_YEAR, text, re.I):
+        year = published.year + RELATIVE_YEARS[match.group("which").lower()]
+        add(match.start(), match.end(), kind="year", date_start=f"{year}-01-01",
+            date_end=f"{year}-12-31", date_precision="year", year_printed="false",
+            date_note=f"Printed as “{match.group(0)}”; the publication date ({published}) gives {year}.")
+    for match in re.finditer(rf"\bfrom\s+(?P<old>{DIGITS})\s+(?P<to>to)\s+(?P<new>{DIGITS})(?![\w])", text):
+        # a change ("cut ... from 2,000 to 1,400 tonnes"), not a range: two figures
+        if not free(match.start(), match.end()):
+            continue
+        unit, end = _unit_after(text, match.end())
+        for group, stop in (("old", match.end("old")), ("new", end)):
+            start = match.start() if group == "old" else match.start("to")
+            add(start, stop, value_best=_clean(number_value(match.group(group))), unit=unit,
+                kind="territory" if unit == "km2" else "count")
     between = rf"\b[Bb]etween\s+(?P<low>{AMOUNT})\s+and\s+(?P<high>{AMOUNT})"
     dash = rf"(?<![\w.,])(?P<low>{DIGITS})\s*(?:-|–|to)\s*(?P<high>{DIGITS})(?![\w])"
     for pattern in (between, dash):
@@ -273,20 +290,23 @@ def _strip_leading(name: str, words_to_strip: set[str]) -> str:
 
 def alias_candidates(paragraphs: list[tuple[int, str]], skip: set[int] = frozenset()) -> Counter:
     """Capitalised names (possessives kept as their own alias) with their number of mentions: a
-    leading title ("President Ana North") is dropped, and a name joined by of/the/in/for/on
-    ("EU Mission in Armenia") counts for its parts too. A single word seen only at the start of
-    sentences is left out (it may be any word)."""
+    name after a title ("President Ana North") counts with and without it, and a name joined by
+    of/the/in/for/on ("EU Mission in Armenia") counts for its parts too. A single word seen only
+    at the start of sentences is left out (it may be any word)."""
     counts: Counter = Counter()
     only_first: dict[str, bool] = {}
     for number, text in paragraphs:
         if number in skip:
             continue
         for match in NAME.finditer(text):
-            name = _strip_leading(_strip_leading(match.group(0), NOT_NAMES), TITLES)
+            titled = _strip_leading(match.group(0), NOT_NAMES)
+            name = _strip_leading(titled, TITLES)
             if not name or re.fullmatch(r"[\d\W]+", name):
                 continue
             first = re.search(r"(^|[.!?:][”\"’]?\s+|[“\"‘(]\s*)$", text[:match.start()]) is not None
             parts = [name] + ([p for p in CONNECTOR.split(name) if p] if CONNECTOR.search(name) else [])
+            if titled != name:  # "Minister Lind" is a form of the name too
+                parts.append(titled)
             for part in parts:
                 counts[part] += 1
                 only_first[part] = only_first.get(part, True) and first and " " not in part
@@ -313,7 +333,10 @@ def attribution(sentence: str, names: list[str]) -> tuple[str, str]:
             after = [n for n in names if n in sentence[match.end():]]
             return verb, after[0] if after else ""
         before = [(sentence.rfind(n, 0, match.start()), n) for n in names if n in sentence[:match.start()]]
-        return verb, max(before)[1] if before else ""
+        if before:
+            return verb, max(before)[1]
+        after = [(sentence.find(n, match.end()), n) for n in names if n in sentence[match.end():]]
+        return verb, min(after)[1] if after else ""  # "…,” said Mara Lind.
     return "", ""
 
 

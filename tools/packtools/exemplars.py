@@ -1,8 +1,9 @@
 """The marking pages of the written tasks, docs/exemplars/lessonNN.md: per task what full marks
 need on each criterion of the one scale (data/rubric_scale.csv), and a full, a partial and a
-weak exemplar with their marks and why. The exercise notebooks show the "needs" as the
-student-facing rubric; the self-study edition adds the pages themselves; the marker reads the
-criteria."""
+weak exemplar with their marks and why; where an exemplar takes a side, a mirrored one ("### Weak
+answer, leaning the other way") shows the same lapses leaning the other way. The exercise
+notebooks show the "needs" as the student-facing rubric; the self-study edition adds the pages
+themselves; the marker reads the criteria."""
 
 import re
 from pathlib import Path
@@ -14,7 +15,7 @@ EXEMPLARS = PROJECT_ROOT / "docs" / "exemplars"
 # (every written task on the first four; a judging task on "reasoning" too).
 CRITERIA = ("quotation", "attribution", "evidence", "reasoning", "task")
 TASK_HEADING = re.compile(r"^## Task (\d+\.\d+) · (.+)$")
-ANSWER_HEADING = re.compile(r"^### (Full|Partial|Weak) answer$")
+ANSWER_HEADING = re.compile(r"^### (Full|Partial|Weak) answer(, leaning the other way)?$")
 NEED = re.compile(r"^- \*\*(\w+)\*\*: (.+)$")
 MARK = re.compile(r"^(\w+) (\d+)$")
 WRITTEN_HEADING = re.compile(r"^### Task (\d+\.\d+) · written · (.+)$", re.M)
@@ -22,19 +23,22 @@ WRITTEN_HEADING = re.compile(r"^### Task (\d+\.\d+) · written · (.+)$", re.M)
 
 def parse_exemplars(path) -> dict[str, dict]:
     """Read one lessonNN.md into {task_id: {'title', 'needs': {criterion: text}, 'answers':
-    {'full': {'text', 'marks': {criterion: level}, 'why'}, 'partial': ..., 'weak': ...}}}.
-    Answers are kept in page order; a malformed Marks line raises ValueError."""
+    {'full': {'text', 'marks': {criterion: level}, 'why'}, 'partial': ..., 'weak': ...},
+    'mirrors': {'weak': {...}}}}: an answer "leaning the other way" goes into 'mirrors' under the
+    name of the answer it mirrors. Answers are kept in page order; a malformed Marks line raises
+    ValueError."""
     tasks: dict[str, dict] = {}
     task = answer = None
     field = None  # where continuation lines go: a need, an answer's text or its "why"
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if match := TASK_HEADING.match(line):
-            task = tasks[match[1]] = {"title": match[2].strip(), "needs": {}, "answers": {}}
+            task = tasks[match[1]] = {"title": match[2].strip(), "needs": {}, "answers": {}, "mirrors": {}}
             answer = field = None
         elif task is None:
             continue
         elif match := ANSWER_HEADING.match(line):
-            answer = task["answers"][match[1].lower()] = {"text": "", "marks": {}, "why": ""}
+            holder = task["mirrors"] if match[2] else task["answers"]
+            answer = holder[match[1].lower()] = {"text": "", "marks": {}, "why": ""}
             field = None
         elif answer is None and (match := NEED.match(line)):
             task["needs"][match[1]] = match[2].strip()

@@ -29,26 +29,25 @@ import pandas as pd
 from markupsafe import Markup
 
 from readingpack.exercises.feedback import SYMBOLS
+from readingpack.exercises.tasks import Status, task_specs
+from readingpack.paths import data_dir
 from readingpack.style import HATCHES, PALETTE
 
 from .htmlbuild import PACK_CSS, SITE_TITLE
-from .paths import PROJECT_ROOT
 
-DATA = PROJECT_ROOT / "data"
-STATUSES = ["correct", "incorrect", "not answered yet", "could not check", "not handed in",
-            "could not be read",
-            "not machine-marked", "marked"]
+STATUSES = [Status.CORRECT, Status.INCORRECT, Status.NOT_ANSWERED, Status.CANNOT_CHECK, Status.NOT_HANDED_IN,
+            Status.DAMAGED, Status.NOT_MARKED, Status.MARKED]
 WRITTEN_STATUSES = STATUSES[6:]
-MARKS = {**SYMBOLS, "marked": "★", "not handed in": "–", "could not be read": "!"}
+MARKS = {**SYMBOLS, Status.MARKED: "★", Status.NOT_HANDED_IN: "–", Status.DAMAGED: "!"}
 STATUS_WORDS = {
-    "correct": "Correct",
-    "incorrect": "Not correct yet",
-    "not answered yet": "Not answered yet",
-    "could not check": "Could not be checked",
-    "not handed in": "Not handed in",
-    "could not be read": "Could not be read (damaged file)",
-    "not machine-marked": "Waiting for your teacher's marks",
-    "marked": "Marked by your teacher",
+    Status.CORRECT: "Correct",
+    Status.INCORRECT: "Not correct yet",
+    Status.NOT_ANSWERED: "Not answered yet",
+    Status.CANNOT_CHECK: "Could not be checked",
+    Status.NOT_HANDED_IN: "Not handed in",
+    Status.DAMAGED: "Could not be read (damaged file)",
+    Status.NOT_MARKED: "Waiting for your teacher's marks",
+    Status.MARKED: "Marked by your teacher",
 }
 CRITERIA = {"quotation": "Quotation", "attribution": "Attribution", "evidence": "Evidence",
             "reasoning": "Reasoning", "task": "Answering the task"}
@@ -84,12 +83,11 @@ def _task_key(task) -> tuple:
 
 
 def _task_titles() -> dict[str, str]:
-    table = pd.read_csv(DATA / "tasks.csv", dtype={"task_id": str})
-    return dict(zip(table["task_id"], table["title"], strict=True))
+    return {task_id: spec.title for task_id, spec in task_specs().items()}
 
 
 def _rubric() -> dict[tuple[str, int], str]:
-    table = pd.read_csv(DATA / "rubric_scale.csv")
+    table = pd.read_csv(data_dir() / "rubric_scale.csv")  # the loaded article's rubric
     return {(row.criterion, int(row.level)): row.descriptor for row in table.itertuples()}
 
 
@@ -135,7 +133,7 @@ def _awaiting(rows: pd.DataFrame, written: pd.DataFrame) -> set[str]:
     if not len(written):
         return set()
     answered = set(written["task"])
-    open_tasks = set(rows.loc[(rows["kind"] == "written") & (rows["status"] != "marked"), "task"])
+    open_tasks = set(rows.loc[(rows["kind"] == "written") & (rows["status"] != Status.MARKED), "task"])
     return (set(written.loc[written["mark"].isna(), "task"]) | open_tasks) & answered
 
 
@@ -246,11 +244,13 @@ def class_overview(tasks: pd.DataFrame, written: pd.DataFrame) -> dict[str, pd.D
     """The overview's three tables: "statuses" (task × status counts, tasks in lesson order),
     "wrong_answers" (task, message, count: the top 3 messages of incorrect answers per task) and
     "written_marks" (criterion × level 0-3 counts; empty until marks exist)."""
-    columns = STATUSES[:6] + (WRITTEN_STATUSES if (tasks["kind"] == "written").any() else [])
+    shown = STATUSES[:6] + (WRITTEN_STATUSES if (tasks["kind"] == "written").any() else [])
+    columns = [str(s) for s in shown]
     order = sorted(tasks["task"].unique(), key=_task_key)
     statuses = (pd.crosstab(tasks["task"], tasks["status"])
                 .reindex(index=order, columns=columns, fill_value=0).fillna(0).astype(int))
-    wrong = tasks[tasks["status"] == "incorrect"].assign(message=lambda d: d["feedback"].map(check_message))
+    wrong = tasks[tasks["status"] == Status.INCORRECT]
+    wrong = wrong.assign(message=lambda d: d["feedback"].map(check_message))
     wrong = (wrong.groupby(["task", "message"]).size().rename("count").reset_index()
              .sort_values(["count", "message"], ascending=[False, True])
              .sort_values("task", key=lambda s: s.map(_task_key), kind="stable")

@@ -47,6 +47,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from readingpack.exercises.tasks import Status, task_frame, task_spec
+
 from . import answer_data, sandbox
 from .paths import PROJECT_ROOT
 
@@ -73,13 +75,6 @@ class Submission:
 class Collection:
     submissions: list[Submission]
     problems: list[dict]
-
-
-def task_table() -> pd.DataFrame:
-    from readingpack.ledger import load_ledger
-
-    table = load_ledger().tasks
-    return table[table["status"] == "active"].set_index("task_id")
 
 
 def lesson_of(path: Path) -> tuple[int | None, str]:
@@ -202,7 +197,7 @@ def run_submission(job: dict) -> dict:
 
 
 def _run_submission(job: dict) -> dict:
-    tasks = task_table()
+    tasks = task_frame(active_only=True)
     tasks = tasks[tasks["lesson"] == job["lesson"]]
     limits_env = {"READINGPACK_LIMITS": job["limits"], "READINGPACK_PROCESSES": str(PROCESS_ALLOWANCE)}
     if job["sandboxed"]:
@@ -307,8 +302,6 @@ def task_cells(notebook: dict) -> dict[str, int]:
 
 def read_result(raw: str, notebook: dict, task_ids: list[str]) -> Outcome:
     """Validate the runner's document and run the checks on its exported answers, here."""
-    from readingpack.exercises.feedback import CANNOT_CHECK, NOT_ANSWERED, TASKS
-
     document = answer_data.parse(raw)
     if not isinstance(document, dict):
         raise answer_data.Malformed("the result is not an object")
@@ -348,16 +341,18 @@ def read_result(raw: str, notebook: dict, task_ids: list[str]) -> Outcome:
     results = {}
     for task_id in task_ids:
         if task_id in problems:
-            results[task_id] = [CANNOT_CHECK, f"The answer could not be read back ({problems[task_id]})."]
+            results[task_id] = [str(Status.CANNOT_CHECK),
+                                f"The answer could not be read back ({problems[task_id]})."]
             continue
         try:
             feedback = answer_data.check_exported(task_id, answers, names)
             status, message = feedback.status, feedback.message
         except Exception as error:  # a check that fails on odd data: reported, never raised
-            status, message = CANNOT_CHECK, f"The check could not run ({error.__class__.__name__})."
-        if status == NOT_ANSWERED and task_id not in answers:
+            status, message = Status.CANNOT_CHECK, f"The check could not run ({error.__class__.__name__})."
+        if status == Status.NOT_ANSWERED and task_id not in answers:
             cell = where.get(task_id)
-            variable = TASKS[task_id].variable if task_id in TASKS else ""
+            spec = task_spec(task_id)
+            variable = spec.variable if spec else ""
             if cell is not None and by_cell.get(cell) == "SyntaxError":
                 message = (f"Not checked: there is a SyntaxError in the cell for task {task_id} "
                            f"(cell {cell}), "
@@ -394,7 +389,7 @@ def mark_all(collection: Collection, cache: Path, workers: int, limits: str,
              sandboxed: bool = True, log: Path | None = None) -> dict[tuple[str, int], Outcome]:
     """Mark every submission (cached ones are not run again), printing one progress line per
     notebook run; what each run wrote to stderr goes to `log`, not to the console."""
-    tasks = task_table()
+    tasks = task_frame(active_only=True)
     version = checks_version(sandboxed)
     cache.mkdir(parents=True, exist_ok=True)
     results, jobs = {}, {}
@@ -467,14 +462,11 @@ def mark_all(collection: Collection, cache: Path, workers: int, limits: str,
     return results
 
 
-STATUS_NOT_HANDED_IN, STATUS_DAMAGED = "not handed in", "could not be read"
-
-
 def task_rows(collection: Collection, results: dict, lessons: list[int], students: list[str],
               names: dict[str, str] | None = None) -> pd.DataFrame:
-    from readingpack.exercises.feedback import NOT_ANSWERED, NOT_MARKED, check_value
+    from readingpack.exercises.feedback import check_value
 
-    tasks = task_table()
+    tasks = task_frame(active_only=True)
     names = names or {}
     handed = {(s.student, s.lesson): s for s in collection.submissions}
     damaged = {(p["student"], p["lesson"]) for p in collection.problems
@@ -487,39 +479,41 @@ def task_rows(collection: Collection, results: dict, lessons: list[int], student
             submission = handed.get((student, lesson))
             for task_id, task in tasks[tasks["lesson"] == lesson].iterrows():
                 if (student, lesson) in damaged or (outcome is not None and outcome.damaged):
-                    status = STATUS_DAMAGED
+                    status = Status.DAMAGED
                     message = (f"Your notebook for lesson {lesson} could not be read (damaged file): "
                                "ask your teacher how to hand it in again.")
                 elif submission is None:
-                    status, message = STATUS_NOT_HANDED_IN, f"Not handed in: no notebook for lesson {lesson}."
+                    status, message = Status.NOT_HANDED_IN, f"Not handed in: no notebook for lesson {lesson}."
                 elif task["kind"] == "written":  # read from the file as handed in, never machine-marked
                     text = answers.get((student, task_id))
                     if text is None:
-                        status = NOT_ANSWERED
+                        status = Status.NOT_ANSWERED
                         message = "Left blank: no answer was written in the answer cell."
                     else:
                         feedback = check_value(task_id, text)
-                        status = feedback.status if feedback.status == NOT_ANSWERED else NOT_MARKED
+                        blank = feedback.status == Status.NOT_ANSWERED
+                        status = Status.NOT_ANSWERED if blank else Status.NOT_MARKED
                         message = feedback.message
                 elif outcome is not None and task_id in outcome.results:
                     status, message = outcome.results[task_id]
                 else:
-                    status = "could not check"
+                    status = Status.CANNOT_CHECK
                     message = "; ".join(outcome.notes if outcome else []) or "the checks did not run"
                 if status not in KNOWN_STATUSES:
-                    status, message = "could not check", "The check gave a result the marker does not know."
-                points = float(task["points"]) if status == "correct" and task["kind"] != "written" else (
-                    float("nan") if task["kind"] == "written" else 0.0)
+                    status, message = Status.CANNOT_CHECK, "The check gave a result the marker does not know."
+                written = task["kind"] == "written"
+                points = float(task["points"]) if status == Status.CORRECT and not written else (
+                    float("nan") if written else 0.0)
                 rows.append({"student": student, "name": names.get(student, student), "lesson": lesson,
-                             "task": task_id, "kind": task["kind"], "status": status, "points": points,
+                             "task": task_id, "kind": task["kind"], "status": str(status), "points": points,
                              "max_points": int(task["points"]), "feedback": str(message),
                              "saved": saved_time(submission.path) if submission else ""})
     return pd.DataFrame(rows, columns=["student", "name", "lesson", "task", "kind", "status", "points",
                                        "max_points", "feedback", "saved"])
 
 
-KNOWN_STATUSES = {"correct", "incorrect", "not answered yet", "could not check", "not machine-marked",
-                  STATUS_NOT_HANDED_IN, STATUS_DAMAGED}
+KNOWN_STATUSES = {Status.CORRECT, Status.INCORRECT, Status.NOT_ANSWERED, Status.CANNOT_CHECK,
+                  Status.NOT_MARKED, Status.NOT_HANDED_IN, Status.DAMAGED}
 
 
 def saved_time(path: Path) -> str:
@@ -609,11 +603,11 @@ def normal_answer(text) -> str:
 
 
 def criteria_of(task_id: str) -> list[str]:
-    return str(task_table().loc[task_id, CRITERIA_COLUMN]).split(";")
+    return list(task_spec(task_id).criteria)
 
 
 def all_criteria() -> list[str]:
-    tasks = task_table()
+    tasks = task_frame(active_only=True)
     found: list[str] = []
     for value in tasks.loc[tasks["kind"] == "written", CRITERIA_COLUMN]:
         found += [c for c in str(value).split(";") if c not in found]
@@ -686,7 +680,7 @@ def check_marks(written: pd.DataFrame, file_name: str = "written.csv") -> list[s
     """The typed marks that are not 0 to 3, or that sit in a criterion the task is not marked on
     (such a mark is left out of the total), as file, row and reason."""
     problems = []
-    tasks = task_table()
+    tasks = task_frame(active_only=True)
     for number, row in enumerate(written.to_dict("records"), start=2):
         task = str(row["task"])
         used = criteria_of(task) if task in tasks.index else []
@@ -730,7 +724,7 @@ def written_long(written: pd.DataFrame) -> pd.DataFrame:
 
 
 def merge_marks(task_frame: pd.DataFrame, written: pd.DataFrame) -> pd.DataFrame:
-    """Written tasks whose every criterion has a valid mark get the sum as points, status "marked"."""
+    """Written tasks whose every criterion has a valid mark get the sum as points, status marked."""
     frame = task_frame.copy()
     long = written_long(written)
     if long.empty:
@@ -740,7 +734,7 @@ def merge_marks(task_frame: pd.DataFrame, written: pd.DataFrame) -> pd.DataFrame
         if row["count"] == row["size"]:
             where = (frame["student"] == student) & (frame["task"] == task)
             frame.loc[where, "points"] = float(row["sum"])
-            frame.loc[where, "status"] = "marked"
+            frame.loc[where, "status"] = str(Status.MARKED)
     return frame
 
 

@@ -216,12 +216,16 @@ def requirejs_config(root: str) -> str:
     return f"require.config({json.dumps({'paths': paths})});"
 
 
-def make_exporter(root: str) -> HTMLExporter:
+def make_exporter(root: str, templates: dict[str, str] | None = None,
+                  template_file: str = "readingpack_page.html.j2", **options) -> HTMLExporter:
+    """The site's exporter; `templates` may add templates that extend readingpack_page.html.j2,
+    and `options` set other HTMLExporter options (such as exclude_input)."""
     exporter = HTMLExporter(
-        extra_loaders=[DictLoader({"readingpack_page.html.j2": PAGE_TEMPLATE})],
-        template_file="readingpack_page.html.j2",
+        extra_loaders=[DictLoader({"readingpack_page.html.j2": PAGE_TEMPLATE, **(templates or {})})],
+        template_file=template_file,
         require_js_url=f"{root}{STATIC}/requirejs/require.js",
         widget_renderer_url=f"{root}{STATIC}/html-manager/embed-amd.js",
+        **options,
     )
     exporter.register_filter("with_alt", with_alt)
     return exporter

@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 import nbformat
-import pandas as pd
 
-from readingpack.ledger import load_ledger
+from readingpack.exercises.tasks import task_specs
 
 from .paths import PROJECT_ROOT
 
@@ -54,18 +53,15 @@ write from evidence; "read-off" tasks read a value from a widget, a table or the
 
 
 def task_table_lines(lesson: int) -> list[str]:
-    table = load_ledger().tasks
-    rows = table[table["lesson"] == lesson]
     lines = ["| Task | Kind | Work | Points | Answer | Status |", "|---|---|---|---|---|---|"]
-    for _, row in rows.iterrows():
-        answer = row["answer_form"]
-        if not pd.isna(row["decimals"]):
-            answer += f", {int(row['decimals'])} decimal(s)"
-        if not pd.isna(row["min_words"]):
-            answer += f", {int(row['min_words'])}-{int(row['max_words'])} words"
-        status = row["status"] if row["status"] == "active" else f"retired: {row['note']}"
-        lines.append(f"| {row['task_id']} | {row['kind']} | {row['work']} | {row['points']} | {answer} "
-                     f"| {status} |")
+    for task in (t for t in task_specs().values() if t.lesson == lesson):
+        answer = task.answer_form
+        if task.decimals is not None:
+            answer += f", {task.decimals} decimal(s)"
+        if task.min_words is not None:
+            answer += f", {task.min_words}-{task.max_words} words"
+        status = task.status if task.active else f"retired: {task.note}"
+        lines.append(f"| {task.task_id} | {task.kind} | {task.work} | {task.points} | {answer} | {status} |")
     return [*lines, ""]
 
 

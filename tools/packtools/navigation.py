@@ -88,22 +88,28 @@ PLAN_BEGIN, PLAN_END = "<!-- course plan: begin -->", "<!-- course plan: end -->
 SESSION_MINUTES = 90
 MINIMUM_MINUTES = {"Set-up": 10, "Exercises in class": 20, "Discussion": 10, "Buffer": 5}
 PRE_READING_WORDS = 2500  # at most this many words of the lessons' prose before session 1
-# The compressed two-session course (docs/instructor-guide.md): the lessons taught in class, the
-# minutes of their exercises started in class, and the minutes of everything else in the room;
-# the buffer is what is left of the 90 minutes. A lesson longer than 40 minutes leaves no room
-# for 20 minutes of exercises in a session, which is why lessons 1, 3 and 8 are not taught here.
+# The compressed two-session course (docs/instructor-guide.md): for each session, the minutes of
+# each lesson taught in class (a lesson longer than that is taught in class up to the last of its
+# sections that fits, and its rest is read at home), the minutes of its exercises started in
+# class, and the minutes of everything else in the room; the buffer is what is left of the 90
+# minutes. Set-up, ground rules, content notes, 20 minutes of exercises, 10 of discussion and a
+# buffer of 5 leave at most 40 minutes to teach, and at the trial's rates no lesson that has
+# exercises is that short: lessons 2 and 6 are taught in class up to a section and finished at
+# home.
 TWO_SESSIONS = {
-    "Session 1": {"Set-up": 10, "Ground rules": 3, "Content notes": 2, "lessons": ["02"],
+    "Session 1": {"Set-up": 10, "Ground rules": 3, "Content notes": 2, "lessons": {"02": 40},
                   "exercises": {"02": 20}, "Discussion": 10},
-    "Session 2": {"Set-up": 10, "Ground rules": 2, "Content notes": 3, "lessons": ["06"],
+    "Session 2": {"Set-up": 10, "Ground rules": 2, "Content notes": 3, "lessons": {"06": 35},
                   "exercises": {"06": 20}, "Discussion": 15},
 }
-# What students do at home instead, as (when, lesson, part); a lesson's exercises at home are
-# those not done in class. Every other part is dropped.
+# What students do at home instead, as (when, lesson, part); a lesson's part at home is what of it
+# is not done in class (the rest of a lesson begun in class, the rest of its exercises). Every
+# other part is dropped.
 HOMEWORK = [
     ("Before session 1", "00", "lesson"),
-    ("Between the sessions", "01", "lesson"), ("Between the sessions", "02", "exercises"),
-    ("After session 2", "06", "exercises"),
+    ("Between the sessions", "02", "lesson"), ("Between the sessions", "02", "exercises"),
+    ("Between the sessions", "01", "lesson"),
+    ("After session 2", "06", "lesson"), ("After session 2", "06", "exercises"),
 ]
 
 
@@ -111,7 +117,7 @@ def session_rows(rows: dict) -> dict[str, dict[str, int]]:
     """Each session of the compressed course: minutes per part, the buffer what is left."""
     plan = {}
     for session, parts in TWO_SESSIONS.items():
-        taught = sum(rows[n][1] for n in parts["lessons"])
+        taught = sum(in_class_teaching(rows, n) for n in parts["lessons"])
         minutes_ = {"Set-up": parts["Set-up"], "Ground rules": parts["Ground rules"],
                     "Content notes": parts["Content notes"], "Taught in class": taught,
                     "Exercises in class": sum(in_class_exercises(rows, n) for n in parts["exercises"]),
@@ -121,6 +127,12 @@ def session_rows(rows: dict) -> dict[str, dict[str, int]]:
     return plan
 
 
+def in_class_teaching(rows: dict, number: str) -> int:
+    """Minutes of a lesson taught in class (never more than the lesson has)."""
+    planned = sum(s["lessons"].get(number, 0) for s in TWO_SESSIONS.values())
+    return min(planned, rows[number][1])
+
+
 def in_class_exercises(rows: dict, number: str) -> int:
     """Minutes of a lesson's exercises done in class (never more than the lesson has)."""
     planned = sum(s["exercises"].get(number, 0) for s in TWO_SESSIONS.values())
@@ -128,14 +140,43 @@ def in_class_exercises(rows: dict, number: str) -> int:
 
 
 def _part_minutes(rows: dict, number: str, part: str) -> int:
-    return rows[number][1] if part == "lesson" else rows[number][2] - in_class_exercises(rows, number)
+    if part == "lesson":
+        return rows[number][1] - in_class_teaching(rows, number)
+    return rows[number][2] - in_class_exercises(rows, number)
 
 
 def _part_name(number: str, part: str) -> str:
-    if part == "lesson":
+    begun = any(number in s["exercises" if part == "exercises" else "lessons"] for s in TWO_SESSIONS.values())
+    what = f"lesson {int(number)}" + ("'s exercises" if part == "exercises" else "")
+    return f"the rest of {what}" if begun else what
+
+
+def sections_within(nb, limit: float) -> tuple[str, str]:
+    """(the last section heading a lesson reaches within `limit` teaching minutes, the next one):
+    each section is counted whole, at the rates of packtools.minutes."""
+    reached, ends = "", []
+    total = 0.0
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or rates.GENERATED_CELL.match(cell.source):
+            continue
+        if rates.OPTIONAL_APPENDIX.search(cell.source):
+            break
+        if cell.source.startswith("## "):
+            ends.append((total, reached))
+            reached = cell.source.splitlines()[0][3:].strip()
+        total += rates.teaching_estimate(nbformat.v4.new_notebook(cells=[cell]))
+    ends.append((total, reached))
+    headings = [title for _, title in ends[1:]]
+    last = max((i for i, (end, _) in enumerate(ends[1:]) if end <= limit), default=0)
+    return headings[last], headings[last + 1] if last + 1 < len(headings) else ""
+
+
+def _taught(number: str, rows: dict, nb) -> str:
+    """What of a lesson is taught in class: all of it, or its sections up to one."""
+    if in_class_teaching(rows, number) >= rows[number][1]:
         return f"lesson {int(number)}"
-    return f"the rest of lesson {int(number)}'s exercises" if any(
-        number in s["exercises"] for s in TWO_SESSIONS.values()) else f"lesson {int(number)}'s exercises"
+    last, following = sections_within(nb, in_class_teaching(rows, number))
+    return f"lesson {int(number)} to the end of “{last}” (the rest, from “{following}”, at home)"
 
 
 def pre_reading_words(notebooks: dict) -> int:
@@ -147,6 +188,7 @@ def pre_reading_words(notebooks: dict) -> int:
 def dropped_parts(rows: dict) -> list[tuple[str, str]]:
     """The (lesson, part) pairs neither taught in class nor set as homework."""
     kept = {(n, "lesson") for s in TWO_SESSIONS.values() for n in s["lessons"]}
+    kept |= {(n, "exercises") for s in TWO_SESSIONS.values() for n in s["exercises"]}
     kept |= {(n, part) for _, n, part in HOMEWORK}
     return [(n, part) for n in rows for part in ("lesson", "exercises")
             if (n, part) not in kept and _part_minutes(rows, n, part) > 0]
@@ -176,17 +218,22 @@ def course_plan_source(paths: list[Path], notebooks: list) -> str:
         f"{rates.TASK_MINUTES['decision']} for a decision made by a written rule and justified, "
         f"{rates.CHART_MINUTES} for a chart, and for a written answer {rates.WRITTEN_BASE_MINUTES} "
         f"minutes plus one for every {rates.WRITTEN_WORDS_PER_MINUTE} words of its longest allowed "
-        "length. Each total is rounded to the nearest 5 minutes. The exercise minutes are an estimate "
-        "calibrated on one reported trial, in which learners working alone took about twice the "
-        "exercise minutes stated at the time (15 for each of lessons 1 and 2); they are not a "
-        "timing.", ""]
+        "length. Each total is rounded to the nearest 5 minutes. The rates are fitted "
+        "(`python -m packtools.minutes --calibrate`) to one reported trial, in which a learner "
+        "working alone took about 110 minutes to study lesson 1 and 40 for its exercises, 62 and 60 "
+        "for lesson 2, 48 and 40 for lesson 6, where the pack stated 75+25, 40+35 and 30+30 at the "
+        "time: one reading rate and one factor for question blocks and widgets fitted to the "
+        "teaching minutes, one factor for the machine-checked tasks fitted to the exercise minutes "
+        "(written answers keep their rate: each lesson of the trial had one, so the trial cannot "
+        "time them apart). They are an estimate from three lessons, not a timing.", ""]
     plan = session_rows(rows)
+    by_number = {p.name[:2]: nb for p, nb in zip(paths, notebooks, strict=True)}
     lines += [f"### Compressed: two sessions of {SESSION_MINUTES} minutes", "",
               "| Part | " + " | ".join(f"{s} (min)" for s in plan) + " |", "|---|" + "---|" * len(plan)]
     for part in plan["Session 1"]:
         cells = [str(minutes_[part]) for minutes_ in plan.values()]
         if part == "Taught in class":
-            cells = [f"{', '.join(_part_name(n, 'lesson') for n in TWO_SESSIONS[s]['lessons'])}: {m}"
+            cells = [f"{'; '.join(_taught(n, rows, by_number[n]) for n in TWO_SESSIONS[s]['lessons'])}: {m}"
                      for s, m in zip(plan, cells, strict=True)]
         if part == "Exercises in class":
             cells = [f"{', '.join(f'lesson {int(n)}' for n in TWO_SESSIONS[s]['exercises'])}'s exercises: {m}"

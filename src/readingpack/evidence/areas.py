@@ -65,10 +65,17 @@ def default_place_id(ledger=None) -> str:
 
 
 def article_area(ledger=None) -> dict:
-    """The article's area figure: its id, quote, paragraph, lower bound and qualifier."""
+    """The article's area figure: its id, quote, paragraph, lower bound and qualifier; a
+    ValueError that says what to change when the figure has no lower bound."""
     ledger = ledger or load_ledger()
     figure_id = article_figure_id(ledger)
     row = ledger.figures.set_index("figure_id").loc[figure_id]
+    if pd.isna(row["value_low"]):
+        raise ValueError(
+            f"the area figure {figure_id} (the setting 'areas.article_figure' of data/settings.csv) "
+            f"has no lower bound in data/figures.csv: the area comparison words every share as "
+            f"“at least” and needs an area printed with a lower bound (“at least 40 km²”), with "
+            f"value_low filled in. {figure_id} is printed as “{row['quote']}” ({row['qualifier']}).")
     return {
         "figure_id": figure_id,
         "paragraph": int(row["paragraph"]),
@@ -84,7 +91,7 @@ def reference_areas(ledger=None) -> pd.DataFrame:
     ledger = ledger or load_ledger()
     facts = with_sides(ledger)
     facts = facts[facts["section"] == "A"]
-    values = ledger["reference_fact_values"]
+    values = ledger.reference_fact_values
     values = values[(values["unit"] == "km2") & values["fact_id"].isin(facts["id"])]
     values = values.drop_duplicates("fact_id")[["fact_id", "quote", "value_best"]]
     table = facts.merge(values, left_on="id", right_on="fact_id")

@@ -83,7 +83,7 @@ def event_table(events: pd.DataFrame | None = None, repeats: bool = False) -> pd
     only mention an event again (same_event_as) are left out unless `repeats` is true.
     """
     if events is None:
-        events = load_ledger()["events"]
+        events = load_ledger().events
     table = events.copy()
     if not repeats and "same_event_as" in table.columns:
         table = table[table["same_event_as"].isna()]

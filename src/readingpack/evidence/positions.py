@@ -84,12 +84,12 @@ class PositionsData:
     def __init__(self, ledger=None):
         ledger = ledger or load_ledger()
         self.ledger = ledger
-        self.issues = ledger["issues"].reset_index(drop=True)
-        self.positions = ledger["positions"]
-        self.facts = ledger["reference_facts"].set_index("id", drop=False)
+        self.issues = ledger.issues.reset_index(drop=True)
+        self.positions = ledger.positions
+        self.facts = ledger.reference_facts.set_index("id", drop=False)
         self.sides = sources.fact_sides(ledger)
-        self.fact_values = ledger["reference_fact_values"]
-        self.issue_facts = ledger["issue_facts"]
+        self.fact_values = ledger.reference_fact_values
+        self.issue_facts = ledger.issue_facts
         self.names = government_names(ledger)
         self.governments = {g: POSITION_COLUMN.format(government=n) for g, n in self.names.items()}
         self.own_heads = {g: OWN_COLUMN.format(government=n) for g, n in self.names.items()}

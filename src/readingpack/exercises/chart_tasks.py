@@ -2,7 +2,7 @@
 (lesson 3's cut-axis chart redrawn from zero) and 5.8 (events per year on each track).
 
 The answer is a matplotlib Figure or Axes. Each check first reads back the plotted data
-(_figures().py) and compares them with the ledger, then the title, the axis labels, the legend
+(chart_reading.py) and compares them with the ledger, then the title, the axis labels, the legend
 and the zero baseline of bars; it ends by saying what it did not check. When the data are
 wrong it names the bar that is off and says too high or too low, never the expected number.
 Every expected value is computed from the ledger; the ids a task is about come from
@@ -19,15 +19,15 @@ from ..evidence.claims import TYPE_ORDER, type_label, types_by_paragraph
 from ..evidence.events import TRACKS, event_table, zoom_years
 from ..evidence.settings import setting_ids
 from ..ledger import load_ledger
-from .feedback import CORRECT, INCORRECT, Feedback, register
+from .feedback import CORRECT, INCORRECT, Feedback, task
 
 
-def _figures():
-    """figures.py, imported on first use: it loads matplotlib, which a student who never
+def _chart_reading():
+    """chart_reading.py, imported on first use: it loads matplotlib, which a student who never
     draws should not wait for when the checks are imported."""
-    from . import figures
+    from . import chart_reading
 
-    return figures
+    return chart_reading
 
 NOT_CHECKED_BARS = ("I did not check colours, hatching, readability in grey-scale, the order of the "
                     "bars or whether you stacked or grouped them.")
@@ -45,10 +45,10 @@ def _done(status: str, parts: list[str], not_checked: str) -> Feedback:
 
 def _answer_axes(answer, variable: str, not_checked: str) -> tuple[list, Feedback | None]:
     """The answer's Axes, or the feedback for an answer that is not a chart (or an empty one)."""
-    problem = _figures().not_a_chart(answer, variable)
+    problem = _chart_reading().not_a_chart(answer, variable)
     if problem:
         return [], _done(INCORRECT, [problem], not_checked)
-    axes = [ax for ax in _figures().chart_axes(answer) if not _figures().is_empty(ax)]
+    axes = [ax for ax in _chart_reading().chart_axes(answer) if not _chart_reading().is_empty(ax)]
     if not axes:
         return [], _done(INCORRECT, [
             "This chart is empty: nothing is drawn on it. Draw the chart and store it in the same "
@@ -73,7 +73,7 @@ def compare_bars(
     column when col_key is None). Categories and series are matched either way round, since
     paragraphs may be on the axis and claim types in the legend, or the reverse. Missing bars
     count as zero; the expected numbers are never named."""
-    table = _figures().bar_table(found)
+    table = _chart_reading().bar_table(found)
     ways = []
     for swap in (False, True):
         keys = {}
@@ -136,16 +136,17 @@ def labelling_problems(ax, found: list, category_axis: str, need_legend: bool,
     horizontal = found[0].horizontal if found else False
     value_axis, other_axis = ("x", "y") if horizontal else ("y", "x")
     problems = []
-    if not _figures().title(ax):
+    if not _chart_reading().title(ax):
         problems.append("give the chart a title that says what it counts (ax.set_title(...))")
-    if not _figures().axis_label(ax, values_on_x=horizontal):
+    if not _chart_reading().axis_label(ax, values_on_x=horizontal):
         problems.append(f"label the value axis (the {value_axis} axis): what do the bars count? "
                         f"(ax.set_{value_axis}label(...))")
-    if not _figures().axis_label(ax, values_on_x=not horizontal) and not _figures().category_labels_are_words(
+    reading = _chart_reading()
+    if not reading.axis_label(ax, values_on_x=not horizontal) and not reading.category_labels_are_words(
             ax, horizontal):
         problems.append(f"label the {other_axis} axis: what are the {category_axis}? "
                         f"(ax.set_{other_axis}label(...))")
-    if need_legend and not _figures().legend_labels(ax):
+    if need_legend and not _chart_reading().legend_labels(ax):
         problems.append("add a legend (ax.legend()) so that a reader can tell the series apart")
     problems += baseline_problems(ax, found)
     return problems + naming_problems(ax, horizontal, words or {})
@@ -153,9 +154,9 @@ def labelling_problems(ax, found: list, category_axis: str, need_legend: bool,
 
 def naming_problems(ax, horizontal: bool, words: dict) -> list[str]:
     """Labels that are there but do not name what they show."""
-    given = {"title": _figures().title(ax),
-             "value": _figures().axis_label(ax, values_on_x=horizontal),
-             "category": _figures().axis_label(ax, values_on_x=not horizontal)}
+    given = {"title": _chart_reading().title(ax),
+             "value": _chart_reading().axis_label(ax, values_on_x=horizontal),
+             "category": _chart_reading().axis_label(ax, values_on_x=not horizontal)}
     where = {"title": "the title", "value": "the value axis's label", "category": "the other axis's label"}
     problems = []
     for part, (accepted, what) in words.items():
@@ -170,9 +171,9 @@ def baseline_problems(ax, found: list) -> list[str]:
     if not found:
         return []
     horizontal = found[0].horizontal
-    low, _high = _figures().value_limits(ax, horizontal)
+    low, _high = _chart_reading().value_limits(ax, horizontal)
     problems = []
-    if _figures().value_scale(ax, horizontal) != "linear":
+    if _chart_reading().value_scale(ax, horizontal) != "linear":
         problems.append("the value axis is not linear: bar lengths only compare on a linear axis "
                         "that starts at zero")
     elif low > 1e-9:
@@ -200,8 +201,8 @@ def _bar_task(answer, variable: str, expected: pd.DataFrame, matchers: dict, wha
     axes, early = _answer_axes(answer, variable, not_checked)
     if early:
         return early
-    ax = _figures().busiest_axes(axes)
-    found = _figures().bars(ax)
+    ax = _chart_reading().busiest_axes(axes)
+    found = _chart_reading().bars(ax)
     if not found:
         return _done(INCORRECT, ["I found no bars on this chart. The task asks for bars: ax.bar or "
                                  "ax.barh, or table.plot.bar() on a table of counts."], not_checked)
@@ -266,7 +267,7 @@ def claim_type_counts() -> pd.DataFrame:
     return types_by_paragraph(load_ledger().claims)
 
 
-@register("2.7", "claims_chart", "chart", "A bar chart of the claim types in each paragraph")
+@task("2.7")
 def check_claims_chart(answer) -> Feedback:
     expected = claim_type_counts()
     shown = expected.loc[:, expected.sum() > 0]
@@ -289,7 +290,7 @@ def check_claims_chart(answer) -> Feedback:
 
 # --- 3.8 ----------------------------------------------------------------------------------------
 
-def bound_figures() -> pd.DataFrame:
+def bound_chart_reading() -> pd.DataFrame:
     """The article's figures worded “at least” (qualifier at_least), first mentions only."""
     figures_ = load_ledger().figures
     rows = figures_[(figures_["qualifier"] == "at_least") & figures_["same_as"].isna()]
@@ -299,9 +300,9 @@ def bound_figures() -> pd.DataFrame:
 def _plotted(ax) -> list[tuple[float, bool, float, str]]:
     """(value, values_on_x, position on the other axis, "bar" or "marker") of every drawn value."""
     found = []
-    for bar in _figures().bars(ax):
+    for bar in _chart_reading().bars(ax):
         found.append((bar.base + bar.value, bar.horizontal, bar.position, "bar"))
-    for point in _figures().points(ax):
+    for point in _chart_reading().points(ax):
         found.append((point.y, False, point.x, "marker"))
         found.append((point.x, True, point.y, "marker"))
     return found
@@ -315,33 +316,33 @@ def bound_marks(ax, value: float, values_on_x: bool, position: float) -> list[st
     tolerance = 0.03 * abs(value) + 1e-9
     marks = []
     direction = "right" if values_on_x else "up"
-    for point in _figures().points(ax):
+    for point in _chart_reading().points(ax):
         along, across = (point.x, point.y) if values_on_x else (point.y, point.x)
-        if (_figures().marker_direction(point.marker) == direction and abs(across - position) <= 0.5
+        if (_chart_reading().marker_direction(point.marker) == direction and abs(across - position) <= 0.5
                 and along >= value - tolerance):
             marks.append("a marker pointing up from the value" if direction == "up"
                          else "a marker pointing right from the value")
             break
-    for tail, head in _figures().arrows(ax):
+    for tail, head in _chart_reading().arrows(ax):
         (tail_along, tail_across), (head_along, _) = (tail, head) if values_on_x else (tail[::-1], head[::-1])
         starts_at_value = abs(tail_along - value) <= tolerance and abs(tail_across - position) <= 0.5
         if starts_at_value and head_along > tail_along:
             marks.append("an arrow from the value towards larger numbers")
             break
-    ticks = [label for _, label in _figures().tick_labels(ax.xaxis if not values_on_x else ax.yaxis)]
-    words = " ".join([*_figures().texts(ax), *_figures().legend_labels(ax), *ticks]).casefold()
+    ticks = [label for _, label in _chart_reading().tick_labels(ax.xaxis if not values_on_x else ax.yaxis)]
+    words = " ".join([*_chart_reading().texts(ax), *_chart_reading().legend_labels(ax), *ticks]).casefold()
     said = [w for w in BOUND_WORDS if w in words]
     if said:
         marks.append(f"the words “{said[0]}” on the chart")
     return marks
 
 
-@register("3.8", "bound_chart", "chart", "An “at least” figure drawn as a lower bound")
+@task("3.8")
 def check_bound_chart(answer) -> Feedback:
     axes, early = _answer_axes(answer, "bound_chart", NOT_CHECKED_FREE)
     if early:
         return early
-    bounds = bound_figures()
+    bounds = bound_chart_reading()
     named = " or ".join(bounds["figure_id"])
     matches = []  # (figure row, axes, plotted value, its marks)
     for row in bounds.to_dict("records"):
@@ -377,26 +378,26 @@ def check_bound_chart(answer) -> Feedback:
             "arrow pointing to larger values from the value (e.g. ax.errorbar(..., lolims=True) or "
             "ax.annotate(\"\", xy=..., xytext=..., arrowprops=...)), or the words “at least” or “≥” "
             "next to the value (ax.text, or ax.bar_label for a bar).")
-        outside = " ".join([_figures().title(ax), _figures().axis_label(ax, True),
-                            _figures().axis_label(ax, False)]).casefold()
+        outside = " ".join([_chart_reading().title(ax), _chart_reading().axis_label(ax, True),
+                            _chart_reading().axis_label(ax, False)]).casefold()
         if any(w in outside for w in BOUND_WORDS):
             parts.append("Your title or axis label says it, but the mark belongs on the drawing, "
                          "where the value is.")
     labels = []
-    if not _figures().title(ax):
+    if not _chart_reading().title(ax):
         labels.append("give the chart a title that says what the figure counts (ax.set_title(...))")
     value_axis, other_axis = ("x", "y") if on_x else ("y", "x")
-    if not _figures().axis_label(ax, values_on_x=on_x):
+    if not _chart_reading().axis_label(ax, values_on_x=on_x):
         labels.append(f"label the value axis (the {value_axis} axis) with what the number counts "
                       f"and its unit (ax.set_{value_axis}label(...))")
-    other_ticks = [t for _, t in _figures().tick_labels(ax.yaxis if on_x else ax.xaxis) if t]
-    if (not _figures().axis_label(ax, values_on_x=not on_x) and other_ticks
-            and not _figures().category_labels_are_words(ax, horizontal=on_x)):
+    other_ticks = [t for _, t in _chart_reading().tick_labels(ax.yaxis if on_x else ax.xaxis) if t]
+    if (not _chart_reading().axis_label(ax, values_on_x=not on_x) and other_ticks
+            and not _chart_reading().category_labels_are_words(ax, horizontal=on_x)):
         labels.append(f"the {other_axis} axis shows numbers that mean nothing here: name the figure "
                       f"in a tick label (ax.set_{other_axis}ticks([...], [\"{row['figure_id']} ...\"])), "
                       f"label the axis, or hide its ticks (ax.set_{other_axis}ticks([]))")
     if kind == "bar":
-        bar_list = [b for b in _figures().bars(ax) if abs(b.base + b.value - value) < 1e-9]
+        bar_list = [b for b in _chart_reading().bars(ax) if abs(b.base + b.value - value) < 1e-9]
         labels += baseline_problems(ax, bar_list)
     if labels:
         parts.append("The labelling: " + " ".join(_sentences(labels)))
@@ -445,7 +446,7 @@ def area_bar_of(label: str) -> str | None:
     return _one(found)
 
 
-@register("3.9", "honest_chart", "chart", "Lesson 3's cut-axis chart redrawn from zero")
+@task("3.9")
 def check_honest_chart(answer) -> Feedback:
     expected = audit_areas()
     table = expected[["km2"]]
@@ -464,9 +465,10 @@ def check_honest_chart(answer) -> Feedback:
                          ("place", "series"), "places", right,
                          "Use the four areas of lesson 3's chart, all in km².", unit_hint, NOT_CHECKED_SINGLE)
     if feedback.passed:
-        axes = [ax for ax in _figures().chart_axes(answer) if not _figures().is_empty(ax)]
-        ax = _figures().busiest_axes(axes)
-        article = [b for b in _figures().bars(ax) if area_bar_of(b.category) == article_area()["figure_id"]]
+        axes = [ax for ax in _chart_reading().chart_axes(answer) if not _chart_reading().is_empty(ax)]
+        ax = _chart_reading().busiest_axes(axes)
+        article = [b for b in _chart_reading().bars(ax)
+                   if area_bar_of(b.category) == article_area()["figure_id"]]
         if article and not bound_marks(ax, article[0].base + article[0].value, article[0].horizontal,
                                        article[0].position):
             tip = ("Tip: the article's bar is a lower bound; the lesson's honest chart hatches it and "
@@ -482,7 +484,7 @@ def track_year_counts() -> pd.DataFrame:
     """Events per year (rows, the years lesson 5 enlarges) and track (columns), each event once
     (event_table), counted in the year it starts; undated events have no year and are left out."""
     first, last = zoom_years()
-    table = event_table(load_ledger()["events"])
+    table = event_table(load_ledger().events)
     dated = table[~table["undated"]]
     years = dated["start"].dt.year
     recent = dated[years.between(first, last)]
@@ -496,7 +498,7 @@ def _year_of(label: str) -> int | None:
     return int(match.group()) if match else None
 
 
-@register("5.8", "tracks_chart", "chart", "A bar chart of events per year on each track")
+@task("5.8")
 def check_tracks_chart(answer) -> Feedback:
     expected = track_year_counts()
     first, last = zoom_years()

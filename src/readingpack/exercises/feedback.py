@@ -1,8 +1,8 @@
 """Self-check feedback for the exercise notebooks: the feedback, the task registry, check().
 
-A task is registered once, with the name of the variable that holds the student's answer, the
-checker, and the function that computes its key (for the tests; students never see it). Its
-kind, points, precision, hints and rubric criteria are in data/tasks.csv. In a notebook the
+A task is defined by its row of data/tasks.csv (tasks.py: its variable, kind, title, points,
+precision, hints and rubric criteria); a lesson module registers only its check function, with
+`@task("3.2")` (and, optionally, a function that computes its key). In a notebook the
 student writes the answer, then calls `check("3.2")`; the call looks the variable up in the
 notebook, so a misspelled or missing name gets a kind message instead of a NameError. A written
 answer is read from its markdown answer cell in the saved notebook (see answers.py). Every
@@ -15,6 +15,7 @@ never gives the key; a first wrong answer adds a hint at the method, a repeated 
 specific hint (both from data/tasks.csv).
 """
 
+import dataclasses
 import difflib
 import html
 import inspect
@@ -32,15 +33,16 @@ import pandas as pd
 from pandas.api.extensions import ExtensionArray
 
 from ..evidence.quotations import MAX_CHECKED, article_paragraphs, check_quotations, pack_sources
-from ..ledger import load_ledger
 from ..paths import PROJECT_ROOT
 from .answers import ENVIRONMENT_VARIABLE, AnswerNotFound, read_answer
+from .tasks import Status, TaskSpec, task_order, task_spec
 
 CORRECT, INCORRECT, NOT_ANSWERED, NOT_MARKED, CANNOT_CHECK = (
-    "correct", "incorrect", "not answered yet", "not machine-marked", "could not check"
+    Status.CORRECT, Status.INCORRECT, Status.NOT_ANSWERED, Status.NOT_MARKED, Status.CANNOT_CHECK
 )
 # Marks from the common text fonts (no emoji font needed); the status word follows each.
-SYMBOLS = {CORRECT: "✓", INCORRECT: "✗", NOT_ANSWERED: "…", NOT_MARKED: "✎", CANNOT_CHECK: "!"}
+SYMBOLS = {CORRECT: "✓", INCORRECT: "✗", NOT_ANSWERED: "…", NOT_MARKED: "✎", CANNOT_CHECK: "!",
+           Status.SELF_ASSESSED: "✎"}
 
 
 def text_as_html(text: str) -> str:
@@ -52,9 +54,14 @@ def text_as_html(text: str) -> str:
 
 @dataclass(frozen=True)
 class Feedback:
-    status: str
+    """The outcome of a check: a Status, the message for the student, the task, and a short
+    `reason` code naming which kind of answer it was (for example "wrong_type", "too_high",
+    "not_from_article"; empty where the message alone says it), for tests and tools."""
+
+    status: Status
     message: str
     task: str = ""
+    reason: str = ""
 
     @property
     def passed(self) -> bool:
@@ -73,47 +80,66 @@ class Feedback:
 
 @dataclass(frozen=True)
 class Task:
+    """A registered check: the task's id, its check function and, optionally, a function that
+    computes its key. What the task is (variable, kind, title, ...) is its TaskSpec, read from
+    data/tasks.csv."""
+
     task_id: str
-    variable: str
     checker: Callable[[Any], Feedback]
-    kind: str  # code, choice, number, classification, widget, chart, written
-    summary: str
     key: Callable[[], Any] | None = None
+    given_spec: TaskSpec | None = None  # only for a task outside data/tasks.csv (the tests' demo tasks)
+
+    @property
+    def spec(self) -> TaskSpec:
+        spec = self.given_spec or task_spec(self.task_id)
+        if spec is None:
+            raise KeyError(f"task {self.task_id} has a check but no row in data/tasks.csv")
+        return spec
+
+    @property
+    def variable(self) -> str:
+        return self.spec.variable
+
+    @property
+    def kind(self) -> str:
+        return self.spec.kind
+
+    @property
+    def title(self) -> str:
+        return self.spec.title
 
 
 TASKS: dict[str, Task] = {}
 _wrong_attempts: Counter = Counter()
 
 
-def register(task_id: str, variable: str, kind: str, summary: str, key: Callable[[], Any] | None = None):
-    """Decorator: register `checker(answer) -> Feedback` as the check of task `task_id`;
-    `key()` computes a correct answer (for the tests)."""
+def task(task_id: str, key: Callable[[], Any] | None = None, spec: TaskSpec | None = None):
+    """Decorator: register `checker(answer) -> Feedback` as the check of task `task_id`, whose
+    row of data/tasks.csv says everything else; `key()` computes a correct answer (for the
+    tests). `spec` stands in for the row of a task that is not in data/tasks.csv (tests only)."""
 
     def decorate(checker: Callable[[Any], Feedback]):
-        TASKS[task_id] = Task(task_id, variable, checker, kind, summary, key)
+        TASKS[task_id] = Task(task_id, checker, key, spec)
         return checker
 
     return decorate
 
 
-def task_table() -> pd.DataFrame:
-    """data/tasks.csv, indexed by task id."""
-    return load_ledger().tasks.set_index("task_id")
-
-
-def task_row(task_id: str) -> pd.Series | None:
-    table = task_table()
-    return table.loc[task_id] if task_id in table.index else None
+def _spec(task_id: str) -> TaskSpec | None:
+    registered = TASKS.get(task_id)
+    if registered is not None and registered.given_spec is not None:
+        return registered.given_spec
+    return task_spec(task_id)
 
 
 def decimals(task_id: str) -> int | None:
-    row = task_row(task_id)
-    return None if row is None or pd.isna(row["decimals"]) else int(row["decimals"])
+    spec = _spec(task_id)
+    return None if spec is None else spec.decimals
 
 
 def word_range(task_id: str) -> tuple[int, int]:
-    row = task_row(task_id)
-    return int(row["min_words"]), int(row["max_words"])
+    spec = _spec(task_id)
+    return spec.min_words, spec.max_words
 
 
 def is_blank(answer: Any) -> bool:
@@ -147,18 +173,24 @@ def check_task(task_id: Any, namespace: dict) -> Feedback:
     """The check of one task against a namespace, without hints."""
     task_id = _normal_id(task_id)
     task = TASKS.get(task_id)
-    row = task_row(task_id)
-    if row is not None and row["status"] == "retired":
-        return Feedback(NOT_MARKED, f"Task {task_id} is no longer part of the exercises. {row['note']}",
-                        task_id)
-    if task is None:
-        known = ", ".join(sorted(TASKS, key=_task_order))
-        return Feedback(NOT_ANSWERED, f"There is no task {task_id!r}. The tasks are: {known}.")
+    spec = _spec(task_id)
+    if spec is not None and not spec.active:
+        return Feedback(NOT_MARKED, f"Task {task_id} is no longer part of the exercises. {spec.note}",
+                        task_id, "retired")
+    if task is None or spec is None:
+        return _unknown_task(task_id)
     if task.kind == "written":
         feedback = _check_written_task(task, namespace)
     else:
         feedback = _check_variable(task, namespace)
-    return Feedback(feedback.status, feedback.message, task.task_id)
+    return dataclasses.replace(feedback, task=task.task_id)
+
+
+def _unknown_task(task_id: str) -> Feedback:
+    """A task id that has no check, or no row in the data folder's tasks.csv."""
+    known = ", ".join(t for t in sorted(TASKS, key=_task_order) if _spec(t) is not None)
+    return Feedback(NOT_ANSWERED, f"There is no task {task_id!r}. The tasks are: {known}.",
+                    reason="unknown_task")
 
 
 def _check_variable(task: Task, namespace: dict) -> Feedback:
@@ -166,26 +198,28 @@ def _check_variable(task: Task, namespace: dict) -> Feedback:
         close = difflib.get_close_matches(task.variable, [n for n in namespace if not n.startswith("_")])
         hint = f" Did you mean {close[0]}?" if close else ""
         return Feedback(NOT_ANSWERED, f"I can't find a variable named {task.variable}. Write your answer "
-                                      f"as {task.variable} = ... and run that cell first.{hint}")
+                                      f"as {task.variable} = ... and run that cell first.{hint}",
+                        reason="no_variable")
     answer = namespace[task.variable]
     if is_blank(answer):
-        return Feedback(NOT_ANSWERED, f"Replace the ... in {task.variable} = ... with your answer.")
+        return Feedback(NOT_ANSWERED, f"Replace the ... in {task.variable} = ... with your answer.",
+                        reason="blank")
     return _run_checker(task, answer)
 
 
 def _run_checker(task: Task, answer: Any) -> Feedback:
-    row = task_row(task.task_id)
-    form = row["answer_form"] if row is not None else ""
+    form = task.spec.answer_form
     try:
         feedback = task.checker(normalise(answer, form))
         if feedback.status == INCORRECT and form == "items" and isinstance(answer, pd.Series):
-            feedback = Feedback(INCORRECT, feedback.message + " (I read the values of your Series; if "
-                                "your answer sits in its index, give .index.tolist() instead.)")
+            feedback = dataclasses.replace(feedback, message=feedback.message + " (I read the values of your "
+                                           "Series; if your answer sits in its index, give .index.tolist() "
+                                           "instead.)")
         return feedback
     except Exception as error:  # a check must never show a student a traceback
         return Feedback(CANNOT_CHECK, f"The answer in {task.variable} could not be checked "
                                       f"({type(error).__name__}). Look at its type and form, and ask "
-                                      "your instructor if this persists.")
+                                      "your instructor if this persists.", reason="check_failed")
 
 
 def _check_written_task(task: Task, namespace: dict) -> Feedback:
@@ -198,30 +232,29 @@ def _check_written_task(task: Task, namespace: dict) -> Feedback:
     if saved.text is None:
         return Feedback(NOT_ANSWERED, "Write your answer in the answer cell under the task (double-click "
                                       "it), save the notebook (Ctrl+S), then run this cell again. "
-                                      + saved.where())
+                                      + saved.where(), reason="blank")
     feedback = _run_checker(task, saved.text)
-    return Feedback(feedback.status, feedback.message + "\n" + saved.where())
+    return dataclasses.replace(feedback, message=feedback.message + "\n" + saved.where())
 
 
 def _with_hint(feedback: Feedback) -> Feedback:
     if feedback.status != INCORRECT:
         return feedback
     _wrong_attempts[feedback.task] += 1
-    row = task_row(feedback.task)
-    if row is None:
+    spec = _spec(feedback.task)
+    if spec is None:
         return feedback
-    column = "hint_method" if _wrong_attempts[feedback.task] == 1 else "hint_specific"
-    hint = row[column] if not pd.isna(row[column]) else None
+    hint = spec.hint_method if _wrong_attempts[feedback.task] == 1 else spec.hint_specific
     if not hint:
         return feedback
-    return Feedback(feedback.status, f"{feedback.message}\nHint: {hint}", feedback.task)
+    return dataclasses.replace(feedback, message=f"{feedback.message}\nHint: {hint}")
 
 
 def _task_of_last_cell(namespace: dict) -> str | None:
     """The task whose variable the last cell run assigns (In[-1] of IPython)."""
     inputs = namespace.get("_ih") or namespace.get("In") or []
     source = inputs[-1] if inputs else ""
-    assigned = [t.task_id for t in TASKS.values()
+    assigned = [t.task_id for t in defined_tasks()
                 if re.search(rf"^\s*{re.escape(t.variable)}\s*=", source, re.M)]
     return assigned[0] if len(assigned) == 1 else None
 
@@ -230,18 +263,22 @@ def check_value(task_id: str, answer: Any) -> Feedback:
     """Check `answer` as the answer to task `task_id` (for tests and the marker), without hints
     and, for a written task, without reading a notebook."""
     task = TASKS.get(str(task_id))
-    if task is None:
+    if task is None or _spec(task.task_id) is None:
         return check(task_id, {})
     if is_blank(answer):
         blank = ("Write your answer in the answer cell under the task, then save." if task.kind == "written"
                  else f"Replace the ... in {task.variable} = ... with your answer.")
-        return Feedback(NOT_ANSWERED, blank, task.task_id)
+        return Feedback(NOT_ANSWERED, blank, task.task_id, "blank")
     feedback = _run_checker(task, answer)
-    return Feedback(feedback.status, feedback.message, task.task_id)
+    return dataclasses.replace(feedback, task=task.task_id)
 
 
-def _task_order(task_id: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in re.findall(r"\d+", task_id))
+_task_order = task_order
+
+
+def defined_tasks() -> list[Task]:
+    """The registered checks whose task has a row in the data folder's tasks.csv."""
+    return [t for t in TASKS.values() if _spec(t.task_id) is not None]
 
 
 def tasks_for_lesson(lesson: int) -> list[Task]:
@@ -361,7 +398,8 @@ def as_id(answer: Any) -> str | None:
 
 def type_problem(answer: Any, expected: str) -> Feedback:
     shown = repr(answer)[:60]
-    return Feedback(INCORRECT, f"This answer should be {expected}; yours is {type(answer).__name__} {shown}.")
+    return Feedback(INCORRECT, f"This answer should be {expected}; yours is {type(answer).__name__} {shown}.",
+                    reason="wrong_type")
 
 
 def table_hint(answer: Any, what: str) -> Feedback | None:
@@ -369,13 +407,13 @@ def table_hint(answer: Any, what: str) -> Feedback | None:
     if isinstance(answer, pd.Series) and pd.api.types.is_bool_dtype(answer):
         return Feedback(INCORRECT, f"This is a True/False column of {len(answer)} rows, not {what}. "
                                    ".sum() counts its True values; to list the rows where it is True, "
-                                   "use it to select them first.")
+                                   "use it to select them first.", reason="table_given")
     if isinstance(answer, pd.DataFrame | pd.Series):
         kind = "table" if isinstance(answer, pd.DataFrame) else "series"
         return Feedback(INCORRECT, f"This is a pandas {kind} of {len(answer)} rows, not {what}. Take the "
                                    "answer out of it: for example .index or .tolist() for a list, "
                                    ".item() for a single value, or .sum() to count the True values "
-                                   "of a True/False column.")
+                                   "of a True/False column.", reason="table_given")
     return None
 
 
@@ -389,11 +427,12 @@ def check_choice(answer: Any, options: list[str], correct: int, why: dict[int, s
     if isinstance(answer, bool) or not isinstance(answer, int):
         return type_problem(answer, f"a whole number from 1 to {len(options)}")
     if not 1 <= answer <= len(options):
-        return Feedback(INCORRECT, f"Choose a number from 1 to {len(options)}; {answer} is not an option.")
+        return Feedback(INCORRECT, f"Choose a number from 1 to {len(options)}; {answer} is not an option.",
+                        reason="not_an_option")
     if answer == correct:
         return Feedback(CORRECT, why.get(answer, f"Option {answer}: {options[answer - 1]}."))
     fallback = f"Option {answer} ({options[answer - 1]}) is not the best answer."
-    return Feedback(INCORRECT, why.get(answer, fallback))
+    return Feedback(INCORRECT, why.get(answer, fallback), reason="wrong_option")
 
 
 def normal_label(label: str) -> str:
@@ -410,10 +449,12 @@ def check_label(answer: Any, allowed: Iterable[str], correct: str, why: dict[str
     if label not in allowed:
         close = difflib.get_close_matches(label, allowed, n=1)
         hint = f" Did you mean {close[0]!r}?" if close else ""
-        return Feedback(INCORRECT, f"{answer!r} is not one of the labels {allowed}.{hint}")
+        return Feedback(INCORRECT, f"{answer!r} is not one of the labels {allowed}.{hint}",
+                        reason="unknown_label")
     if label == correct:
         return Feedback(CORRECT, why.get(label, f"Yes: {correct}."))
-    return Feedback(INCORRECT, why.get(label, f"Not {label}: look again at the exact words of the quote."))
+    return Feedback(INCORRECT, why.get(label, f"Not {label}: look again at the exact words of the quote."),
+                    reason="wrong_label")
 
 
 def precision_words(places: int | None) -> str:
@@ -445,7 +486,7 @@ def check_number(
             return type_problem(answer, f"a number (without quotes) for {what}")
         return type_problem(answer, f"a number for {what}")
     if not math.isfinite(value):
-        return Feedback(INCORRECT, f"{value} is not a finite number.")
+        return Feedback(INCORRECT, f"{value} is not a finite number.", reason="not_finite")
     tolerance = 0.5 * 10 ** -places + 1e-9 if places else 1e-9
     # Centred on the key as the prompt asks for it: 0.7229 asked to 1 decimal is 0.7, so 0.65 to
     # 0.75 are right and 0.77 is not.
@@ -454,12 +495,13 @@ def check_number(
         return Feedback(CORRECT, f"{what.capitalize()} is {_fmt(expected, places)}.")
     for near, explanation in near_misses:  # within 2% of a near miss, never the key's whole band
         if abs(value - near) <= max(min(tolerance, abs(near) * 0.02), abs(near) * 1e-6):
-            return Feedback(INCORRECT, explanation)
+            return Feedback(INCORRECT, explanation, reason="near_miss")
     if not places and not value.is_integer():
-        return Feedback(INCORRECT, f"{_fmt(value)} is not a whole number; {what} is a count.")
+        return Feedback(INCORRECT, f"{_fmt(value)} is not a whole number; {what} is a count.",
+                        reason="not_whole")
     direction = "too high" if value > expected else "too low"
     shown = _fmt(value, 0) if not places else f"{value:,.{places + 3}f}".rstrip("0").rstrip(".")
-    return Feedback(INCORRECT, f"{shown} is {direction} for {what}.")
+    return Feedback(INCORRECT, f"{shown} is {direction} for {what}.", reason=direction.replace(" ", "_"))
 
 
 def _single(answer: Any) -> bool:
@@ -489,8 +531,9 @@ def check_collection(answer: Any, expected: Iterable, what: str, describe: Calla
     nearly = "Nearly: " if len(missing) + len(extra) == 1 and len(expected) > 2 else ""
     right = len(given & expected)
     verb = "is" if right == 1 else "are"
+    reason = "extra_and_missing" if extra and missing else "extra_items" if extra else "missing_items"
     return Feedback(INCORRECT, f"{nearly}Of the {len(given)} you gave, {right} {verb} among the {what}; "
-                    + "; ".join(parts) + ".")
+                    + "; ".join(parts) + ".", reason=reason)
 
 
 def _fold(item: Any) -> Any:
@@ -522,7 +565,8 @@ def check_counts(answer: Any, expected: dict, what: str) -> Feedback:
         problems.append(f"{', '.join(map(repr, extra))} not expected here")
     if not problems:
         return Feedback(CORRECT, f"All {len(expected)} {what} are right.")
-    return Feedback(INCORRECT, f"{right} of {len(expected)} right; " + "; ".join(problems) + ".")
+    return Feedback(INCORRECT, f"{right} of {len(expected)} right; " + "; ".join(problems) + ".",
+                    reason="wrong_counts")
 
 
 def plural(count: int, word: str) -> str:
@@ -537,7 +581,8 @@ def check_written(answer: Any, article_text: str, task_id: str) -> Feedback:
         return type_problem(answer, "text (write it in the answer cell under the task)")
     words = len(answer.split())
     if words == 0 or answer.strip() == "...":
-        return Feedback(NOT_ANSWERED, "Write your answer in the answer cell under the task, then save.")
+        return Feedback(NOT_ANSWERED, "Write your answer in the answer cell under the task, then save.",
+                        reason="blank")
     low, high = word_range(task_id)
     if words < low:
         length = f"{plural(words, 'word')}: the task asks for {low} to {high}."
@@ -576,7 +621,22 @@ def check_written(answer: Any, article_text: str, task_id: str) -> Feedback:
                      "marks (0 to 3 each): from readingpack.exercises import self_assess, then "
                      f"self_assess(\"{task_id}\", "
                      "{\"quotation\": ..., \"attribution\": ..., \"evidence\": ..., \"task\": ...}).")
-    return Feedback(NOT_MARKED, "\n".join(lines))
+    return Feedback(NOT_MARKED, "\n".join(lines), reason=_written_reason(found, evidence, low, high, words))
+
+
+def _written_reason(found: list, evidence: list, low: int, high: int, words: int) -> str:
+    """The first thing a written answer's check found to fix, as a code."""
+    if any(not q.found and not q.origin for q in found):
+        return "quote_not_found"
+    if any(not q.found and q.origin for q in found):
+        return "not_from_article"
+    if not found:
+        return "no_quotation"
+    if not evidence:
+        return "short_quotations_only"
+    if not low <= words <= high:
+        return "too_short" if words < low else "too_long"
+    return ""
 
 
 def exemplar_file(task_id: str) -> str | None:

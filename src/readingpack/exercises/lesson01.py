@@ -20,7 +20,7 @@ from .feedback import (
     check_collection,
     check_number,
     check_written,
-    register,
+    task,
     type_problem,
 )
 
@@ -49,7 +49,7 @@ def paragraph_words() -> pd.DataFrame:
 
 # 1.1 ----------------------------------------------------------------------------------------
 
-@register("1.1", "body_paragraphs", "code", "How many body paragraphs the article has")
+@task("1.1")
 def check_body_paragraphs(answer) -> Feedback:
     body = body_numbers()
     first, last, total = body[0], body[-1], len(_paragraphs())
@@ -72,7 +72,7 @@ def check_body_paragraphs(answer) -> Feedback:
 CHOICES = {"1.2": choices.entry("1.2")}  # options and key (choices.csv)
 
 
-@register("1.2", "genre_choice", "choice", "What the author's bio tells about the article's genre")
+@task("1.2")
 def check_genre(answer) -> Feedback:
     return choices.check("1.2", answer)
 
@@ -86,7 +86,7 @@ def longest_body_paragraph() -> tuple[int, int]:
     return int(body.iloc[0]["number"]), int(body.iloc[0]["words"])
 
 
-@register("1.3", "longest_paragraph", "code", "The longest body paragraph, by words")
+@task("1.3")
 def check_longest(answer) -> Feedback:
     table = paragraph_words()
     body = table[table["kind"] == "body"].sort_values("words", ascending=False, kind="stable")
@@ -190,8 +190,7 @@ def _norm(text: str) -> str:
     return " ".join(str(text).split()).casefold()
 
 
-@register("1.4", "town_names", "classification",
-          "The name each side mainly uses for the main town of Nagorno-Karabakh")
+@task("1.4")
 def check_town_names(answer) -> Feedback:
     expected = town_names()
     if not isinstance(answer, dict):
@@ -242,7 +241,7 @@ def paragraphs_with(term: str) -> dict[int, int]:
     return {number: count for number, count in found.items() if count}
 
 
-@register("1.5", "baku_paragraphs", "widget", "Paragraphs where the paragraph reader finds 'Baku'")
+@task("1.5")
 def check_baku(answer) -> Feedback:
     where = paragraphs_with(search_word())
     expected = sorted(where)
@@ -271,7 +270,6 @@ def check_baku(answer) -> Feedback:
 
 # 1.6 ----------------------------------------------------------------------------------------
 
-@register("1.6", "genre_summary", "written",
-          "The article's genre and its author, in two attributed sentences")
+@task("1.6")
 def check_genre_summary(answer) -> Feedback:
     return check_written(answer, load_ledger().article.text, "1.6")

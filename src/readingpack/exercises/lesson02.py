@@ -27,8 +27,8 @@ from .feedback import (
     check_written,
     is_blank,
     plain,
-    register,
     table_hint,
+    task,
     type_problem,
 )
 
@@ -82,7 +82,7 @@ def other_speaker_counts() -> dict[str, int]:
     }
 
 
-@register("2.1", "claims_by_others", "code", "How many claims have a speaker other than the author")
+@task("2.1")
 def check_claims_by_others(answer) -> Feedback:
     counts = other_speaker_counts()
     if isinstance(answer, pd.DataFrame | pd.Series) and len(answer) == counts["others"]:
@@ -119,7 +119,7 @@ def _normal(label: str) -> str:
     return label.strip().lower().replace(" ", "_").replace("-", "_")
 
 
-@register("2.2", "claim_types", "classification", "The codebook type of three claims")
+@task("2.2")
 def check_claim_types(answer) -> Feedback:
     expected, labels = expected_types(), claim_type_labels()
     classify = _classify()
@@ -171,7 +171,7 @@ def top_paragraphs_of(claim_type: str) -> list[int]:
     return sorted(int(p) for p in counts[counts == counts.max()].index) if len(counts) else []
 
 
-@register("2.8", "top_paragraphs", "code", "The paragraphs with the most claims of any type, ties included")
+@task("2.8")
 def check_top_paragraphs(answer) -> Feedback:
     if not callable(answer):
         return type_problem(answer, "a function: def top_paragraphs(claim_type): ... that returns "
@@ -237,7 +237,7 @@ def voice_key() -> int:
 CHOICES = {"2.4": choices.entry("2.4", voice_key)}  # options (choices.csv) and the computed key
 
 
-@register("2.4", "voice_choice", "choice", "The author's voice or a reported statement?")
+@task("2.4")
 def check_voice(answer) -> Feedback:
     row = _claims().set_index("claim_id").loc[_voice_claim()]
     return choices.check("2.4", answer, voice_key(), quote=row["quote"])
@@ -250,7 +250,7 @@ def prediction_paragraphs() -> list[int]:
     return sorted({int(p) for p in claims.loc[claims["claim_type"] == "prediction", "paragraph"]})
 
 
-@register("2.5", "prediction_paragraphs", "widget", "The paragraphs with predictions (claim explorer)")
+@task("2.5")
 def check_prediction_paragraphs(answer) -> Feedback:
     claims, expected = _claims(), prediction_paragraphs()
     total = int((claims["claim_type"] == "prediction").sum())
@@ -291,6 +291,6 @@ def check_prediction_paragraphs(answer) -> Feedback:
 
 # 2.6 ----------------------------------------------------------------------------------------
 
-@register("2.6", "evaluation_explained", "written", "Why a claim is an evaluation, quoted exactly")
+@task("2.6")
 def check_evaluation_explained(answer) -> Feedback:
     return check_written(answer, load_ledger().article.text, "2.6")

@@ -25,7 +25,7 @@ from .feedback import (
     check_number,
     check_written,
     decimals,
-    register,
+    task,
     type_problem,
 )
 
@@ -42,7 +42,7 @@ def qualifier_labels() -> list[str]:
 
 # 3.1 ----------------------------------------------------------------------------------------
 
-@register("3.1", "area_qualifier", "classification", "The qualifier of “at least 215 square kilometres”")
+@task("3.1")
 def check_area_qualifier(answer) -> Feedback:
     row = _figures().loc[article_figure_id()]
     low, quote = int(row["value_low"]), row["quote"]
@@ -78,7 +78,7 @@ def area_share() -> tuple[float, float, float]:
     return low, armenia, 100 * low / armenia
 
 
-@register("3.2", "share_of_armenia", "number", "At least 215 km² as a percentage of Armenia's area")
+@task("3.2")
 def check_share(answer) -> Feedback:
     low, armenia, share = area_share()
     areas = reference_areas(load_ledger()).set_index("id")
@@ -120,7 +120,7 @@ def death_figures() -> list[str]:
     return sorted(figures.loc[figures["kind"] == "deaths", "figure_id"])
 
 
-@register("3.3", "death_figures", "code", "The figures of the article that count deaths")
+@task("3.3")
 def check_death_figures(answer) -> Feedback:
     figures = _figures()
     expected = death_figures()
@@ -163,7 +163,7 @@ def check_death_figures(answer) -> Feedback:
 CHOICES = {"3.4": choices.entry("3.4")}  # options and key (choices.csv)
 
 
-@register("3.4", "no_sum_choice", "choice", "Why the 27, the 220 and the 64 are not added up")
+@task("3.4")
 def check_no_sum(answer) -> Feedback:
     return choices.check("3.4", answer)
 
@@ -192,7 +192,7 @@ def _place_id(answer: str, places: pd.DataFrame) -> str | None:
     return None
 
 
-@register("3.5", "closest_place", "widget", "The reference place closest in area to 215 km²")
+@task("3.5")
 def check_closest_place(answer) -> Feedback:
     low = article_area(load_ledger())["low"]
     places = reference_areas(load_ledger())
@@ -225,8 +225,7 @@ def check_closest_place(answer) -> Feedback:
 
 # 3.6 ----------------------------------------------------------------------------------------
 
-@register("3.6", "fuel_depot_sources", "widget",
-          "How many other sources the figure check shows for the fuel depot deaths")
+@task("3.6")
 def check_fuel_depot_sources(answer) -> Feedback:
     ledger = load_ledger()
     figures = _figures()
@@ -253,6 +252,6 @@ def check_fuel_depot_sources(answer) -> Feedback:
 
 # 3.7 ----------------------------------------------------------------------------------------
 
-@register("3.7", "casualties_answer", "written", "What “casualties” can mean, and what that changes")
+@task("3.7")
 def check_casualties_answer(answer) -> Feedback:
     return check_written(answer, load_ledger().article.text, "3.7")

@@ -28,8 +28,8 @@ from .feedback import (
     check_counts,
     check_number,
     check_written,
-    register,
     table_hint,
+    task,
     type_problem,
 )
 
@@ -110,7 +110,7 @@ def _plain_search_note(alias: str, given) -> str | None:
             f"words and names ({shown}), which the pack counts as other forms or not at all")
 
 
-@register("4.1", "azerbaijan_forms", "code", "Mentions of a state per surface form, its capital included")
+@task("4.1")
 def check_azerbaijan_forms(answer) -> Feedback:
     state = _state()
     expected = state_forms()
@@ -197,7 +197,7 @@ def _why_not_mission(paragraph) -> str:
     return f"paragraph {paragraph} " + (" and ".join(parts) if parts else f"does not mention {label}")
 
 
-@register("4.2", "euma_paragraphs", "code", "The paragraphs that mention one actor")
+@task("4.2")
 def check_euma_paragraphs(answer) -> Feedback:
     expected = mission_paragraphs()
     hint = table_hint(answer, "a list of paragraph numbers")
@@ -248,7 +248,7 @@ def _actor_id(label: str) -> str | None:
     return by_key.get(wanted) or by_key.get(wanted.replace(" ", "_").replace("-", "_"))
 
 
-@register("4.3", "third_actor", "code", "The actor mentioned most after the two leading ones")
+@task("4.3")
 def check_third_actor(answer) -> Feedback:
     first_two = _first_two()
     if not isinstance(answer, str):
@@ -298,7 +298,7 @@ def pair_relations(first: str | None = None, second: str | None = None) -> dict[
     }
 
 
-@register("4.5", "pair_relations", "widget", "Relations between two actors (actor comparison)")
+@task("4.5")
 def check_pair_relations(answer) -> Feedback:
     values, names = pair_relations(), _names()
     pair = _pair()
@@ -349,7 +349,7 @@ def quoted_key() -> int:
 CHOICES = {"4.6": (quote_options, quoted_key)}  # options and key, for tests/article/test_choice_balance.py
 
 
-@register("4.6", "quoted_directly", "choice", "Which claim quotes an actor's own words?")
+@task("4.6")
 def check_quoted_directly(answer) -> Feedback:
     rows, names = _quote_rows(), _names()
     author = author_id(load_ledger().actors)
@@ -373,7 +373,7 @@ def check_quoted_directly(answer) -> Feedback:
 
 # 4.7 ----------------------------------------------------------------------------------------
 
-@register("4.7", "voices_compared", "written", "One reported statement, one characterisation, quoted exactly")
+@task("4.7")
 def check_voices_compared(answer) -> Feedback:
     return check_written(answer, load_ledger().article.text, "4.7")
 
@@ -411,8 +411,7 @@ def _speaker_id(label) -> str | None:
     return _actor_id(text)
 
 
-@register("4.8", "speakers_decided", "code",
-          "Decide whose claim it is by the codebook's speaker rules, then compare with the ledger")
+@task("4.8")
 def check_speakers_decided(answer) -> Feedback:
     if not isinstance(answer, dict):
         return type_problem(answer, "a dict of claim ids and speakers, one entry per claim")

@@ -24,7 +24,7 @@ from .feedback import (
     check_number,
     check_written,
     normal_label,
-    register,
+    task,
     type_problem,
 )
 
@@ -50,7 +50,7 @@ def _span() -> list[str]:
 
 
 def _events() -> pd.DataFrame:
-    return load_ledger()["events"]
+    return load_ledger().events
 
 
 def _table() -> pd.DataFrame:
@@ -62,9 +62,9 @@ def _quoted(values) -> str:
 
 
 def _printed_ranges() -> list[str]:
-    """Ranges the article prints as two years, such as “1918-1920”."""
+    """Ranges the article prints as two years, such as “1918-1920” or “2016–2019” (en dash)."""
     printed = _events()["date_as_printed"].dropna()
-    return [p for p in printed if re.fullmatch(r"\d{4}-\d{4}", p)]
+    return [p for p in printed if re.fullmatch(r"\d{4}[-–]\d{4}", p)]
 
 
 def _ids(frame: pd.DataFrame) -> set[str]:
@@ -90,8 +90,7 @@ def expected_by_reference() -> set[str]:
     return _ids(sourced[~_printed_number(sourced)])
 
 
-@register("5.2", "dated_by_reference", "code",
-          "Which events are dated only thanks to a reference row (date_source)? List their ids.")
+@task("5.2")
 def check_by_reference(answer):
     expected = expected_by_reference()
     sourced = _with_source()
@@ -151,8 +150,7 @@ def _publication_date(note: str) -> str:
     return f"{pd.Timestamp(found.group(1)):%-d %B %Y}" if found else "given in the date_note"
 
 
-@register("5.3", "november_12_precision", "classification",
-          "What is the precision of a date printed without a year, and why is its year known?")
+@task("5.3")
 def check_november_12(answer):
     printed = _printed_date()
     row = november_12_row()
@@ -182,8 +180,8 @@ def check_november_12(answer):
             "comes from the publication date, and the precision is that of the printed words."
         ),
         "range": (
-            a_range + (f". {reference.rstrip('.')}, but" if reference else ", but")
-            + " the article's words name a single date."
+            a_range + (f". {reference.rstrip('.')}, but the" if reference else ". The")
+            + " article's words name a single date."
         ),
     }
     return check_label(answer, PRECISIONS, row["precision"], why)
@@ -202,8 +200,7 @@ def expected_widget() -> int:
     return widget_count([_widget_category()], include_undated=False)
 
 
-@register("5.5", "military_2023", "widget",
-          "Use the timeline widget: how many events of one category does it show for one year?")
+@task("5.5")
 def check_widget(answer):
     year, category = _widget_year(), _widget_category()
     track = next(c for _label, c in TRACKS.values() if category in c)
@@ -213,7 +210,7 @@ def check_widget(answer):
     inside = shown[(shown["start"].dt.year == year)
                    & (shown["end"].fillna(shown["start"]).dt.year == year)]
     printed = shown.drop(inside.index)["date_as_printed"].dropna()
-    two_years = [p for p in printed if re.fullmatch(r"\d{4}-\d{4}", p)]
+    two_years = [p for p in printed if re.fullmatch(r"\d{4}[-–]\d{4}", p)]
     in_words = [p for p in printed if not re.search(r"\d", p)]
     near = [
         (widget_count([category], include_undated=True),
@@ -253,8 +250,7 @@ def span_days() -> int:
     return int((start[later] - start[earlier]).days)
 
 
-@register("5.6", "days_between", "number",
-          "How many days lie between the start dates of two dated events?")
+@task("5.6")
 def check_days(answer):
     earlier, later = _span()
     if isinstance(answer, pd.Timedelta):
@@ -301,9 +297,7 @@ def _where_dates_come_from(earlier: str, later: str) -> str:
 
 # 5.7 ------------------------------------------------------------------------------------
 
-@register("5.7", "parallel_tracks_answer", "written",
-          "What does the timeline show, and not show, about the author's argument that "
-          "diplomatic and military events run in parallel?")
+@task("5.7")
 def check_parallel(answer):
     return check_written(answer, load_ledger().article.text, "5.7")
 
@@ -338,8 +332,7 @@ def _day(value) -> pd.Timestamp | None:
     return None if pd.isna(day) else day.normalize()
 
 
-@register("5.9", "relative_date", "code",
-          "Date an event the article dates only relatively, from a reference row, and state the assumption")
+@task("5.9")
 def check_relative_date(answer) -> Feedback:
     if not isinstance(answer, dict):
         return type_problem(answer, "a dict with the keys " + ", ".join(map(repr, DATE_KEYS)))

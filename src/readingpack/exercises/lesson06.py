@@ -25,7 +25,7 @@ from .feedback import (
     check_label,
     check_number,
     check_written,
-    register,
+    task,
     type_problem,
 )
 
@@ -40,7 +40,7 @@ def task_setting(name: str) -> str:
 
 
 def _positions() -> pd.DataFrame:
-    return load_ledger()["positions"]
+    return load_ledger().positions
 
 
 def _reported() -> pd.DataFrame:
@@ -79,11 +79,10 @@ def expected_both() -> int:
     return int((sides_per_issue() == 2).sum())
 
 
-@register("6.1", "both_sides_count", "number",
-          "On how many issues does the article report both governments' positions?")
+@task("6.1")
 def check_both(answer):
     sides, names = sides_per_issue(), government_names()
-    issues = load_ledger()["issues"]
+    issues = load_ledger().issues
     near = [
         (len(issues),
          "That is every issue. Each issue has rows for both governments, but a row with an empty "
@@ -117,8 +116,7 @@ def expected_one_side() -> set[str]:
     return set(sides[sides == 1].index)
 
 
-@register("6.2", "one_side_issues", "code",
-          "Which issues report only one government's position? List their issue_id values.")
+@task("6.2")
 def check_one_side(answer):
     expected, example = expected_one_side(), task_setting("example_issue")
     if isinstance(answer, pd.DataFrame):
@@ -132,7 +130,7 @@ def check_one_side(answer):
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
         return check_collection(answer, expected, "issue ids")
     given = {str(a).strip() for a in answer}
-    issues = load_ledger()["issues"]
+    issues = load_ledger().issues
     labels = dict(zip(issues["issue"], issues["issue_id"], strict=True))
     if given and given <= set(labels):
         return Feedback(INCORRECT, "These are the issues' descriptions. Give their short names "
@@ -181,9 +179,7 @@ def _unquoted(text: str) -> str:
     return text.strip().strip("“”\"'‘’ ")
 
 
-@register("6.3", "route_label", "code",
-          "Which label does the article quote for the southern route as Azerbaijan's government's "
-          "demand? Copy it exactly.")
+@task("6.3")
 def check_route_label(answer):
     expected, row = expected_label(), label_row()
     issue, government = row["issue_id"], row["government"]
@@ -251,9 +247,7 @@ def after_facts(issue_id: str) -> list[str]:
     return PositionsData().after_facts(issue_id)
 
 
-@register("6.4", "after_choice", "widget",
-          "Use the positions widget: what does the box “After the article was published” report "
-          "for the issue of Armenia's constitution?")
+@task("6.4")
 def check_after(answer):
     return choices.check("6.4", answer, **_after_values())
 
@@ -268,8 +262,7 @@ def _lower_first(text: str) -> str:
 ROW_KEY = "stated_position"  # the key of this classification task
 
 
-@register("6.5", "p07_label", "classification",
-          "Is position P07 a demand or a stated position?")
+@task("6.5")
 def check_p07(answer):
     classified, demand = task_setting("classified_row"), task_setting("demand_row")
     rows = _positions().set_index("position_id")
@@ -298,8 +291,6 @@ def check_p07(answer):
 
 # 6.6 ------------------------------------------------------------------------------------
 
-@register("6.6", "comparison_answer", "written",
-          "Compare the two columns for one issue fairly, noting that both come through the "
-          "author's account.")
+@task("6.6")
 def check_comparison(answer):
     return check_written(answer, load_ledger().article.text, "6.6")

@@ -21,7 +21,7 @@ from .feedback import (
     check_label,
     check_number,
     check_written,
-    register,
+    task,
     type_problem,
 )
 
@@ -106,8 +106,7 @@ def expected_label() -> str:
     return lexicon.loc[lexicon["term"] == setting("lesson07.phrase_term"), "category"].iloc[0]
 
 
-@register("7.2", "confirms_label", "classification",
-          "Classify “This confirms concerns” (paragraph 4) by its lexicon category.")
+@task("7.2")
 def check_confirms(answer):
     correct = expected_label()
     why = {
@@ -136,8 +135,7 @@ def check_confirms(answer):
 CHOICES = {"7.3": choices.entry("7.3")}  # options and key (choices.csv)
 
 
-@register("7.3", "peacekeeping_choice", "choice",
-          "What do the quotation marks around “peacekeeping” in paragraph 10 do?")
+@task("7.3")
 def check_peacekeeping(answer):
     return choices.check("7.3", answer)
 
@@ -150,8 +148,7 @@ def expected_hedges() -> int:
     return category_count("hedge", hedge_range())
 
 
-@register("7.5", "hedges_14_20", "widget",
-          "Use the framing widget to find how many hedges appear in paragraphs 14-20.")
+@task("7.5")
 def check_hedges(answer):
     first, last = hedge_range()
     found = _found()
@@ -176,8 +173,7 @@ def check_hedges(answer):
 
 # 7.6 ------------------------------------------------------------------------------------
 
-@register("7.6", "neutral_rewrite", "written",
-          "Rewrite an evaluative sentence of paragraph 12 as a neutral, attributed description.")
+@task("7.6")
 def check_rewrite(answer):
     return check_written(answer, load_ledger().article.text, "7.6")
 
@@ -191,8 +187,7 @@ def split_claims() -> list[str]:
     return coding.claims_in_sentences(ledger, sentences)
 
 
-@register("7.7", "my_split", "code",
-          "Split two sentences of paragraph 17 into claims, type each, then compare with the ledger.")
+@task("7.7")
 def check_split(answer):
     return coded_table(answer, coding.CLAIM_COLUMNS, "claims",
                        lambda frame: coding.compare_claims(frame, load_ledger(), claim_ids=split_claims()))
@@ -211,8 +206,7 @@ def expected_hedged_types() -> dict[str, str]:
             for claim_id in setting_ids("lesson07.hedge_claims", table="claims")}
 
 
-@register("7.8", "hedged_types", "code",
-          "Type four hedged claims by tie-break rule 5 and justify each.")
+@task("7.8")
 def check_hedged(answer):
     if not isinstance(answer, dict):
         return type_problem(answer, "a dict of claim ids and claim types, one entry per claim")

@@ -17,7 +17,7 @@ from .feedback import (
     check_collection,
     check_label,
     check_written,
-    register,
+    task,
     type_problem,
 )
 
@@ -45,8 +45,7 @@ def _figure():
 
 # 8.1 ------------------------------------------------------------------------------------
 
-@register("8.1", "thesis_restated", "written",
-          "Restate paragraph 15's argument fairly, attributed, quoting exactly.")
+@task("8.1")
 def check_thesis(answer):
     return check_written(answer, _ledger().article.text, "8.1")
 
@@ -64,8 +63,7 @@ def expected_outcome() -> str:
     return checks.loc[checks["figure_id"] == _setting("widget_figure"), "outcome"].iloc[0]
 
 
-@register("8.3", "injured_outcome", "widget",
-          "Use the claim check widget: the outcome for ¶12 · four hundred injured.")
+@task("8.3")
 def check_injured(answer):
     from ..evidence.comparison import CONSISTENT, DIFFERENT_MEASURE, DIFFERS, OUTCOMES, ROUGHLY, UNCHECKED
 
@@ -113,8 +111,7 @@ def expected_party_rows() -> set[str]:
     return set(used.index[used["party"]])
 
 
-@register("8.4", "party_rows", "code",
-          "Which reference rows of the check table come from parties to the conflict?")
+@task("8.4")
 def check_party_rows(answer):
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
         ids = _ledger().reference_facts["id"]
@@ -166,8 +163,7 @@ def _stated_by(stated, fact_id: str) -> str:
 CHOICES = {"8.5": choices.entry("8.5")}  # options and key (choices.csv)
 
 
-@register("8.5", "toll_choice", "choice",
-          "Why are 218 and the article's “At least 220 more” not simply “wrong”?")
+@task("8.5")
 def check_toll(answer):
     checks = _checks()
     row = checks[checks["value_id"] == _setting("toll_value")].iloc[0]
@@ -177,17 +173,14 @@ def check_toll(answer):
 
 # 8.6 ------------------------------------------------------------------------------------
 
-@register("8.6", "fair_summary", "written",
-          "Write a fair, attributed one-paragraph summary of the article (120-200 words).")
+@task("8.6")
 def check_summary(answer):
     return check_written(answer, _ledger().article.text, "8.6")
 
 
 # 8.7 ------------------------------------------------------------------------------------
 
-@register("8.7", "reasons_judged", "written",
-          "How well is each of the author's reasons supported in the text? Best, least, and what "
-          "sceptical readers would need.")
+@task("8.7")
 def check_reasons(answer):
     return check_written(answer, _ledger().article.text, "8.7")
 
@@ -217,8 +210,6 @@ def decide_key() -> int:
 CHOICES["8.8"] = choices.entry("8.8", decide_key)  # options (choices.csv) and the computed key
 
 
-@register("8.8", "decided_outcome", "choice",
-          "Decide the outcome for “more than two hundred casualties” against C4 by the rules, and "
-          "justify it, before opening the claim check.")
+@task("8.8")
 def check_decided(answer):
     return choices.check("8.8", answer, decide_key())

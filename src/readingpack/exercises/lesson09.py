@@ -20,31 +20,27 @@ from .feedback import (
     check_written,
     plain,
     plural,
-    register,
+    task,
     type_problem,
 )
 
 # 9.1 ------------------------------------------------------------------------------------
 
-@register("9.1", "my_claims", "code",
-          "Split the practice article into claims, type each and name its speaker, then compare "
-          "with its ledger.")
+@task("9.1")
 def check_claims(answer):
     return coded_table(answer, coding.CLAIM_COLUMNS, "claims", coding.compare_claims)
 
 
 # 9.2 ------------------------------------------------------------------------------------
 
-@register("9.2", "my_figures", "code",
-          "Every figure of the practice article with its qualifier, compared with its ledger.")
+@task("9.2")
 def check_figures(answer):
     return coded_table(answer, coding.FIGURE_COLUMNS, "figures", coding.compare_figures)
 
 
 # 9.3 ------------------------------------------------------------------------------------
 
-@register("9.3", "my_hedges", "code",
-          "The hedges of the practice article's body, compared with its lexicon.")
+@task("9.3")
 def check_hedges(answer):
     frame = as_frame(answer, coding.HEDGE_COLUMNS)
     if frame is None:
@@ -71,8 +67,7 @@ def check_hedges(answer):
 
 # 9.4 ------------------------------------------------------------------------------------
 
-@register("9.4", "my_names", "code",
-          "The naming pair of the practice article: each name with the side that uses it.")
+@task("9.4")
 def check_names(answer):
     if isinstance(answer, pd.Series):
         answer = answer.to_dict()
@@ -110,9 +105,7 @@ def _written_elsewhere(answer, task_id: str, text: str, what: str, note: str) ->
     return Feedback(NOT_MARKED, f"{message}\n{note}")
 
 
-@register("9.5", "reading_record", "written",
-          "A reading record of an op-ed: who is behind it, its thesis, five claims typed, one "
-          "figure traced, a fair summary.")
+@task("9.5")
 def check_record(answer):
     return _written_elsewhere(
         answer, "9.5", coding.practice_ledger().article.text, "here: the practice article",
@@ -120,8 +113,7 @@ def check_record(answer):
         "found is only not in the practice article; check it against the op-ed yourself.")
 
 
-@register("9.6", "outlet_check", "written",
-          "Lateral reading: who publishes the outlet, from two sources that are not the outlet.")
+@task("9.6")
 def check_outlet(answer):
     try:
         snippets = " ".join(coding.outlet_snippets()["words"])

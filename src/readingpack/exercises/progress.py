@@ -20,33 +20,15 @@ from datetime import datetime
 from pathlib import Path
 
 from .answers import AnswerNotFound, answer_cells, read_notebook
-from .feedback import (
-    CORRECT,
-    INCORRECT,
-    NOT_ANSWERED,
-    NOT_MARKED,
-    SYMBOLS,
-    TASKS,
-    _task_order,
-    check_task,
-    plural,
-    task_table,
-    text_as_html,
-)
+from .feedback import SYMBOLS, check_task, defined_tasks, plural, text_as_html
+from .tasks import CHECK_STATUSES, Status, active_task_ids, task_order, task_spec, task_specs
 
 DONE, TO_FIX, OPEN, AWAITING = "done", "to fix", "not answered", "awaiting a marker"
-SELF_ASSESSED = "self-assessed"
-BUCKET = {CORRECT: DONE, INCORRECT: TO_FIX, NOT_ANSWERED: OPEN, NOT_MARKED: AWAITING,
-          SELF_ASSESSED: SELF_ASSESSED}
+SELF_ASSESSED = Status.SELF_ASSESSED
+BUCKET = {Status.CORRECT: DONE, Status.INCORRECT: TO_FIX, Status.NOT_ANSWERED: OPEN,
+          Status.NOT_MARKED: AWAITING, SELF_ASSESSED: SELF_ASSESSED}
 SELF_MARKS = "self-assessment.json"
-STATUS_LINE = re.compile(r"Task (\d+\.\d+): (correct|incorrect|not answered yet|not machine-marked|"
-                         r"could not check)\.")
-
-
-def active_tasks(lesson: int) -> list[str]:
-    table = task_table()
-    chosen = table[(table["lesson"] == lesson) & (table["status"] == "active")]
-    return sorted(chosen.index, key=_task_order)
+STATUS_LINE = re.compile(r"Task (\d+\.\d+): (" + "|".join(map(re.escape, CHECK_STATUSES)) + r")\.")
 
 
 @dataclass(frozen=True)
@@ -72,8 +54,8 @@ class Summary:
 
 
 def _lesson_of(namespace: dict) -> int | None:
-    present = [t for t in TASKS.values() if t.variable in namespace and t.kind != "written"]
-    lessons = sorted({_task_order(t.task_id)[0] for t in present})
+    present = [t for t in defined_tasks() if t.variable in namespace and t.kind != "written"]
+    lessons = sorted({task_order(t.task_id)[0] for t in present})
     return lessons[0] if len(lessons) == 1 else None
 
 
@@ -87,7 +69,7 @@ def check_all(lesson: int | None = None, namespace: dict | None = None) -> Summa
     if lesson is None:
         return "Give the lesson's number, for example check_all(2)."
     rows = []
-    for task_id in active_tasks(lesson):
+    for task_id in active_task_ids(lesson):
         status = check_task(task_id, namespace).status
         rows.append((task_id, BUCKET.get(status, TO_FIX), status))
     return Summary(lesson, rows)
@@ -97,7 +79,7 @@ def notebook_progress(path: Path) -> Summary | None:
     """A saved exercise notebook's standing, from its stored outputs and answer cells."""
     notebook = read_notebook(path)
     match = re.match(r"(\d+)_", path.name)
-    if not match or not active_tasks(int(match.group(1))):
+    if not match or not active_task_ids(int(match.group(1))):
         return None
     lesson = int(match.group(1))
     printed = {}
@@ -110,12 +92,12 @@ def notebook_progress(path: Path) -> Summary | None:
     written = answer_cells(notebook)
     marked = self_marks(path.parent)
     rows = []
-    for task_id in active_tasks(lesson):
+    for task_id in active_task_ids(lesson):
         if task_id in written:
-            status = NOT_MARKED if written[task_id] else NOT_ANSWERED
-            status = SELF_ASSESSED if status == NOT_MARKED and task_id in marked else status
+            status = Status.NOT_MARKED if written[task_id] else Status.NOT_ANSWERED
+            status = SELF_ASSESSED if status == Status.NOT_MARKED and task_id in marked else status
         else:
-            status = printed.get(task_id, NOT_ANSWERED)
+            status = Status(printed.get(task_id, Status.NOT_ANSWERED))
         rows.append((task_id, BUCKET.get(status, TO_FIX), status))
     return Summary(lesson, rows)
 
@@ -155,8 +137,7 @@ def self_marks(folder: Path) -> dict[str, dict]:
 
 
 def criteria(task_id: str) -> list[str]:
-    row = task_table().loc[task_id]
-    return [c.strip() for c in str(row["criteria"]).split(";") if c.strip()]
+    return list(task_spec(task_id).criteria)
 
 
 def self_assess(task_id: str, marks: dict, folder: Path | str | None = None) -> str:
@@ -164,9 +145,9 @@ def self_assess(task_id: str, marks: dict, folder: Path | str | None = None) -> 
     your answer with the exemplars and rubric the task's check names. They are for you and for
     progress; your instructor's marking never reads them."""
     task_id = str(task_id).strip()
-    table = task_table()
-    if task_id not in table.index or table.loc[task_id, "kind"] != "written":
-        written = ", ".join(sorted(table.index[table["kind"] == "written"], key=_task_order))
+    specs = task_specs()
+    if task_id not in specs or specs[task_id].kind != "written":
+        written = ", ".join(t.task_id for t in specs.values() if t.kind == "written")
         return f"{task_id!r} is not a written task; self-assessment is for the written tasks: {written}."
     names = criteria(task_id)
     if not isinstance(marks, dict):

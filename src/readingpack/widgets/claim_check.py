@@ -45,8 +45,21 @@ def sentence_with_quote(ledger, paragraph: int, quote: str) -> str:
     return highlight_spans(text[s_start:s_end], [(start - s_start, end - s_start)], label="the figure")
 
 
+# Each check is a short list of labelled fields. The fields sit side by side in a wide window
+# and wrap onto more lines in a narrow one, so a check's first words always show at its top (a
+# table of seven columns squeezed into 420 px grew rows 1,600 px tall, their text out of sight).
+CHECK_STYLE = ("display:grid;grid-template-columns:repeat(auto-fit,minmax(11em,1fr));gap:4px 14px;"
+               "margin:0;padding:6px 0;border-top:1px solid #cccccc;line-height:1.4")
+FIELD_STYLE = "font-size:0.85em;font-weight:bold;color:#444444"
+
+
+def _field(label: str, value: str, wide: bool = False) -> str:
+    span = " style='grid-column:1/-1'" if wide else ""
+    return f"<div{span}><div style='{FIELD_STYLE}'>{label}</div><div>{value}</div></div>"
+
+
 def checks_html(checks: pd.DataFrame) -> str:
-    rows = []
+    cards = []
     for check in checks.to_dict("records"):
         links = [check[c] for c in ("link", "link_2") if check[c]]
         link = ", ".join(
@@ -55,21 +68,20 @@ def checks_html(checks: pd.DataFrame) -> str:
         ) or "no link given"
         judged = " <small>(a judgement; the rule alone gives: " \
                  f"{escape(check['rule_outcome'])})</small>" if check["judged"] else ""
-        rows.append(
-            f"<tr class='rp-check-row'>"
-            f"<td>{escape(check['reference_id'])}</td>"
-            f"<td>“{escape(check['source_value'])}”<br><small>{escape(check['source_counts'])}</small></td>"
-            f"<td>{escape(check['source'])}<br><small>{link}</small></td>"
-            f"<td>{escape(check['source_date'])}</td>"
-            f"<td>{escape(check['side_label'])}</td>"
-            f"<td>{escape(check['relation_label'])}</td>"
-            f"<td><b class='rp-check-outcome'>{escape(check['outcome'])}</b>{judged}<br>"
-            f"{escape(check['reason'])}<br><small>{escape(check['note'])}</small></td>"
-            "</tr>"
+        cards.append(
+            f"<div class='rp-check-row' style='{CHECK_STYLE}'>"
+            + _field(f"Reference {escape(check['reference_id'])}: the other source says",
+                     f"“{escape(check['source_value'])}”<br><small>{escape(check['source_counts'])}</small>")
+            + _field("Publisher and document", f"{escape(check['source'])}<br><small>{link}</small>")
+            + _field("Date", escape(check["source_date"]))
+            + _field("Side", escape(check["side_label"]))
+            + _field("Measure: compared or not", escape(check["relation_label"]))
+            + _field("Outcome and reason",
+                     f"<b class='rp-check-outcome'>{escape(check['outcome'])}</b>{judged}<br>"
+                     f"{escape(check['reason'])}<br><small>{escape(check['note'])}</small>", wide=True)
+            + "</div>"
         )
-    header = ("<tr><th>id</th><th>The other source says</th><th>Publisher and document</th>"
-              "<th>Date</th><th>Side</th><th>Measure: compared or not</th><th>Outcome and reason</th></tr>")
-    return f"<table class='rp-check-table'>{header}{''.join(rows)}</table>"
+    return f"<div class='rp-check-table'>{''.join(cards)}</div>"
 
 
 def context_html(context: pd.DataFrame) -> str:

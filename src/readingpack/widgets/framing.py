@@ -1,4 +1,4 @@
-"""Framing: pick a category of words from the lexicon and see it highlighted in the article.
+"""FramingExplorer: pick a category of words from the lexicon and see it highlighted in the article.
 
 The categories are those of data/lexicon.csv (evaluative words, attribution verbs, hedges,
 certainty markers, words in quotation marks), found by readingpack.evidence.language, which also
@@ -28,7 +28,7 @@ from ..ui import (
 )
 
 
-class Framing(PackWidget):
+class FramingExplorer(PackWidget):
     """Pick a category of words and a paragraph range; see the words highlighted, with counts."""
 
     def __init__(self, ledger=None):

@@ -158,7 +158,7 @@ def after_html(data: PositionsData, issue_id: str) -> str:
     )
 
 
-class PositionsWidget(ui.PackWidget):
+class PositionComparison(ui.PackWidget):
     """Choose an issue: what the article reports of each government's position, side by side in
     the same words, the author's readings apart, each government's own statements from the
     reference list, and in a separate box what happened after the article was published."""

@@ -1,6 +1,6 @@
 """The article's events on one time axis (lesson 5): the timeline widget.
 
-It renders what readingpack.evidence.events returns. `TimelineWidget` filters the events by a
+It renders what readingpack.evidence.events returns. `TimelineExplorer` filters the events by a
 range of years and by category and shows the matching events as an inline SVG strip and a
 list (no matplotlib redraw on change). The static chart is drawn by
 readingpack.charts.draw_event_lanes.
@@ -148,25 +148,32 @@ def timeline_svg(selected: pd.DataFrame, first_year: int, last_year: int) -> str
     )
 
 
-def legend_svg() -> str:
-    """The key to the marks: one per date precision."""
-    items = [("day", "a day"), ("month", "a month"), ("year", "a year"), ("range", "a range"),
-             ("open", "a start only")]
-    parts = []
-    x = 4
-    for precision, label in items:
-        x1 = x + (0 if precision == "day" else 22)
-        parts.append(_marker(precision, x + 6, x1, 12, label, "key"))
-        text_x = {"day": x + 16, "open": x + 22}.get(precision, x1 + 6)
-        parts.append(f'<text x="{text_x}" y="16" font-size="11">{label}</text>')
-        x += 90
-    parts.append(f'<text x="{x}" y="16" font-size="11">undated: listed only</text>')
+# The key: each date precision, its mark as a screen reader names it, and its words.
+LEGEND_ITEMS = (("day", "a black dot", "a day"), ("month", "a grey box", "a month"),
+                ("year", "a striped box", "a year"), ("range", "a dotted box", "a range"),
+                ("open", "a white triangle", "a start only"))
+
+
+def legend_html() -> str:
+    """The key to the marks, one per date precision: each mark stays with its words, and the
+    entries wrap onto more lines in a narrow window (one SVG of fixed width would cut them)."""
+    items = []
+    for precision, mark_name, label in LEGEND_ITEMS:
+        x1 = 6 if precision == "day" else 28  # a box from x 6 to 28, as on the strip
+        width = {"day": 14, "open": 20}.get(precision, 32)
+        # The first mark that needs the fills defines them for the whole key.
+        defs = PATTERNS.format(svg="key") if precision == "year" else ""
+        items.append(
+            '<span style="white-space:nowrap;display:inline-flex;align-items:center;gap:4px">'
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="18" role="img" '
+            f'aria-label="{mark_name}">{defs}{_marker(precision, 6, x1, 9, label, "key")}</svg>'
+            f"{label}</span>"
+        )
+    items.append('<span style="white-space:nowrap">undated: listed only</span>')
     return (
-        '<svg xmlns="http://www.w3.org/2000/svg" class="rp-timeline-legend" role="img" '
-        'aria-label="Key: a black dot is a day, a grey box a month, a striped box a year, '
-        'a dotted box a range, a white triangle a start whose end is not given; undated events '
-        'are listed only" width="640" height="24" '
-        'font-family="sans-serif">' + PATTERNS.format(svg="key") + "".join(parts) + "</svg>"
+        '<div class="rp-timeline-legend" '
+        'style="display:flex;flex-wrap:wrap;align-items:center;gap:2px 14px;font-size:0.85em">'
+        "<b>Key:</b>" + "".join(items) + "</div>"
     )
 
 
@@ -207,7 +214,7 @@ def summary_text(selected: pd.DataFrame, total: int, first_year: int, last_year:
     return text + "."
 
 
-class TimelineWidget(ui.PackWidget):
+class TimelineExplorer(ui.PackWidget):
     """Pick a range of years and categories; see the matching events on a strip and in a list."""
 
     def __init__(self, ledger=None, *_tables_from_old_workbooks):
@@ -256,7 +263,7 @@ class TimelineWidget(ui.PackWidget):
                                             ui.control_row(*boxes)]))
         self.widget = widgets.VBox(
             [ui.control_row(self.years, self.reset_control), *tracks, self.undated,
-             ui.ResultHTML(legend_svg()), self.summary, self.chart, self.listing]
+             ui.ResultHTML(legend_html()), self.summary, self.chart, self.listing]
         )
         self.widget.add_class("rp-timeline")
         self._update()

@@ -200,7 +200,7 @@ def quoted(text: str) -> str:
     return f'<i class="rp-quote">{ui.escape(text)}</i>'
 
 
-class NamesWidget(ui.PackWidget):
+class NameExplorer(ui.PackWidget):
     """Choose a thing (the main town, the region, the 2020 war, ...) and see the names used for it,
     who uses each (with its evidence, or "usage not documented"), the pack's neutral default, and
     whether and where the article uses each name."""

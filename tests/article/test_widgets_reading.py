@@ -6,12 +6,12 @@ import re
 import pytest
 
 from readingpack.evidence import background, sources
-from readingpack.widgets import setting
+from readingpack.widgets import reading
 
 
 @pytest.fixture
 def reader(ledger):
-    return setting.ParagraphReader(ledger)
+    return reading.ParagraphReader(ledger)
 
 
 def plain(html: str) -> str:
@@ -27,7 +27,7 @@ def test_reader_starts_on_the_first_body_paragraph(reader, body_paragraphs):
 def test_reader_shows_the_exact_text_of_each_paragraph(reader, ledger):
     for number in ledger.paragraphs["number"]:
         reader.number.value = number
-        assert setting.ui.escape(ledger.article.paragraph(number)) in reader.result.value
+        assert reading.ui.escape(ledger.article.paragraph(number)) in reader.result.value
 
 
 def test_choosing_a_kind_offers_the_paragraphs_of_that_kind(reader, ledger):
@@ -118,10 +118,10 @@ def test_controls_carry_css_classes_and_labels(reader):
 
 
 def test_reading_copy_holds_every_paragraph_exactly(ledger):
-    html = setting.reading_copy_html(ledger.paragraphs)
+    html = reading.reading_copy_html(ledger.paragraphs)
     for number in ledger.paragraphs["number"]:
         assert f"¶ {number}<" in html
-        assert setting.ui.escape(ledger.article.paragraph(number)) in html
+        assert reading.ui.escape(ledger.article.paragraph(number)) in html
     assert "white-space:pre-wrap" in html
     assert "large-scale\u00a0 war" in html or "large-scale  war" in html
 
@@ -196,7 +196,7 @@ def test_only_the_parties_are_party_sources(ledger):
     assert table["party source"].to_dict() == {"E5": "", "E3": "", "C1": "yes", "C5": "yes",
                                                "C4": "yes"}
     assert "an interested state" in table.loc["E5", "who published it"]
-    assert not hasattr(setting, "PARTIES") and not hasattr(setting, "is_party")
+    assert not hasattr(reading, "PARTIES") and not hasattr(reading, "is_party")
 
 
 def test_signposts_table(ledger):
@@ -207,7 +207,7 @@ def test_signposts_table(ledger):
 
 @pytest.fixture
 def names(ledger):
-    return setting.NamesWidget(ledger)
+    return reading.NameExplorer(ledger)
 
 
 def test_names_widget_shows_the_rows_of_the_names_table(names, ledger):
@@ -217,8 +217,8 @@ def test_names_widget_shows_the_rows_of_the_names_table(names, ledger):
         names.thing.value = thing
         assert names.result.value.count("<tr><td") == len(rows)
         for row in rows.to_dict("records"):
-            assert f"<b>{setting.ui.escape(row['name'])}</b>" in names.result.value
-            assert setting.ui.escape(row["who uses it"]) in names.result.value
+            assert f"<b>{reading.ui.escape(row['name'])}</b>" in names.result.value
+            assert reading.ui.escape(row["who uses it"]) in names.result.value
 
 
 def test_rendering_of_the_names_widget(names, snapshot):
@@ -262,7 +262,7 @@ def test_names_table_covers_every_name_variant(ledger):
 
 def test_find_a_word_jumps_to_the_first_paragraph_that_holds_it():
     from readingpack.evidence import background
-    from readingpack.widgets.setting import ParagraphReader
+    from readingpack.widgets.reading import ParagraphReader
 
     reader = ParagraphReader()
     word = reader.example_words[0]
