@@ -6,6 +6,7 @@ tests/test_exercise_tools.py holds those that hold for any article."""
 import nbformat
 import pytest
 
+from packtools import assignments
 from readingpack.exercises import NOT_MARKED
 from readingpack.exercises import feedback as checks
 from readingpack.exercises.answers import is_answer_cell
@@ -62,3 +63,5 @@ def test_each_solution_matches_its_lesson_and_registers_its_tasks(path):
         assert f"{status}." not in reported, f"a check in {path.name} reports {status}"
 
 
+def test_committed_exercises_match_their_solutions():
+    assert assignments.stale_exercises(PROJECT_ROOT / "solutions", PROJECT_ROOT / "exercises") == []

@@ -5,14 +5,23 @@ braces ({quote}) are filled in by the task's check, from the ledger."""
 import pandas as pd
 
 from ..ledger import load_ledger
-from .feedback import Feedback, check_choice
+from .feedback import CANNOT_CHECK, Feedback, check_choice
+
+
+class NoOptions(LookupError):
+    """The loaded data folder gives no options for a multiple-choice task."""
 
 
 def _rows(task_id: str) -> pd.DataFrame:
-    table = load_ledger().choices
-    rows = table[table["task_id"] == task_id].sort_values("option")
+    ledger = load_ledger()
+    if "choices" not in ledger.names:
+        raise NoOptions(f"Task {task_id} cannot be checked on this article: its data folder has no "
+                        "choices.csv (the options of the multiple-choice tasks, listed in "
+                        "datapackage.json). Add it, with one row per option of this task.")
+    rows = ledger.choices[ledger.choices["task_id"] == task_id].sort_values("option")
     if rows.empty:
-        raise KeyError(f"task {task_id} has no options in choices.csv: add one row per option")
+        raise NoOptions(f"Task {task_id} cannot be checked on this article: choices.csv has no row "
+                        "for it. Add one row per option, the correct one with key true.")
     return rows
 
 
@@ -34,8 +43,13 @@ def why(task_id: str, **values) -> dict[int, str]:
 
 
 def check(task_id: str, answer, correct: int | None = None, **values) -> Feedback:
-    """The choice check of `task_id`, its key from choices.csv unless the check computes it."""
-    return check_choice(answer, options(task_id, **values), correct or key(task_id), why(task_id, **values))
+    """The choice check of `task_id`, its key from choices.csv unless the check computes it; a
+    data folder without the task's options is named, never a traceback."""
+    try:
+        return check_choice(answer, options(task_id, **values), correct or key(task_id),
+                            why(task_id, **values))
+    except NoOptions as missing:
+        return Feedback(CANNOT_CHECK, str(missing))
 
 
 def entry(task_id: str, correct=None) -> tuple:
