@@ -8,12 +8,14 @@ LedgerError naming the file, the line, the column and what is wrong. Nothing is 
 coerced quietly: a value that does not fit its type is an error, not a missing value.
 """
 
+import copy
 import csv
 import json
 import re
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, wraps
 from itertools import pairwise
 from pathlib import Path
 
@@ -327,6 +329,22 @@ class Ledger:
     @property
     def names(self) -> list[str]:
         return list(self._frames)
+
+
+def per_ledger(function):
+    """Decorate `function(ledger, *args)` to compute once per Ledger and arguments (a ledger
+    never changes once loaded); each call returns a copy, so a caller may change what it gets.
+    The cache holds each ledger weakly: it never keeps one alive."""
+    results = weakref.WeakKeyDictionary()
+
+    @wraps(function)
+    def cached(ledger, *args):
+        own = results.setdefault(ledger, {})
+        if args not in own:
+            own[args] = function(ledger, *args)
+        return copy.deepcopy(own[args])
+
+    return cached
 
 
 @cache

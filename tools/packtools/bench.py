@@ -40,6 +40,26 @@ RSS_SOURCE = (
     "print(_rss // 1024 if sys.platform != 'darwin' else _rss // 1024 // 1024)"
 )
 CHANGES = 100
+# `--profile`: each code cell timed and run under cProfile, in the same kernel as a student's.
+PROFILE_SETUP = (
+    "import cProfile, time\n"
+    "from IPython import get_ipython\n"
+    "_bench_cells = []\n"
+    "def _bench_pre(info):\n"
+    "    _bench_cells.append([info.raw_cell, cProfile.Profile(), time.perf_counter()])\n"
+    "    _bench_cells[-1][1].enable()\n"
+    "def _bench_post(result):\n"
+    "    _bench_cells[-1][1].disable()\n"
+    "    _bench_cells[-1][2] = time.perf_counter() - _bench_cells[-1][2]\n"
+    "get_ipython().events.register('pre_run_cell', _bench_pre)\n"
+    "get_ipython().events.register('post_run_cell', _bench_post)"
+)
+PROFILE_REPORT = (
+    "import json, sys\n"
+    "sys.path.insert(0, {tools!r})\n"
+    "from packtools.bench import cell_summary\n"
+    "print(json.dumps([cell_summary(*cell) for cell in _bench_cells[:-1]]))"
+)
 BEGIN, END = "<!-- bench: begin -->", "<!-- bench: end -->"
 
 
@@ -71,6 +91,47 @@ def peak_memory_mb(path: Path) -> int:
     nb.cells.append(nbformat.v4.new_code_cell(RSS_SOURCE))
     run_notebook(nb, path.parent)
     return int(nb.cells[-1].outputs[0]["text"].strip())
+
+
+def cell_summary(source: str, profile, seconds: float, top: int = 4) -> dict:
+    """A profiled cell: its first line, its time, and the calls that took most of it
+    (cumulative time; IPython's own frames and the cell's module level left out)."""
+    import pstats
+
+    stats = pstats.Stats(profile).stats
+    calls = []
+    for (file, line, function), (_, _, _, cumulative, _) in stats.items():
+        if function in ("<module>", "<built-in method builtins.exec>") or any(
+                part in file for part in ("IPython", "ipykernel", "traitlets", "/asyncio/")):
+            continue
+        place = file.split("site-packages/")[-1].split("src/")[-1]
+        calls.append((cumulative, f"{function} ({place}:{line})"))
+    calls.sort(reverse=True)
+    first = next((line for line in source.splitlines() if line and not line.startswith("#")), "")
+    return {"source": first[:70], "seconds": seconds,
+            "calls": [[round(t, 3), name] for t, name in calls[:top]]}
+
+
+def lesson_profile(path: Path) -> list[dict]:
+    """cell_summary() of every code cell of a lesson run in a fresh kernel."""
+    nb = nbformat.read(path, as_version=4)
+    nb.cells.insert(0, nbformat.v4.new_code_cell(PROFILE_SETUP))
+    nb.cells.append(nbformat.v4.new_code_cell(PROFILE_REPORT.format(tools=str(TOOLS_DIR))))
+    run_notebook(nb, path.parent)
+    return json.loads(nb.cells[-1].outputs[0]["text"])
+
+
+def profile_report(cells: int = 5) -> str:
+    """Each lesson's slowest `cells` code cells, profiled, with the calls that took their time."""
+    lines = []
+    for path in sorted((PROJECT_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        summary = lesson_profile(path)
+        lines.append(f"\n{path.name}: {len(summary)} code cells, "
+                     f"{sum(c['seconds'] for c in summary):.2f} s (profiled)")
+        for index, cell in sorted(enumerate(summary), key=lambda item: -item[1]["seconds"])[:cells]:
+            lines.append(f"  cell {index + 1:2d} {cell['seconds']:6.3f} s  {cell['source']}")
+            lines += [f"      {seconds:6.3f}  {name}" for seconds, name in cell["calls"]]
+    return "\n".join(lines)
 
 
 def pack_widget_classes() -> list[type]:
