@@ -10,6 +10,7 @@ coerced quietly: a value that does not fit its type is an error, not a missing v
 
 import copy
 import csv
+import inspect
 import json
 import re
 import weakref
@@ -332,17 +333,22 @@ class Ledger:
 
 
 def per_ledger(function):
-    """Decorate `function(ledger, *args)` to compute once per Ledger and arguments (a ledger
+    """Decorate `function(ledger, ...)` to compute once per Ledger and arguments (a ledger
     never changes once loaded); each call returns a copy, so a caller may change what it gets.
     The cache holds each ledger weakly: it never keeps one alive."""
     results = weakref.WeakKeyDictionary()
+    signature = inspect.signature(function)
 
     @wraps(function)
-    def cached(ledger, *args):
+    def cached(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        ledger, *arguments = bound.arguments.values()
         own = results.setdefault(ledger, {})
-        if args not in own:
-            own[args] = function(ledger, *args)
-        return copy.deepcopy(own[args])
+        key = tuple(arguments)
+        if key not in own:
+            own[key] = function(*bound.args, **bound.kwargs)
+        return copy.deepcopy(own[key])
 
     return cached
 
