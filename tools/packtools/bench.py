@@ -104,14 +104,15 @@ def peak_memory_mb(path: Path) -> int:
 
 def cell_summary(source: str, profile, seconds: float, top: int = 4) -> dict:
     """A profiled cell: its first line, its time, and the calls that took most of it
-    (cumulative time; IPython's own frames and the cell's module level left out)."""
+    (cumulative time; built-ins, IPython's and the import system's frames left out,
+    so that an import shows as the modules it runs)."""
     import pstats
 
     stats = pstats.Stats(profile).stats
     calls = []
     for (file, line, function), (_, _, _, cumulative, _) in stats.items():
-        if function in ("<module>", "<built-in method builtins.exec>") or any(
-                part in file for part in ("IPython", "ipykernel", "traitlets", "/asyncio/")):
+        if file == "~" or any(
+                part in file for part in ("IPython", "ipykernel", "traitlets", "/asyncio/", "<frozen")):
             continue
         place = file.split("site-packages/")[-1].split("src/")[-1]
         calls.append((cumulative, f"{function} ({place}:{line})"))
@@ -165,6 +166,8 @@ def build_widget(cls: type):
 
     ledger, arguments = load_ledger(), {}
     for name, parameter in inspect.signature(cls).parameters.items():
+        if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+            continue  # *tables of old workbooks: none given
         if name == "ledger":
             arguments[name] = ledger
         elif name in ledger.names:
