@@ -8,12 +8,15 @@ LedgerError naming the file, the line, the column and what is wrong. Nothing is 
 coerced quietly: a value that does not fit its type is an error, not a missing value.
 """
 
+import copy
 import csv
+import inspect
 import json
 import re
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, wraps
 from itertools import pairwise
 from pathlib import Path
 
@@ -327,6 +330,27 @@ class Ledger:
     @property
     def names(self) -> list[str]:
         return list(self._frames)
+
+
+def per_ledger(function):
+    """Decorate `function(ledger, ...)` to compute once per Ledger and arguments (a ledger
+    never changes once loaded); each call returns a copy, so a caller may change what it gets.
+    The cache holds each ledger weakly: it never keeps one alive."""
+    results = weakref.WeakKeyDictionary()
+    signature = inspect.signature(function)
+
+    @wraps(function)
+    def cached(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        ledger, *arguments = bound.arguments.values()
+        own = results.setdefault(ledger, {})
+        key = tuple(arguments)
+        if key not in own:
+            own[key] = function(*bound.args, **bound.kwargs)
+        return copy.deepcopy(own[key])
+
+    return cached
 
 
 @cache

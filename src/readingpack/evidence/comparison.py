@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..ledger import load_ledger
+from ..ledger import load_ledger, per_ledger
 from .links import links_text, ordered_links
 from .settings import labels
 from .sources import with_sides
@@ -281,16 +281,24 @@ def figure_sources(ledger, figure_id: str) -> pd.DataFrame:
     """Every other source linked to a figure (or to the figure it repeats), whatever the relation:
     reference id, value id, what the source says and what it counts, its publisher and document,
     date, side (code and words), links, the relation (code and words) and the note."""
-    figures = ledger.figures.set_index("figure_id")
-    same_as = figures.loc[figure_id, "same_as"]
-    target = same_as if _present(same_as) else figure_id
+    figure = ledger.figures.set_index("figure_id", drop=False).loc[figure_id]
+    return pd.DataFrame(_sources_of(figure, _every_source_row(ledger)), columns=SOURCE_COLUMNS)
+
+
+def _sources_of(figure, every: list[dict]) -> list[dict]:
+    """The rows of `every` (_every_source_row) linked to a figure or to the figure it repeats."""
+    target = figure["same_as"] if _present(figure["same_as"]) else figure["figure_id"]
+    return [row for row in every if row["figure_id"] == target]
+
+
+@per_ledger
+def _every_source_row(ledger) -> list[dict]:
+    """The rows of figure_sources for every link of figure_reference.csv, in its order."""
     facts = with_sides(ledger).set_index("id", drop=False)
     values = ledger.reference_fact_values
     relation_labels = labels("relation", ledger)
-    links = ledger.figure_reference
-    rows = [_source_row(ledger, link, facts.loc[link["reference_id"]], values, relation_labels)
-            for link in links[links["figure_id"] == target].to_dict("records")]
-    return pd.DataFrame(rows, columns=SOURCE_COLUMNS)
+    return [_source_row(ledger, link, facts.loc[link["reference_id"]], values, relation_labels)
+            for link in ledger.figure_reference.to_dict("records")]
 
 
 def linked_figures(ledger) -> list[str]:
@@ -332,7 +340,8 @@ def check_table(ledger, judgements: dict | None = None) -> pd.DataFrame:
     judgement for the pair, in which case `judged` is True. The source columns are those of
     `figure_sources` (says -> source_value, counts -> source_counts, date -> source_date).
     Ordered by paragraph, figure and source."""
-    judged = hand_coded(ledger) if judgements is None else judgements
+    if judgements is None:
+        return _ledger_checks(ledger)
     facts = with_sides(ledger).set_index("id", drop=False)
     values = ledger.reference_fact_values
     by_value_id = values.set_index("value_id", drop=False)
@@ -345,7 +354,7 @@ def check_table(ledger, judgements: dict | None = None) -> pd.DataFrame:
         value_id = source["value_id"]
         value = by_value_id.loc[value_id].to_dict() if value_id else _whole_fact_value(fact["id"], values)
         rule, rule_outcome, rule_reason = outcome_by_rules(link, value, link["relation"])
-        outcome, reason = judged.get((link["figure_id"], value_id), (rule_outcome, rule_reason))
+        outcome, reason = judgements.get((link["figure_id"], value_id), (rule_outcome, rule_reason))
         rows.append({
             "figure_id": link["figure_id"], "paragraph": int(link["paragraph"]), "kind": link["kind"],
             "article_quote": link["quote"], "article_value": article_value(link, ledger),
@@ -356,10 +365,16 @@ def check_table(ledger, judgements: dict | None = None) -> pd.DataFrame:
             "confidence": source["confidence"], "relation": source["relation"],
             "relation_label": source["relation_label"], "note": source["note"],
             "rule": rule, "rule_outcome": rule_outcome, "rule_reason": rule_reason,
-            "judged": (link["figure_id"], value_id) in judged, "outcome": outcome, "reason": reason,
+            "judged": (link["figure_id"], value_id) in judgements, "outcome": outcome, "reason": reason,
         })
     table = pd.DataFrame(rows, columns=CHECK_COLUMNS)
     return table.sort_values(["paragraph", "figure_id", "reference_id", "value_id"], ignore_index=True)
+
+
+@per_ledger
+def _ledger_checks(ledger) -> pd.DataFrame:
+    """check_table with the judgements of data/judgements.csv."""
+    return check_table(ledger, hand_coded(ledger))
 
 
 def context_table(ledger) -> pd.DataFrame:
@@ -427,17 +442,17 @@ def paragraph_context(ledger, paragraph: int | list[int] | None = None) -> pd.Da
 def figure_reference_table(ledger=None) -> pd.DataFrame:
     """The figure check as one table: every figure of the article with every other source linked to it."""
     ledger = ledger or load_ledger()
-    rows = []
+    every, rows = _every_source_row(ledger), []
     for row in ledger.figures.to_dict("records"):
         figure_id = row["figure_id"]
-        sources = figure_sources(ledger, figure_id)
+        sources = _sources_of(row, every)  # the rows of figure_sources(ledger, figure_id)
         base = {"figure": figure_id, "paragraph": row["paragraph"], "the article": row["quote"],
                 "recorded as": article_value(row, ledger)}
         repeat = f" (repeats {row['same_as']})" if pd.notna(row["same_as"]) else ""
-        if sources.empty:
+        if not sources:
             rows.append(base | {"other source": "—", "it says": "—", "side": "—", "date": "—",
                                 "relation": "no other source linked" + repeat})
-        for ref in sources.to_dict("records"):
+        for ref in sources:
             rows.append(base | {"other source": f"{ref['reference_id']}: {ref['source']}",
                                 "it says": f"{ref['says']} ({ref['counts']})", "side": ref["side"],
                                 "date": ref["date"], "relation": ref["relation"] + repeat})

@@ -14,7 +14,7 @@ import re
 
 import pandas as pd
 
-from ..ledger import load_ledger
+from ..ledger import load_ledger, per_ledger
 
 CATEGORIES = {
     "evaluative": "Evaluative words",
@@ -73,6 +73,7 @@ def terms_by_paragraph(found: pd.DataFrame, by: str = "category") -> pd.DataFram
     return table.rename_axis(index=by, columns="paragraph")
 
 
+@per_ledger
 def ledger_terms(ledger) -> pd.DataFrame:
     """find_terms over the whole article of a loaded Ledger."""
     return find_terms(ledger.article.paragraphs, ledger.lexicon)

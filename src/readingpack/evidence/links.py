@@ -7,6 +7,8 @@ ICRC's site) as the first link, and labels copies on other sites as reproduction
 
 import pandas as pd
 
+from ..ledger import per_ledger
+
 LINK_COLUMNS = ("link", "link_2", "link_3", "link_4")
 
 
@@ -14,6 +16,7 @@ def _present(value) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
+@per_ledger
 def fact_links(ledger, fact_id: str) -> list[dict]:
     """[{link, kind, label}] for one fact: primary links first, then the row's own links in the
     list's order (kind 'reproduction' or 'link'), each address once."""

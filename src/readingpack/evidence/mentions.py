@@ -16,7 +16,7 @@ import re
 
 import pandas as pd
 
-from ..ledger import load_ledger
+from ..ledger import load_ledger, per_ledger
 from .settings import setting_ids
 
 # Relation types grouped for drawing: each group gets its own line style, so that the network
@@ -109,7 +109,11 @@ def mentions_by_paragraph(mentions: pd.DataFrame, by: str = "counted_as") -> pd.
 
 def ledger_mentions(ledger=None) -> pd.DataFrame:
     """find_mentions over the whole article of a loaded Ledger."""
-    ledger = ledger or load_ledger()
+    return _ledger_mentions(ledger or load_ledger())
+
+
+@per_ledger
+def _ledger_mentions(ledger) -> pd.DataFrame:
     return find_mentions(ledger.article.paragraphs, ledger.actor_aliases, ledger.actors)
 
 
@@ -187,23 +191,27 @@ class ActorData:
 def actors_table(ledger=None) -> pd.DataFrame:
     """Every actor with its mentions (all surface forms), claims and relations."""
     data = ActorData(ledger)
+    links = data.claim_actors  # the claims of each actor as recorded, with its role in each
+    roles: dict[str, list[tuple[str, str]]] = {}
+    for actor, claim, role in zip(links["actor_id"], links["claim_id"], links["role"], strict=True):
+        roles.setdefault(actor, []).append((claim, role))
+    ends = list(zip(data.relations["source_actor"], data.relations["target_actor"], strict=True))
     rows = []
     for actor in data.actors.index:
+        forms = data.forms_of[actor]
         mentions = data.mentions_of(actor)
-        claims = data.claims_of(actor)
-        relations = data.relations_of(actor)
-        by_role = claims.groupby("role")["claim_id"].nunique()
+        claims = [pair for form in forms for pair in roles.get(form, [])]
         rows.append({
             "actor": data.name(actor),
             "type": data.actors.loc[actor, "type"],
             "mentions": len(mentions),
             "surface forms": ", ".join(f"{a} ({n})" for a, n in mentions["alias"].value_counts().items()),
             "paragraphs": ", ".join(str(p) for p in sorted(set(mentions["paragraph"]))),
-            "claims": claims["claim_id"].nunique(),
-            "as speaker": int(by_role.get("speaker", 0)),
-            "as subject": int(by_role.get("subject", 0)),
-            "as target": int(by_role.get("target", 0)),
-            "relations": len(relations),
+            "claims": len({claim for claim, _ in claims}),
+            "as speaker": len({claim for claim, role in claims if role == "speaker"}),
+            "as subject": len({claim for claim, role in claims if role == "subject"}),
+            "as target": len({claim for claim, role in claims if role == "target"}),
+            "relations": sum(source in forms or target in forms for source, target in ends),
         })
     return pd.DataFrame(rows).sort_values(["mentions", "actor"], ascending=[False, True], ignore_index=True)
 

@@ -6,7 +6,7 @@ read with `table=` also checks that each id it names is a row of that ledger tab
 missing id raises a KeyError naming the id, the file to add it to and the setting that names it.
 """
 
-from ..ledger import load_ledger
+from ..ledger import load_ledger, per_ledger
 
 # The id column of each table whose ids a setting may name.
 ID_COLUMNS = {
@@ -54,7 +54,12 @@ def setting_int(key: str, ledger=None) -> int:
 
 def labels(kind: str, ledger=None) -> dict[str, str]:
     """{code: label} for one kind of data/vocabulary.csv (relation, qualifier, bound_word, unit)."""
-    table = (ledger or load_ledger()).vocabulary
+    return _labels(ledger or load_ledger(), kind)
+
+
+@per_ledger
+def _labels(ledger, kind: str) -> dict[str, str]:
+    table = ledger.vocabulary
     rows = table[table["kind"] == kind]
     if rows.empty:
         raise KeyError(f"no labels of kind {kind!r}: add rows with kind {kind!r} to data/vocabulary.csv")

@@ -6,9 +6,9 @@ for each wording. A fact's side is the side of its `stated` publishers; outlets 
 the statement are shown as reporters. Only a side whose standing is "party" is called a party.
 """
 
-import weakref
-
 import pandas as pd
+
+from ..ledger import per_ledger
 
 STATED = "stated"
 HOSTED = "hosted a copy"  # a page that holds a copy: not a reporter of the statement
@@ -53,32 +53,24 @@ def _codes(codes) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
-# Computed once per ledger (a weak reference: the cache never keeps a ledger alive).
-_FACT_SIDES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
+@per_ledger
 def fact_sides(ledger) -> pd.DataFrame:
     """One row per reference fact: `side` ('NK (reported by AM-media)'), `side_label` (in words),
     `party` (a stated publisher is a party), `stated_by` and `carried_by` (publisher names)."""
-    if ledger not in _FACT_SIDES:
-        _FACT_SIDES[ledger] = _fact_sides(ledger)
-    return _FACT_SIDES[ledger].copy()
-
-
-def _fact_sides(ledger) -> pd.DataFrame:
-    links = fact_publishers(ledger)
-    by_fact = dict(tuple(links.groupby("fact_id", sort=False)))
+    by_fact: dict[str, list[dict]] = {}
+    for link in fact_publishers(ledger).to_dict("records"):
+        by_fact.setdefault(link["fact_id"], []).append(link)
     words = _all_side_words(ledger)
     rows = []
     for fact_id in ledger.reference_facts["id"]:
-        own = by_fact.get(fact_id, links.iloc[0:0])
-        stated = own[own["role"] == STATED]
-        carried = own[~own["role"].isin([STATED, HOSTED])]
-        if stated.empty:
+        own = by_fact.get(fact_id, [])
+        stated = [link for link in own if link["role"] == STATED]
+        carried = [link for link in own if link["role"] not in (STATED, HOSTED)]
+        if not stated:
             raise KeyError(f"fact {fact_id} has no stated publisher in "
                            "data/reference/fact_publishers.csv; add one there")
-        stated_codes, carried_codes = _codes(stated["side"]), _codes(carried["side"])
-        carried_codes = [c for c in carried_codes if c not in stated_codes]
+        stated_codes = _codes(link["side"] for link in stated)
+        carried_codes = [c for c in _codes(link["side"] for link in carried) if c not in stated_codes]
         side = "; ".join(stated_codes)
         label = "; ".join(words[c] for c in stated_codes)
         if carried_codes:
@@ -86,15 +78,21 @@ def _fact_sides(ledger) -> pd.DataFrame:
             label += "; reported by " + "; ".join(words[c] for c in carried_codes)
         rows.append({
             "id": fact_id, "side": side, "side_label": label,
-            "party": bool(stated["party"].any()),
-            "stated_by": "; ".join(dict.fromkeys(stated["name"])),
-            "carried_by": "; ".join(dict.fromkeys(carried["name"])),
-            "kinds": "; ".join(dict.fromkeys(stated["kind"])),
+            "party": any(link["party"] for link in stated),
+            "stated_by": "; ".join(dict.fromkeys(link["name"] for link in stated)),
+            "carried_by": "; ".join(dict.fromkeys(link["name"] for link in carried)),
+            "kinds": "; ".join(dict.fromkeys(link["kind"] for link in stated)),
         })
     return pd.DataFrame(rows).set_index("id")
 
 
+@per_ledger
+def _facts_with_sides(ledger) -> pd.DataFrame:
+    return ledger.reference_facts.join(fact_sides(ledger), on="id")
+
+
 def with_sides(ledger, facts: pd.DataFrame | None = None) -> pd.DataFrame:
     """The reference facts with the columns of `fact_sides` joined on."""
-    facts = ledger.reference_facts if facts is None else facts
+    if facts is None:
+        return _facts_with_sides(ledger)
     return facts.join(fact_sides(ledger), on="id")
