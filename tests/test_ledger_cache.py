@@ -6,9 +6,10 @@ import weakref
 from readingpack.evidence.mentions import ledger_mentions
 from readingpack.evidence.sources import with_sides
 from readingpack.ledger import Ledger, load_ledger, per_ledger
-from readingpack.paths import data_dir
+from readingpack.paths import PROJECT_ROOT
 
-PRACTICE = data_dir() / "practice" / "rivers_and_roads"
+OWN = PROJECT_ROOT / "data"  # the pack's own article, whichever one READINGPACK_DATA loads
+PRACTICE = OWN / "practice" / "rivers_and_roads"
 
 
 def counting(calls: list):
@@ -45,7 +46,7 @@ def test_another_ledger_gets_its_own_tables():
     practice = Ledger(PRACTICE)
     theirs = ledger_mentions(practice)
     assert set(theirs["alias"]) <= set(practice.actor_aliases["alias"])
-    assert set(theirs["alias"]) != set(ledger_mentions(load_ledger())["alias"])
+    assert set(theirs["alias"]) != set(ledger_mentions(Ledger(OWN))["alias"])
 
 
 def test_the_cache_keeps_no_ledger_alive():
