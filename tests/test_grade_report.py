@@ -147,7 +147,7 @@ def test_overview_page_and_charts(tmp_path, tasks, written):
         image = imread(tmp_path / png)
         assert image.shape[0] > 100 and image.shape[1] > 100
     assert page.count("What this chart shows:") == 2
-    assert "Count rows, not paragraph numbers &lt;i&gt;: 14 &amp; up &quot;quoted&quot;." in page
+    assert "Count rows, not paragraph numbers &lt;i&gt;: 14 &amp; up &#34;quoted&#34;." in page  # escaped
     assert "Hint:" not in page and "http" not in page
 
 
@@ -156,3 +156,13 @@ def test_overview_without_written_marks(tmp_path, tasks, written):
     assert "No written answers have been marked yet." in page
     assert not (tmp_path / "overview_written.png").exists()
     write_feedback_pages(tmp_path / "pages", tasks, written.iloc[0:0])
+
+
+def test_the_pages_are_rendered_by_templates_not_built_from_strings():
+    import re
+    from pathlib import Path
+
+    from packtools import grade_report
+
+    source = Path(grade_report.__file__).read_text(encoding="utf-8")
+    assert not re.search(r"""f["']<""", source), "an HTML tag built in an f-string"

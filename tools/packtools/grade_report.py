@@ -108,23 +108,9 @@ def render(template: str, title: str, **context) -> str:
                                                       **context)
 
 
-def _page(title: str, body: str) -> str:
-    return render("page.html.j2", title, body=Markup(body))
-
-
-def _table(head: list[str], rows: list[list[str]], caption: str = "") -> str:
-    """An HTML table; the first cell of each row is its row header. Cells are already HTML."""
-    cap = f"<caption>{caption}</caption>" if caption else ""
-    th = "".join(f'<th scope="col">{h}</th>' for h in head)
-    body = "".join(
-        f'<tr><th scope="row">{row[0]}</th>' + "".join(f"<td>{c}</td>" for c in row[1:]) + "</tr>\n"
-        for row in rows
-    )
-    return f"<table>{cap}<thead><tr>{th}</tr></thead>\n<tbody>\n{body}</tbody></table>"
-
-
-def _result(status: str) -> str:
-    return f'<span class="rp-result">{MARKS.get(status, "?")} {_e(STATUS_WORDS.get(status, status))}</span>'
+def _result(status: str) -> Markup:
+    return Markup('<span class="rp-result">{} {}</span>').format(MARKS.get(status, "?"),
+                                                               STATUS_WORDS.get(status, status))
 
 
 def _awaiting(rows: pd.DataFrame, written: pd.DataFrame) -> set[str]:
@@ -186,7 +172,7 @@ def feedback_page(student: str, tasks: pd.DataFrame, written: pd.DataFrame) -> s
                 text = Markup('Your answer, the quotation check and any marks are '
                               '<a href="#task-{}">below</a>.').format(row.task)
                 written_sections.append(_written_section(str(row.task), title, answers, rubric))
-            table.append([row.task, title, Markup(_result(row.status)),
+            table.append([row.task, title, _result(row.status),
                           f"{_num(row.points)} / {_num(row.max_points)}", text])
         sections.append({"number": lesson, "saved": saved, "rows": table, "sections": written_sections})
     return render("feedback.html.j2", f"Your exercise results: {shown} – {SITE_TITLE}", shown=shown,
@@ -286,15 +272,10 @@ def _stacked_chart(counts: pd.DataFrame, labels: list[str], path: Path, title: s
     plt.close(fig)
 
 
-def _figure(src: str, title: str, description: str) -> str:
-    return (f'<figure><img src="{src}" alt="Chart: {_e(title)} (described below)">\n'
-            f"<figcaption><p><strong>What this chart shows:</strong> {_e(description)}</p>"
-            "</figcaption></figure>")
-
-
-def _counts_table(counts: pd.DataFrame, first: str, head: list[str], caption: str) -> str:
-    rows = [[_e(index), *(str(v) for v in row)] for index, row in counts.iterrows()]
-    return _table([first, *head], rows, caption)
+def _counts(counts: pd.DataFrame, first: str, head: list[str]) -> dict:
+    """A table of counts for the overview template: its header and rows (index first)."""
+    return {"head": [first, *head],
+            "rows": [[index, *(str(v) for v in row)] for index, row in counts.iterrows()]}
 
 
 def write_overview(folder, tasks: pd.DataFrame, written: pd.DataFrame,
@@ -304,52 +285,29 @@ def write_overview(folder, tasks: pd.DataFrame, written: pd.DataFrame,
     folder.mkdir(parents=True, exist_ok=True)
     overview = class_overview(tasks, written)
     statuses, wrong, marks = overview["statuses"], overview["wrong_answers"], overview["written_marks"]
-    body = ["<h1>Class overview of the exercises</h1>", "<h2>Results per task</h2>"]
-    if statuses.empty:
-        body.append("<p>No results yet.</p>")
-    else:
-        body.append(_counts_table(statuses, "Task", [_e(s) for s in statuses.columns],
-                                  "Number of students per task and result"))
+    context = {"statuses": None, "wrong": [], "marks": None, "copies": None}
+    if not statuses.empty:
         _stacked_chart(statuses, list(statuses.columns), folder / "overview_tasks.png",
                        "Results per task across the class", ("Number of students", "Task"))
         totals = ", ".join(f"{int(statuses[s].sum())} {s}" for s in statuses.columns)
-        description = (f"One horizontal bar per task, {len(statuses)} tasks from top to bottom in lesson "
-                       "order. Each bar is split into the number of students with each result, each "
-                       f"result with its own fill and hatching (see the legend). Across all tasks: {totals}.")
-        body.append(_figure("overview_tasks.png", "results per task across the class", description))
-    body.append("<h2>The most frequent wrong answers</h2>")
-    if wrong.empty:
-        body.append("<p>No incorrect answers so far.</p>")
-    else:
-        body.append("<p>For each task, up to three messages of the checks on incorrect answers, "
-                    "by how many students got them (hints left out).</p>")
-        rows = [[_e(r.task), _e(r.message), str(r.count)] for r in wrong.itertuples()]
-        body.append(_table(["Task", "What the check said", "Students"], rows,
-                           "The most frequent messages on incorrect answers, per task"))
-    body.append("<h2>Marks of the written answers</h2>")
-    if marks.empty:
-        body.append("<p>No written answers have been marked yet.</p>")
-    else:
+        context["statuses"] = _counts(statuses, "Task", list(statuses.columns)) | {"description": (
+            f"One horizontal bar per task, {len(statuses)} tasks from top to bottom in lesson "
+            "order. Each bar is split into the number of students with each result, each "
+            f"result with its own fill and hatching (see the legend). Across all tasks: {totals}.")}
+    context["wrong"] = [[r.task, r.message, str(r.count)] for r in wrong.itertuples()]
+    if not marks.empty:
         marks.index = [CRITERIA.get(c, c) for c in marks.index]
-        body.append(_counts_table(marks, "Criterion", [f"Level {n}" for n in marks.columns],
-                                  "Number of marks per criterion and level (0 to 3)"))
         _stacked_chart(marks, [f"level {n}" for n in marks.columns], folder / "overview_written.png",
                        "Marks of the written answers, per criterion", ("Number of marks", "Criterion"))
         spread = "; ".join(f"{c}: " + ", ".join(f"{int(v)} at level {n}" for n, v in row.items())
                            for c, row in marks.iterrows())
-        description = ("One horizontal bar per rubric criterion, split by the level marked (0 to 3), each "
-                       f"level with its own fill and hatching (see the legend). {spread}.")
-        body.append(_figure("overview_written.png", "marks of the written answers, per criterion",
-                            description))
+        context["marks"] = _counts(marks, "Criterion", [f"Level {n}" for n in marks.columns]) | {
+            "description": ("One horizontal bar per rubric criterion, split by the level marked (0 to 3), "
+                            f"each level with its own fill and hatching (see the legend). {spread}.")}
     if problems is not None and len(problems):
         copies = problems[problems["problem"].astype(str).str.startswith("possible copy")]
-        body.append("<h2>Possible copies (for you only: never shown to students)</h2>")
-        if copies.empty:
-            body.append("<p>None found.</p>")
-        else:
-            body.append("<p>A flag is a reason to look, not a finding: talk to the student first.</p>")
-            rows = [[_e(r.student), _e(r.lesson), _e(r.problem)] for r in copies.itertuples()]
-            body.append(_table(["Student", "Lesson", "What was found"], rows, "Possible copies"))
+        context["copies"] = [[r.student, r.lesson, r.problem] for r in copies.itertuples()]
     path = folder / "overview.html"
-    path.write_text(_page(f"Class overview – {SITE_TITLE}", "\n".join(body)), encoding="utf-8")
+    path.write_text(render("overview.html.j2", f"Class overview – {SITE_TITLE}", **context),
+                    encoding="utf-8")
     return path
