@@ -7,6 +7,7 @@ import shutil
 from datetime import date
 
 import pytest
+from test_ledger_part1 import covered, digit_tokens
 
 from packtools.factsmd import FACT_SECTIONS, facts_md_path, read_tables
 from readingpack.article import load_article
@@ -169,28 +170,8 @@ def test_sentence_boundaries_that_are_judgements():
     assert len(sentences_of(1)) == len(sentences_of(21)) == 1 and len(sentences_of(23)) == 8
 
 
-def figure_spans() -> dict[int, list[tuple[int, int]]]:
-    spans: dict[int, list[tuple[int, int]]] = {}
-    for number, quote in zip(FIGURES["paragraph"], FIGURES["quote"], strict=True):
-        start = paragraph(number).find(quote)
-        spans.setdefault(number, []).append((start, start + len(quote)))
-    return spans
 
 
-def covered(number: int, start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in figure_spans().get(number, []))
-
-
-DIGIT_TOKEN = re.compile(r"\S*\d\S*")
-
-
-def digit_tokens():
-    for number in ARTICLE.paragraphs.index:
-        for match in DIGIT_TOKEN.finditer(paragraph(number)):
-            token = match.group()
-            lead = len(token) - len(token.lstrip("“”\"'(,."))
-            trail = len(token) - len(token.rstrip("“”\"'),.:;"))
-            yield number, match.start() + lead, match.end() - trail
 
 
 NUMBER_WORDS = str.split(

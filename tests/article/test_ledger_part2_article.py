@@ -8,8 +8,8 @@ import csv
 import re
 import shutil
 
-import pandas as pd
 import pytest
+from test_ledger_part2 import body_sentences, overlapping, paragraph_start, quote_spans  # noqa: F401 (fixtures and helpers shared with the generic tests)
 
 from readingpack.evidence.language import find_terms
 from readingpack.evidence.mentions import ledger_mentions
@@ -31,26 +31,8 @@ def rule_two_claims() -> set[str]:
 BODY = ARTICLE.paragraphs.index[ARTICLE.paragraphs["kind"] == "body"].tolist()
 
 
-def paragraph_start(number: int) -> int:
-    return int(ARTICLE.paragraphs.loc[number, "start"])
 
 
-def quote_spans(table: str) -> pd.DataFrame:
-    """The table's rows that have a quote, with the quote's start and end in article.txt."""
-    frame = LEDGER[table].dropna(subset=["quote"]).copy()
-    frame["start"] = [paragraph_start(p) + ARTICLE.paragraph(p).index(q)
-                      for p, q in zip(frame["paragraph"], frame["quote"], strict=True)]
-    frame["end"] = frame["start"] + frame["quote"].str.len()
-    return frame
-
-
-def body_sentences() -> pd.DataFrame:
-    sentences = LEDGER.sentences
-    return sentences[sentences["paragraph"].isin(BODY)]
-
-
-def overlapping(spans: pd.DataFrame, start: int, end: int) -> pd.DataFrame:
-    return spans[(spans["start"] < end) & (start < spans["end"])]
 
 
 # ---- quotes ----------------------------------------------------------------------------------

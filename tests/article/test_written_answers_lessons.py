@@ -7,10 +7,9 @@ tests/test_written_answers.py holds those that hold for any article."""
 
 import re
 import shutil
-from pathlib import Path
 
-import nbformat
 import pytest
+from test_written_answers import copy, notebook_of, write_answer  # noqa: F401 (fixtures and helpers shared with the generic tests)
 
 from readingpack.exercises import TASKS
 from readingpack.exercises.feedback import word_range
@@ -22,27 +21,7 @@ EXERCISES = PROJECT_ROOT / "exercises"
 WRITTEN = sorted(t for t in TASKS if TASKS[t].kind == "written")
 
 
-def notebook_of(task_id: str) -> Path:
-    return next(EXERCISES.glob(f"0{task_id[0]}_*.ipynb"))
 
-
-def write_answer(path: Path, task_id: str, text: str) -> None:
-    notebook = nbformat.read(path, as_version=4)
-    cell = next(c for c in notebook.cells if c.metadata.get("readingpack", {}).get("task") == task_id)
-    cell.source = text
-    nbformat.write(notebook, path)
-
-
-@pytest.fixture
-def copy(tmp_path, monkeypatch):
-    monkeypatch.delenv("READINGPACK_NOTEBOOK", raising=False)
-    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
-
-    def make(task_id: str) -> Path:
-        target = tmp_path / notebook_of(task_id).name
-        shutil.copy(notebook_of(task_id), target)
-        return target
-    return make
 
 
 @pytest.mark.parametrize("task_id", WRITTEN)
