@@ -7,27 +7,10 @@ import shutil
 from datetime import date
 
 import pytest
-from test_ledger_part1 import covered, digit_tokens
+from test_ledger_part1 import ARTICLE, DATA, LEDGER, ROWS, covered, digit_tokens, paragraph, read_rows
 
 from packtools.factsmd import FACT_SECTIONS, facts_md_path, read_tables
-from readingpack.article import load_article
 from readingpack.ledger import Ledger, LedgerError
-from readingpack.paths import data_dir
-
-DATA = data_dir()
-ARTICLE = load_article()
-LEDGER = Ledger(DATA)
-ROWS = LEDGER.tables["figures"].rows  # parsed values, None where a cell is empty
-
-
-def paragraph(number: int) -> str:
-    return ARTICLE.paragraph(number)
-
-
-def read_rows(path) -> list[dict]:
-    with open(path, encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
 
 # ---- the text and its paragraphs ----------------------------------------------------------------
 
