@@ -7,15 +7,13 @@ import hashlib
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
+from chart_notebooks import PNG, chart_notebook  # noqa: F401
 
 from packtools import browser, htmlbuild
 from packtools.htmlbuild import HtmlBuildError
 from readingpack.paths import PROJECT_ROOT
 
 VENDOR = PROJECT_ROOT / "vendor"
-PNG = (  # a 1x1 transparent PNG
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
-)
 
 
 def test_vendored_files_match_their_checksums():
@@ -34,18 +32,6 @@ def test_every_vendored_package_ships_its_licence_and_is_listed():
         assert f"`{folder}/`" in readme
     assert "1.0.15" in readme and "2.3.8" in readme and "4.14.1" in readme and "2.6.0" in readme
 
-
-def chart_notebook(description: str | None = "**What this chart shows:** two *bars*, A above B."):
-    nb = nbformat.v4.new_notebook()
-    chart = nbformat.v4.new_code_cell("plot()")
-    data = {"image/png": PNG, "text/plain": "<Figure>"}
-    chart.outputs = [nbformat.v4.new_output("display_data", data=data)]
-    title = nbformat.v4.new_markdown_cell("# 9. A lesson\n\nSee [the next one](10_next.ipynb#Top).")
-    nb.cells = [title, chart]
-    if description is not None:
-        nb.cells.append(nbformat.v4.new_markdown_cell(description))
-    nb.metadata["readingpack"] = {"teaching_minutes": 7, "exercise_minutes": 3}
-    return nb
 
 
 def test_the_chart_description_becomes_the_alt_text():

@@ -9,7 +9,7 @@ import re
 
 import nbformat
 from bs4 import BeautifulSoup
-from test_htmlbuild import chart_notebook
+from chart_notebooks import PNG, chart_notebook  # noqa: F401
 
 from packtools import htmlbuild
 
