@@ -29,10 +29,16 @@ def test_each_chart_draws_its_bars_and_labels():
     others = figures[(figures["qualifier"] == "at_least") & (figures["unit"] != "people")]
     charts.bounds_chart(people, others)
     top, bottom = plt.gcf().axes
-    assert top.get_title() == f"Paragraph {paragraph}: counts of people, as the article words them"
+    if people.empty:  # an article without counts of people: the panel says so and draws nothing
+        assert top.get_title() == "The article's counts of people"
+        assert [t.get_text() for t in top.texts] == [
+            "The article gives no counts of people: there is nothing to draw here."]
+        assert not top.lines and not top.patches
+    else:
+        assert top.get_title() == f"Paragraph {paragraph}: counts of people, as the article words them"
     units = labels("unit", ledger)
     pairs = zip(others["figure_id"], others["unit"], strict=True)
     assert bottom.get_xlabel() == " or ".join(f"{units.get(u, u)} ({f})" for f, u in pairs)
-    assert top.get_xlim()[1] >= people[["value_low", "value_best"]].max().max()
+    assert people.empty or top.get_xlim()[1] >= people[["value_low", "value_best"]].max().max()
     assert bottom.get_xlim()[1] >= others["value_low"].max()
     plt.close("all")

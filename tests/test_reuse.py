@@ -29,6 +29,7 @@ FIXTURE = PROJECT_ROOT / "data" / "practice" / "rivers_and_roads"
 # The arguments other than the ledger that some evidence queries need, for this article.
 EXTRA_ARGUMENTS = {
     "article_value": {"figure": lambda ledger: ledger.figures.iloc[2]},
+    "area_task_problem": {"task_id": "3.2"},
     "fact_links": {"fact_id": "A1"},
     "figure_sources": {"figure_id": "F003"},
     "known_ids": {"ids": ["F001", "F003"], "table": "figures"},

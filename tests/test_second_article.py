@@ -9,7 +9,7 @@ import pytest
 
 from packtools.draft_article import recall
 from readingpack.evidence.areas import article_area
-from readingpack.exercises import CORRECT, INCORRECT, check_value
+from readingpack.exercises import CANNOT_CHECK, CORRECT, INCORRECT, check_value
 from readingpack.ledger import Ledger
 from readingpack.paths import PROJECT_ROOT
 
@@ -34,6 +34,17 @@ def test_an_area_figure_without_a_lower_bound_is_named_with_what_to_change():
     with pytest.raises(ValueError, match=r"F001 \(the setting 'areas.article_figure'.*value_low"):
         article_area(Ledger(LAKE))
     assert article_area(Ledger(RIVERS))["low"] == 40
+
+
+@pytest.mark.parametrize(("task_id", "answer"), [("3.1", "approximately"), ("3.2", 7.8),
+                                                  ("3.5", "A3"), ("3.9", None)])
+def test_the_area_tasks_say_what_the_article_lacks(monkeypatch, task_id, answer):
+    monkeypatch.setenv("READINGPACK_DATA", str(LAKE))
+    feedback = check_value(task_id, answer if answer is not None else object())
+    assert feedback.status == CANNOT_CHECK
+    assert feedback.message.startswith(f"Task {task_id} cannot be checked on this article: the area "
+                                       "figure F001 (the setting 'areas.article_figure' of settings.csv)")
+    assert "“some 640 square kilometres” (approximately)" in feedback.message
 
 
 def test_the_drafting_tool_keeps_its_recall_on_the_second_article():

@@ -123,7 +123,12 @@ def _figure_row(ax, y: int, row, right_edge: float) -> str:
     return f"{row['figure_id']} “{row['quote'][:38]}”"
 
 
-def _bounds_panel(ax, figures: pd.DataFrame, right_edge: float) -> None:
+def _bounds_panel(ax, figures: pd.DataFrame, right_edge: float, missing: str = "") -> None:
+    if figures.empty:  # an article without such figures: the panel says so instead of drawing
+        ax.set(xticks=[], yticks=[])
+        ax.text(0.5, 0.5, f"The article gives no {missing}: there is nothing to draw here.",
+                ha="center", va="center", transform=ax.transAxes)
+        return
     labels_ = [_figure_row(ax, y, row, right_edge) for y, row in enumerate(figures.to_dict("records"))]
     ax.set(yticks=range(len(labels_)), yticklabels=labels_)
     ax.invert_yaxis()
@@ -136,21 +141,21 @@ def bounds_chart(people: pd.DataFrame, others: pd.DataFrame, people_edge: float 
     open diamond: a vague word read as at least). Top: the counts of people of one paragraph;
     bottom: the article's other lower bounds. Each axis ends a quarter beyond its largest value
     (rounded up), unless `people_edge` or `others_edge` is given; the legend lists the forms
-    that occur."""
+    that occur. A panel whose figures the article does not give says so."""
     people_edge = people_edge or nice_ceiling(1.25 * _largest_value(people))
     others_edge = others_edge or nice_ceiling(1.25 * _largest_value(others))
     fig, (ax_people, ax_other) = plt.subplots(
-        2, 1, figsize=(9, 6.5), gridspec_kw={"height_ratios": [len(people), len(others) + 0.5]}
-    )
-    paragraph = int(people["paragraph"].iloc[0])
-    _bounds_panel(ax_people, people, people_edge)
-    ax_people.set(xlim=(-10, people_edge), xlabel="people",
-                  title=f"Paragraph {paragraph}: counts of people, as the article words them")
+        2, 1, figsize=(9, 6.5),
+        gridspec_kw={"height_ratios": [max(len(people), 1), max(len(others), 1) + 0.5]})
+    _bounds_panel(ax_people, people, people_edge, "counts of people")
+    title = "The article's counts of people" if people.empty else (
+        f"Paragraph {int(people['paragraph'].iloc[0])}: counts of people, as the article words them")
+    ax_people.set(xlim=(-10, people_edge), xlabel="people", title=title)
     units = labels("unit")
     other_units = " or ".join(f"{units.get(unit, unit)} ({figure_id})"
                               for figure_id, unit in zip(others["figure_id"], others["unit"], strict=True))
-    _bounds_panel(ax_other, others, others_edge)
-    ax_other.set(xlim=(0, others_edge), ylim=(len(others) - 0.4, -0.6), xlabel=other_units,
+    _bounds_panel(ax_other, others, others_edge, "other lower bounds")
+    ax_other.set(xlim=(0, others_edge), ylim=(max(len(others), 1) - 0.4, -0.6), xlabel=other_units,
                  title="The article's other lower bounds")
     both = pd.concat([people, others])
     forms = set(both.loc[both["value_best"].isna(), "qualifier"].fillna("at_least"))
@@ -165,8 +170,8 @@ def bounds_chart(people: pd.DataFrame, others: pd.DataFrame, people_edge: float 
     ]
     shown = [both["value_best"].notna().any(), bool(forms - {"more_than", "unspecified"}),
              "more_than" in forms, "unspecified" in forms]
-    ax_people.legend(handles=[h for h, s in zip(legend, shown, strict=True) if s], loc="lower right",
-                     fontsize=9)
+    (ax_other if people.empty else ax_people).legend(
+        handles=[h for h, s in zip(legend, shown, strict=True) if s], loc="lower right", fontsize=9)
     fig.tight_layout()
     plt.show()
 

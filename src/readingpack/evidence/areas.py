@@ -72,8 +72,8 @@ def article_area(ledger=None) -> dict:
     row = ledger.figures.set_index("figure_id").loc[figure_id]
     if pd.isna(row["value_low"]):
         raise ValueError(
-            f"the area figure {figure_id} (the setting 'areas.article_figure' of data/settings.csv) "
-            f"has no lower bound in data/figures.csv: the area comparison words every share as "
+            f"the area figure {figure_id} (the setting 'areas.article_figure' of settings.csv) "
+            f"has no lower bound in figures.csv: the area comparison words every share as "
             f"“at least” and needs an area printed with a lower bound (“at least 40 km²”), with "
             f"value_low filled in. {figure_id} is printed as “{row['quote']}” ({row['qualifier']}).")
     return {
@@ -83,6 +83,16 @@ def article_area(ledger=None) -> dict:
         "low": float(row["value_low"]),
         "qualifier": str(row["qualifier"]),
     }
+
+
+def area_task_problem(task_id: str, ledger=None) -> str | None:
+    """Why task `task_id`, which needs the article's area figure as a lower bound, cannot be
+    checked on the loaded article; None when it can."""
+    try:
+        article_area(ledger)
+    except ValueError as problem:
+        return f"Task {task_id} cannot be checked on this article: {problem}"
+    return None
 
 
 def reference_areas(ledger=None) -> pd.DataFrame:

@@ -20,6 +20,7 @@ from ..evidence.events import TRACKS, event_table, zoom_years
 from ..evidence.settings import setting_ids
 from ..ledger import load_ledger
 from .feedback import CORRECT, INCORRECT, Feedback, task
+from .lesson03 import area_not_checkable
 
 
 def _chart_reading():
@@ -448,6 +449,8 @@ def area_bar_of(label: str) -> str | None:
 
 @task("3.9")
 def check_honest_chart(answer) -> Feedback:
+    if (unavailable := area_not_checkable("3.9")) is not None:
+        return unavailable
     expected = audit_areas()
     table = expected[["km2"]]
     places = reference_areas(load_ledger()).set_index("id")["label"].to_dict()

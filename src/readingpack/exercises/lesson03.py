@@ -10,12 +10,13 @@ import re
 
 import pandas as pd
 
-from ..evidence.areas import article_area, article_figure_id, country_id, reference_areas
+from ..evidence.areas import area_task_problem, article_area, article_figure_id, country_id, reference_areas
 from ..evidence.comparison import figure_sources, linked_figures
 from ..evidence.settings import setting
 from ..ledger import load_ledger
 from . import choices
 from .feedback import (
+    CANNOT_CHECK,
     CORRECT,
     INCORRECT,
     Feedback,
@@ -28,6 +29,13 @@ from .feedback import (
     task,
     type_problem,
 )
+
+
+def area_not_checkable(task_id: str) -> Feedback | None:
+    """The answer of a task about the article's area figure when that figure has no lower bound
+    (tasks 3.1, 3.2, 3.5 and 3.9 need one); None when the task can be checked."""
+    problem = area_task_problem(task_id)
+    return None if problem is None else Feedback(CANNOT_CHECK, problem)
 
 
 def _figures() -> pd.DataFrame:
@@ -44,6 +52,8 @@ def qualifier_labels() -> list[str]:
 
 @task("3.1")
 def check_area_qualifier(answer) -> Feedback:
+    if (unavailable := area_not_checkable("3.1")) is not None:
+        return unavailable
     row = _figures().loc[article_figure_id()]
     low, quote = int(row["value_low"]), row["quote"]
     why = {
@@ -80,6 +90,8 @@ def area_share() -> tuple[float, float, float]:
 
 @task("3.2")
 def check_share(answer) -> Feedback:
+    if (unavailable := area_not_checkable("3.2")) is not None:
+        return unavailable
     low, armenia, share = area_share()
     areas = reference_areas(load_ledger()).set_index("id")
     country, name = country_id(), country_place()
@@ -194,6 +206,8 @@ def _place_id(answer: str, places: pd.DataFrame) -> str | None:
 
 @task("3.5")
 def check_closest_place(answer) -> Feedback:
+    if (unavailable := area_not_checkable("3.5")) is not None:
+        return unavailable
     low = article_area(load_ledger())["low"]
     places = reference_areas(load_ledger())
     best = closest_place()
