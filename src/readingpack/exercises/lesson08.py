@@ -90,8 +90,9 @@ def check_injured(answer):
             "outcome in the widget's last column for this figure."
         ),
         _label(DIFFERENT_MEASURE): (
-            f"Read the Relation column: it says {relation}, so the two are compared as the same "
-            "measure."
+            f"Read the Relation column: it says “{row['relation_label']}”, that is, the source counts "
+            "the same thing as the article's figure. “A different measure” is for a source that counts "
+            "something else, which is then not compared."
         ),
         _label(UNCHECKED): (
             "This figure could be compared: the widget shows one other source's value beside it. "
@@ -143,10 +144,12 @@ def check_party_rows(answer):
     if not_party:
         words = "; ".join(f"{i}: stated by {_stated_by(stated, i)}" for i in not_party)
         sides = _ledger().reference_sides
-        parties = ", ".join(sides.loc[sides["standing"] == "party", "side"])
+        party = sides["standing"] == "party"
+        parties = "; ".join(f"{row.side}: {row.label}" for row in sides[party].itertuples())
+        others = "; ".join(f"{row.side}: {row.label}" for row in sides[~party].itertuples()
+                           if row.side != "unknown")
         notes.append(f"{words}. Only a publisher whose side is a party in reference/sides.csv "
-                     f"({parties}) counts as a party; an outlet based in a country, another state "
-                     "and an international body do not")
+                     f"counts as a party ({parties}). The other sides do not ({others})")
     if expected - given:
         notes.append("a row counts when the publisher that stated it is a party, even when "
                      "another outlet reported it: read who stated each row, not who carried it")
