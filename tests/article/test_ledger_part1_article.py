@@ -3,14 +3,23 @@ dates by their quotes, the reference list FACTS.md, and corrupted copies of its 
 
 import csv
 import re
-import shutil
 from datetime import date
 
 import pytest
-from test_ledger_part1 import ARTICLE, DATA, LEDGER, ROWS, covered, digit_tokens, paragraph, read_rows
+from test_ledger_part1 import (  # noqa: F401 (copy is a fixture)
+    ARTICLE,
+    DATA,
+    LEDGER,
+    ROWS,
+    copy,
+    covered,
+    digit_tokens,
+    load_error,
+    paragraph,
+    read_rows,
+)
 
 from packtools.factsmd import FACT_SECTIONS, facts_md_path, read_tables
-from readingpack.ledger import Ledger, LedgerError
 
 # ---- the text and its paragraphs ----------------------------------------------------------------
 
@@ -257,18 +266,6 @@ def edit_cell(path, figure_or_key: str, column: str, value: str) -> int:
     return index + 1
 
 
-@pytest.fixture
-def copy(tmp_path):
-    shutil.copytree(DATA, tmp_path / "data")
-    return tmp_path / "data"
-
-
-def load_error(folder) -> str:
-    with pytest.raises(LedgerError) as caught:
-        Ledger(folder)
-    return str(caught.value)
-
-
 @pytest.mark.parametrize(
     "file,key,column,value,expected",
     [
@@ -280,14 +277,14 @@ def load_error(folder) -> str:
         ("sentences.csv", "12", "paragraph", "24", "24 is not a number of paragraphs.csv"),
     ],
 )
-def test_corrupted_cell(copy, file, key, column, value, expected):
+def test_corrupted_cell(copy, file, key, column, value, expected):  # noqa: F811 (the fixture)
     line = edit_cell(copy / file, key, column, value)
     message = load_error(copy)
     assert message.startswith(f"{file}, line {line}, column '{column}'"), message
     assert expected in message
 
 
-def test_low_bound_above_high_bound(copy):
+def test_low_bound_above_high_bound(copy):  # noqa: F811 (the fixture)
     line = edit_cell(copy / "figures.csv", "F015", "value_high", "100")
     message = load_error(copy)
     where = f"figures.csv, line {line}, column 'value_low'"
