@@ -246,3 +246,13 @@ def test_a_setting_naming_an_unknown_reference_value_names_the_id_and_the_file(s
     rewrite(synthetic / "settings.csv", "areas.country,A1", "areas.country,A9")
     with pytest.raises(LedgerError, match=r"'areas\.country' names A9.*reference/facts\.csv"):
         Ledger(synthetic)
+
+
+def test_missing_lesson9_snippets_are_named_with_the_setting(synthetic, monkeypatch):
+    """An article without lesson 9's printed search results gets a message naming the setting
+    and the file, not a bare FileNotFoundError."""
+    from readingpack.evidence import coding
+
+    monkeypatch.setenv("READINGPACK_DATA", str(synthetic))
+    with pytest.raises(LedgerError, match=r"lesson09\.snippets.*does not exist"):
+        coding.outlet_snippets()

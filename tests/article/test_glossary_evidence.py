@@ -11,6 +11,7 @@ LEDGER = load_ledger()
 GLOSSARY = LEDGER.glossary
 FACTS = LEDGER.reference_facts
 TEXT = LEDGER.article.text
+SIDES = LEDGER.reference_sides
 
 
 def row(term: str) -> pd.Series:
@@ -30,7 +31,7 @@ def evidence(term: str) -> set[str]:
 
 
 def test_every_label_cites_evidence_that_holds_the_term_or_says_usage_not_documented():
-    assert glossary_problems(GLOSSARY, FACTS, TEXT) == []
+    assert glossary_problems(GLOSSARY, FACTS, TEXT, SIDES) == []
 
 
 def test_labels_parse_into_parts_with_their_evidence():
@@ -45,7 +46,7 @@ def corrupted(term_id: str, **changes) -> list[str]:
     where = copy["term_id"] == term_id
     for column, value in changes.items():
         copy.loc[where, column] = value
-    return glossary_problems(copy, FACTS, TEXT)
+    return glossary_problems(copy, FACTS, TEXT, SIDES)
 
 
 CORRUPTIONS = [
@@ -67,7 +68,7 @@ CORRUPTIONS = [
     ("G061", {"used_by_label": "the author: “mass exodus” (the article)"}, "is not an exact quote"),
     # a term used by both governments filed under one side
     ("G034", {"used_by": "AZ"}, "lacks AM"),
-    ("G059", {"used_by": "author, AM"}, "INTL"),
+    ("G059", {"used_by": "author, AM"}, "lacks INTL"),
     ("G051", {"used_by": "AM"}, "lacks AZ"),
     # a neutral row that claims a user, and a form that the term does not hold
     ("G043", {"used_by_label": "in Armenia (the article)"}, "a neutral row's label"),

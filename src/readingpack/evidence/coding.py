@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..ledger import Ledger, load_ledger
+from ..ledger import Ledger, LedgerError, load_ledger
 from ..paths import data_dir
 from .claims import author_id
 from .language import ledger_terms
@@ -310,4 +310,10 @@ def outlet_snippets(pack=None) -> pd.DataFrame:
     """The printed search-result snippets for lateral reading without a browser
     (data/practice/outlet_snippets.csv, from section O of the pack's reference list)."""
     path = data_dir() / setting("lesson09.snippets", pack)
+    if not path.is_file():
+        raise LedgerError(
+            "settings.csv", f"lesson 9's search-result snippets: the setting 'lesson09.snippets' "
+            f"names {path}, which does not exist. Write that file (with the columns of "
+            f"data/practice/outlet_snippets.csv: what a search about this article's outlet shows) "
+            f"or point the setting at one.")
     return pd.read_csv(path, dtype=str, keep_default_na=False)

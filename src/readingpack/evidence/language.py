@@ -119,16 +119,9 @@ NEUTRAL_TERM = "neutral term"
 NOT_DOCUMENTED = "usage not documented"
 ARTICLE = "the article"
 FACT_COLUMNS = ["fact", "value", "source", "note", "link", "link_2", "link_3", "link_4"]
-# A label that names one of these users must carry its code in used_by, and the other way round.
-CODE_WORDS = {
-    "AM": ["Armenia's", "in Armenia"],
-    "AZ": ["Azerbaijan's", "in Azerbaijan", "Aliyev"],
-    "author": ["the author"],
-    "RU": ["Russia's"],
-    "NK": ["de facto"],
-    "OTHER": ["outlet"],
-}
-INTERNATIONAL = ["UN ", "the UN", "European Parliament", "PACE", "Council of Europe", "ICJ"]
+# The article's author is named alike in every article; each side is named by the words of its
+# row in reference/sides.csv (label_words).
+AUTHOR_WORDS = {"author": ["the author"]}
 _EVIDENCE_END = re.compile(r"\(([^()]*)\)$")
 _FACT_ID = re.compile(r"[A-Z][0-9]+[a-z]?")
 _QUOTED = re.compile(r"“([^”]*)”")
@@ -163,12 +156,25 @@ def _has_form(text: str, forms: list[str]) -> bool:
     return any(form.casefold() in text.casefold() for form in forms)
 
 
-def glossary_problems(glossary: pd.DataFrame, facts: pd.DataFrame, article_text: str) -> list[str]:
+def user_words(sides: pd.DataFrame | None) -> dict[str, list[str]]:
+    """{used_by code: the words that name that user in a label}: the author, and each side of
+    reference/sides.csv that gives label_words."""
+    words = dict(AUTHOR_WORDS)
+    if sides is not None and "label_words" in sides:
+        for side, listed in zip(sides["side"], sides["label_words"], strict=True):
+            if _text(listed):
+                words[str(side)] = _text(listed).split(";")
+    return words
+
+
+def glossary_problems(glossary: pd.DataFrame, facts: pd.DataFrame, article_text: str,
+                      sides: pd.DataFrame | None = None) -> list[str]:
     """Every way a glossary row's "used by" label fails its evidence (an empty list if none):
     the label's grammar, its evidence against the evidence column, each cited reference row and
     article quote against the term's forms, the quotes of the label, and used_by's codes against
-    the users the label names."""
+    the users the label names (the words of `sides`, reference/sides.csv)."""
     texts = fact_texts(facts)
+    named_by = user_words(sides)
     problems = []
     for _, row in glossary.iterrows():
         term_id, label = row["term_id"], _text(row["used_by_label"])
@@ -222,15 +228,14 @@ def glossary_problems(glossary: pd.DataFrame, facts: pd.DataFrame, article_text:
         for quoted in _QUOTED.findall(label):
             if quoted not in sources:
                 problem(f"“{quoted}” is not an exact quote of the article or of a cited row")
-        for code, words in CODE_WORDS.items():
+        for code, words in named_by.items():
             if (code in codes) != any(word in label for word in words):
                 problem(f"used_by {'has' if code in codes else 'lacks'} {code} but the label "
                         f"{'does not name' if code in codes else 'names'} that user")
-        if ("INTL" in codes) != any(word in label for word in INTERNATIONAL):
-            problem("used_by's INTL and the international bodies the label names disagree")
     return problems
 
 
 def ledger_glossary_problems(ledger) -> list[str]:
     """glossary_problems of a loaded Ledger."""
-    return glossary_problems(ledger.glossary, ledger.reference_facts, ledger.article.text)
+    return glossary_problems(ledger.glossary, ledger.reference_facts, ledger.article.text,
+                             ledger.reference_sides)
