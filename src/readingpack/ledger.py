@@ -332,10 +332,14 @@ class Ledger:
         return list(self._frames)
 
 
-def per_ledger(function):
+def per_ledger(function=None, *, copies: bool = True):
     """Decorate `function(ledger, ...)` to compute once per Ledger and arguments (a ledger
     never changes once loaded); each call returns a copy, so a caller may change what it gets.
-    The cache holds each ledger weakly: it never keeps one alive."""
+    With copies=False the stored result itself is returned: only for a module's own lookup
+    tables, whose callers copy what they hand on. The cache holds each ledger weakly: it never
+    keeps one alive."""
+    if function is None:
+        return lambda function: per_ledger(function, copies=copies)
     results = weakref.WeakKeyDictionary()
     signature = inspect.signature(function)
 
@@ -348,7 +352,7 @@ def per_ledger(function):
         key = tuple(arguments)
         if key not in own:
             own[key] = function(*bound.args, **bound.kwargs)
-        return copy.deepcopy(own[key])
+        return copy.deepcopy(own[key]) if copies else own[key]
 
     return cached
 

@@ -16,21 +16,35 @@ def _present(value) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
-@per_ledger
+@per_ledger(copies=False)
+def _links_by_fact(ledger) -> dict[str, list[dict]]:
+    """fact_links() of every fact, found in one pass over the two tables."""
+    labels: dict[str, dict[str, tuple]] = {}
+    table = ledger.reference_link_labels
+    for fact_id, link, kind, note in zip(table["fact_id"], table["link"], table["kind"], table["note"],
+                                         strict=True):
+        labels.setdefault(fact_id, {})[link] = (kind, note)
+    facts = ledger.reference_facts
+    columns = [c for c in LINK_COLUMNS if c in facts]
+    links = {}
+    for fact_id, *own in zip(facts["id"], *(facts[c] for c in columns), strict=True):
+        by_link = labels.get(fact_id, {})
+        primary = [link for link, (kind, _) in by_link.items() if kind == "primary"]
+        rows = []
+        for link in dict.fromkeys([*primary, *(link for link in own if _present(link))]):
+            kind, note = by_link.get(link, ("link", ""))
+            rows.append({"link": link, "kind": kind, "label": note})
+        links[fact_id] = rows
+    return links
+
+
 def fact_links(ledger, fact_id: str) -> list[dict]:
     """[{link, kind, label}] for one fact: primary links first, then the row's own links in the
     list's order (kind 'reproduction' or 'link'), each address once."""
-    fact = ledger.reference_facts.set_index("id").loc[fact_id]
-    labels = ledger.reference_link_labels
-    labels = labels[labels["fact_id"] == fact_id]
-    by_link = dict(zip(labels["link"], zip(labels["kind"], labels["note"], strict=True), strict=True))
-    primary = [link for link, (kind, _) in by_link.items() if kind == "primary"]
-    own = [fact[c] for c in LINK_COLUMNS if c in fact.index and _present(fact[c])]
-    rows = []
-    for link in dict.fromkeys([*primary, *own]):
-        kind, note = by_link.get(link, ("link", ""))
-        rows.append({"link": link, "kind": kind, "label": note})
-    return rows
+    every = _links_by_fact(ledger)
+    if fact_id not in every:
+        raise KeyError(f"{fact_id!r} is not a row of reference/facts.csv")
+    return [dict(row) for row in every[fact_id]]
 
 
 def links_text(ledger, fact_id: str) -> str:
