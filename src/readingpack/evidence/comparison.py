@@ -261,10 +261,11 @@ SOURCE_COLUMNS = [
 
 
 def _source_row(ledger, link: dict, fact, values: pd.DataFrame, relation_labels: dict) -> dict:
-    """One other source linked to a figure, in the words both widgets show."""
+    """One other source linked to a figure, in the words both widgets show. `values` holds the
+    fact's own rows of reference/fact_values.csv, indexed by value_id."""
     value_id = _text(link["value_id"])
     links = [*ordered_links(ledger, fact["id"]), "", ""]  # the document's own page first
-    value = values.set_index("value_id").loc[value_id] if value_id else None
+    value = values.loc[value_id] if value_id else None
     return {
         "figure_id": link["figure_id"], "reference_id": fact["id"], "value_id": value_id,
         "says": value["quote"] if value is not None else fact["value"],
@@ -295,10 +296,25 @@ def _sources_of(figure, every: list[dict]) -> list[dict]:
 def _every_source_row(ledger) -> list[dict]:
     """The rows of figure_sources for every link of figure_reference.csv, in its order."""
     facts = with_sides(ledger).set_index("id", drop=False)
-    values = ledger.reference_fact_values
     relation_labels = labels("relation", ledger)
-    return [_source_row(ledger, link, facts.loc[link["reference_id"]], values, relation_labels)
+    return [_source_row(ledger, link, facts.loc[link["reference_id"]],
+                        _values_of(ledger, link["reference_id"]), relation_labels)
             for link in ledger.figure_reference.to_dict("records")]
+
+
+@per_ledger(copies=False)
+def _values_by_fact(ledger) -> dict[str, pd.DataFrame]:
+    values = ledger.reference_fact_values
+    return {fact_id: rows.set_index("value_id", drop=False)
+            for fact_id, rows in values.groupby("fact_id", sort=False)}
+
+
+def _values_of(ledger, fact_id: str) -> pd.DataFrame:
+    """A fact's rows of reference/fact_values.csv, indexed by value_id (none: an empty table)."""
+    found = _values_by_fact(ledger).get(fact_id)
+    if found is None:
+        found = ledger.reference_fact_values.iloc[:0].set_index("value_id", drop=False)
+    return found
 
 
 def linked_figures(ledger) -> list[str]:
@@ -350,7 +366,7 @@ def check_table(ledger, judgements: dict | None = None) -> pd.DataFrame:
     rows = []
     for link in links[links["relation"].isin(CHECK_RELATIONS)].to_dict("records"):
         fact = facts.loc[link["reference_id"]]
-        source = _source_row(ledger, link, fact, values, relation_labels)
+        source = _source_row(ledger, link, fact, _values_of(ledger, fact["id"]), relation_labels)
         value_id = source["value_id"]
         value = by_value_id.loc[value_id].to_dict() if value_id else _whole_fact_value(fact["id"], values)
         rule, rule_outcome, rule_reason = outcome_by_rules(link, value, link["relation"])
