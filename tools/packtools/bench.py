@@ -9,7 +9,9 @@
 
 Writes a table to stdout and the "Measured by make bench" part of docs/performance.md.
 `--only lessons` measures and prints the lessons' times alone; `--profile` prints, for each
-lesson, its slowest cells run under cProfile and the calls that took their time.
+lesson, its slowest cells run under cProfile and the calls that took their time; `--breakdown`
+prints where each lesson's time goes by what its cells show (charts, tables, widgets), timed by
+the kernel itself, without a profiler, against the floor's own parts.
 """
 
 import importlib
@@ -142,6 +144,69 @@ def profile_report(cells: int = 5) -> str:
             lines.append(f"  cell {index + 1:2d} {cell['seconds']:6.3f} s  {cell['source']}")
             lines += [f"      {seconds:6.3f}  {name}" for seconds, name in cell["calls"]]
     return "\n".join(lines)
+
+
+CELL_KINDS = ["kernel start and messages", "first cell (imports, ledger)", "charts", "tables",
+              "widgets", "other cells"]
+
+
+def cell_seconds(cell) -> float:
+    """A cell's execution time as the kernel reported it (nbclient's timing metadata)."""
+    from datetime import datetime
+
+    timing = cell.metadata.get("execution", {})
+    start, end = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
+    if not start or not end:
+        return 0.0
+    return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
+
+
+def cell_kind(index: int, cell) -> str:
+    shown = {kind for output in cell.get("outputs", []) for kind in output.get("data", {})}
+    if index == 0:
+        return CELL_KINDS[1]
+    if "image/png" in shown:
+        return CELL_KINDS[2]
+    if "application/vnd.jupyter.widget-view+json" in shown:
+        return CELL_KINDS[4]
+    return CELL_KINDS[3] if "text/html" in shown else CELL_KINDS[5]
+
+
+def time_by_kind(nb, folder: Path) -> dict[str, float]:
+    """Seconds of one run of `nb`, split by CELL_KINDS (what is not inside a cell is the kernel's
+    start and the messages)."""
+    total = run_notebook(nb, folder)
+    split = dict.fromkeys(CELL_KINDS, 0.0)
+    for index, cell in enumerate(c for c in nb.cells if c.cell_type == "code"):
+        split[cell_kind(index, cell)] += cell_seconds(cell)
+    split[CELL_KINDS[0]] = total - sum(split.values())
+    return split
+
+
+def breakdown_lines(runs: int = 3) -> list[str]:
+    """Lessons 01-08 and the floor, each part the shortest of `runs` runs, in seconds, with the
+    lessons' time beyond the floor and what the 1.3 target leaves for it."""
+    folder = PROJECT_ROOT / "notebooks"
+    paths = [p for p in sorted(folder.glob("[0-9][0-9]_*.ipynb")) if p.name[:2] in LESSONS]
+    run_notebook(floor_notebook(), folder)
+    floor = [time_by_kind(floor_notebook(), folder) for _ in range(runs)]
+    floor_best = {kind: min(run[kind] for run in floor) for kind in CELL_KINDS}
+    lessons = dict.fromkeys(CELL_KINDS, 0.0)
+    for path in paths:
+        measured = [time_by_kind(nbformat.read(path, as_version=4), folder) for _ in range(runs)]
+        for kind in CELL_KINDS:
+            lessons[kind] += min(run[kind] for run in measured)
+    floors = sum(floor_best.values()) * len(paths)
+    total = sum(lessons.values())
+    lines = [f"| part (shortest of {runs} runs each) | floor x {len(paths)} (s) | lessons 01-08 (s) "
+             "| beyond the floor (s) |", "|---|---|---|---|"]
+    for kind in CELL_KINDS:
+        mine = floor_best[kind] * len(paths) if kind in CELL_KINDS[:2] else 0.0
+        lines.append(f"| {kind} | {mine:.2f} | {lessons[kind]:.2f} | {lessons[kind] - mine:+.2f} |")
+    lines += [f"| all | {floors:.2f} | {total:.2f} | {total - floors:+.2f} |", "",
+              f"Lessons 01-08: {total / floors:.2f} x the floor; the {BUDGET} target leaves "
+              f"{(BUDGET - 1) * floors:.2f} s beyond it."]
+    return lines
 
 
 def pack_widget_classes() -> list[type]:
@@ -306,10 +371,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="rounds of floor and lessons (default 3)")
     parser.add_argument("--profile", action="store_true",
                         help="print each lesson's slowest cells, profiled, instead of measuring")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="print where the lessons' time goes, by what their cells show")
     args = parser.parse_args(argv)
     matplotlib.use("Agg")
     if args.profile:
         print(profile_report())
+        return 0
+    if args.breakdown:
+        print("\n".join(breakdown_lines(args.runs)))
         return 0
     if args.only == "lessons":
         print("\n".join(timing_lines(args.runs)[0]))
