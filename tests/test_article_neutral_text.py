@@ -173,7 +173,9 @@ def widget_texts(widget: ipywidgets.Widget) -> list[str]:
 
 @pytest.fixture
 def chart_labels(monkeypatch):
-    """Every text of every figure a widget or chart shows (plt.show is recorded, then closes)."""
+    """Every text of every figure a widget or chart shows (plt.show is recorded, then closes).
+    Figures other tests left open are closed first: they are not this test's."""
+    plt.close("all")
     labels = []
 
     def show(*args, **kwargs):
