@@ -1,7 +1,9 @@
 """Every registered exercise task, whatever its lesson: a blank, misspelled or odd answer gets a
 kind message and never a traceback, never counts as correct, and a wrong list never names the
-items it lacks."""
+items it lacks; every feedback that is not "correct" names its kind with a reason code."""
 
+import ast
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -106,6 +108,41 @@ def test_odd_answers_never_raise_and_are_never_correct(task_id):
             continue
         assert feedback.status in {INCORRECT, NOT_MARKED, NOT_ANSWERED}, (task_id, odd, feedback)
         assert feedback.status != CORRECT and feedback.message
+        if feedback.status == INCORRECT:
+            assert feedback.reason, (task_id, odd, feedback)
+
+
+EXERCISES = Path(checks.__file__).parent
+
+
+def _feedback_calls_without_reason(source: str) -> list[tuple[int, str]]:
+    """(line, status) of each Feedback(...) call in `source` whose status is not CORRECT and
+    that gives no reason (neither reason=... nor a fourth argument)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        call = isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        if not (call and node.func.id == "Feedback"):
+            continue
+        status = ast.unparse(node.args[0]) if node.args else ""
+        has_reason = len(node.args) >= 4 or any(k.arg == "reason" for k in node.keywords)
+        if status != "CORRECT" and not has_reason:
+            found.append((node.lineno, status))
+    return found
+
+
+def test_every_feedback_that_is_not_correct_gives_a_reason_code():
+    # So that tests can assert the kind of a wrong answer, not the wording of its message.
+    missing = {path.name: calls for path in sorted(EXERCISES.glob("*.py"))
+               if (calls := _feedback_calls_without_reason(path.read_text(encoding="utf-8")))}
+    assert not missing, missing
+    assert len(list(EXERCISES.glob("lesson0*.py"))) == 9
+
+
+def test_the_reason_check_finds_a_feedback_without_a_reason():
+    source = ("Feedback(INCORRECT, 'no', reason='x')\nFeedback(CORRECT, 'yes')\n"
+              "Feedback(INCORRECT, 'no')\nFeedback(status, 'either')\n"
+              "Feedback(NOT_ANSWERED, 'a', '1.1', 'blank')\n")
+    assert _feedback_calls_without_reason(source) == [(3, "INCORRECT"), (4, "status")]
 
 
 

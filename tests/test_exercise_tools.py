@@ -51,13 +51,14 @@ def test_blank_answers_are_not_answered_yet(demo_task, blank):
 
 def test_a_misspelled_variable_gets_a_kind_message(demo_task):
     feedback = checks.check("99.1", {"demo_answr": 0.72})
-    assert feedback.status == NOT_ANSWERED
+    assert (feedback.status, feedback.reason) == (NOT_ANSWERED, "no_variable")
     assert "can't find a variable named demo_answer" in feedback.message
     assert "Did you mean demo_answr?" in feedback.message
 
 
 def test_an_unknown_task_is_named(demo_task):
     feedback = checks.check("99.9", {})
+    assert feedback.reason == "unknown_task"
     assert "There is no task '99.9'" in feedback.message and "99.1" in feedback.message
 
 
@@ -68,7 +69,8 @@ def test_a_crashing_checker_never_raises():
 
     try:
         feedback = checks.check("99.2", {"x": 1})
-        assert feedback.status == checks.CANNOT_CHECK and "KeyError" in feedback.message
+        assert (feedback.status, feedback.reason) == (checks.CANNOT_CHECK, "check_failed")
+        assert "KeyError" in feedback.message
     finally:
         del checks.TASKS["99.2"]
 
@@ -77,11 +79,15 @@ def test_check_number_types_and_near_misses():
     as_text = checks.check_number("0.72", 0.72, 2, "the share")
     assert as_text.message.startswith("This answer should be a number (without quotes) for the share")
     high = checks.check_number(0.9, 0.72, 2, "the share")
-    assert high.status == INCORRECT and high.message == "0.9 is too high for the share."
+    assert (high.status, high.reason) == (INCORRECT, "too_high")
+    assert high.message == "0.9 is too high for the share."
     assert checks.check_number(0.5, 0.72, 2, "the share").message == "0.5 is too low for the share."
-    assert checks.check_number(True, 1, 0, "a count").status == INCORRECT
-    assert checks.check_number(float("nan"), 1, 0, "a count").status == INCORRECT
-    assert "a pandas series of 2 rows" in checks.check_number(pd.Series([1, 2]), 1, 0, "a count").message
+    assert checks.check_number(True, 1, 0, "a count").reason == "wrong_type"
+    assert checks.check_number(float("nan"), 1, 0, "a count").reason == "not_finite"
+    series = checks.check_number(pd.Series([1, 2]), 1, 0, "a count")
+    assert series.reason == "table_given" and "a pandas series of 2 rows" in series.message
+    near = checks.check_number(0.0072, 0.72, 2, "the share", [(0.0072, "A fraction, not a percentage.")])
+    assert (near.reason, near.message) == ("near_miss", "A fraction, not a percentage.")
 
 
 def test_check_number_takes_the_number_of_decimals():
@@ -125,33 +131,35 @@ def test_check_choice():
         assert checks.check_choice(same, options, 2, why) == Feedback(CORRECT, why[2]), repr(same)
     out_of_range = checks.check_choice(7, options, 2, why)
     assert out_of_range.message == "Choose a number from 1 to 3; 7 is not an option."
-    assert "whole number from 1 to 3" in checks.check_choice(2.5, options, 2, why).message
-    assert "whole number from 1 to 3" in checks.check_choice(True, options, 2, why).message
+    assert out_of_range.reason == "not_an_option"
+    assert checks.check_choice(2.5, options, 2, why).reason == "wrong_type"
+    assert checks.check_choice(True, options, 2, why).reason == "wrong_type"
     fallback = checks.check_choice(3, options, 2, why)
+    assert fallback.reason == "wrong_option"
     assert fallback.message == "Option 3 (an upper bound) is not the best answer."
     assert "lower bound" not in fallback.message  # a wrong answer never shows the right option
 
 
 def test_check_label_suggests_the_closest_label():
     feedback = checks.check_label("at_lest", ["exact", "at_least", "more_than"], "at_least", {})
-    assert "Did you mean 'at_least'?" in feedback.message
+    assert feedback.reason == "unknown_label" and "Did you mean 'at_least'?" in feedback.message
     assert checks.check_label("At least", ["exact", "at_least"], "at_least", {}).status == CORRECT
 
 
 def test_check_collection_names_wrong_items_and_counts_missing_ones():
     feedback = checks.check_collection([17, 5], {17, 18}, "paragraphs")
-    assert feedback.status == INCORRECT
+    assert (feedback.status, feedback.reason) == (INCORRECT, "extra_and_missing")
     assert "not among them: 5" in feedback.message and "1 is missing" in feedback.message
     assert "18" not in feedback.message  # the missing item is counted, never named
     several = checks.check_collection([4], {4, 6, 7, 15}, "paragraphs")
-    assert several.message.endswith("3 are missing.")
+    assert several.reason == "missing_items" and several.message.endswith("3 are missing.")
     assert not [n for n in ("6", "7", "15") if n in several.message]
     assert checks.check_collection((18, 17), {17, 18}, "paragraphs").status == CORRECT
     assert checks.check_collection(np.array([18, 17]), {17, 18}, "paragraphs").status == CORRECT
     assert checks.check_collection(["17", "18"], {17, 18}, "paragraphs", numbers=True).status == CORRECT
     assert checks.check_collection([" b3", "C1"], {"B3", "C1"}, "ids", ids=True).status == CORRECT
     as_text = checks.check_collection("17, 18", {17, 18}, "paragraphs")
-    assert as_text.status == INCORRECT and "should be a list of paragraphs" in as_text.message
+    assert (as_text.status, as_text.reason) == (INCORRECT, "wrong_type")
 
 
 def test_check_counts_names_the_missing_surface_form():
@@ -193,7 +201,7 @@ def test_written_answers_are_never_machine_marked(monkeypatch):
     assert "Length: 42 words, within the 30 to 80 the task asks for." in fitting.message
     for blank in ("", "  ", "..."):
         assert checks.check_written(blank, ARTICLE, "7.6").status == NOT_ANSWERED
-    assert "should be text" in checks.check_written(["a"], ARTICLE, "7.6").message
+    assert checks.check_written(["a"], ARTICLE, "7.6").reason == "wrong_type"
 
 
 def _solution_notebook(tmp_path):

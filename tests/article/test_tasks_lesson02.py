@@ -45,15 +45,15 @@ def test_2_1_claims_by_others():
     assert right.status == CORRECT and "44 of the 139 claims" in right.message
     assert run("2.1", np.int64(44)).status == CORRECT and run("2.1", pd.Series([44])).status == CORRECT
     wrong("2.1", "44", reason="wrong_type")
-    wrong("2.1", 95, "the author makes in her own voice", hidden=[44])
-    wrong("2.1", 139, "every claim", hidden=[44])
-    wrong("2.1", 10, "different speakers", hidden=[44])
-    wrong("2.1", 51, "co-speakers included", hidden=[44])
+    wrong("2.1", 95, "the author makes in her own voice", reason="near_miss", hidden=[44])
+    wrong("2.1", 139, "every claim", reason="near_miss", hidden=[44])
+    wrong("2.1", 10, "different speakers", reason="near_miss", hidden=[44])
+    wrong("2.1", 51, "co-speakers included", reason="near_miss", hidden=[44])
     wrong("2.1", 50, reason="too_high")
     wrong("2.1", 40, reason="too_low")
     claims = load_ledger().claims
     table = claims[claims["speaker"] != "sossi_tatikyan"]
-    wrong("2.1", table, "right 44 rows")
+    wrong("2.1", table, "right 44 rows", reason="table_given")
 
 
 # 2.2 three claim types
@@ -64,16 +64,18 @@ def test_2_2_claim_types():
     assert run("2.2", {"cl027": "statistic", " Cl093": "Evaluation", "CL098": "prediction"}).status == CORRECT
     assert run("2.2", pd.Series(RIGHT_TYPES)).status == CORRECT
     wrong("2.2", "statistic", reason="wrong_type")
-    assert run("2.2", {"CL027": ..., "CL093": ..., "CL098": ...}).status == NOT_ANSWERED
+    left = run("2.2", {"CL027": ..., "CL093": ..., "CL098": ...})
+    assert (left.status, left.reason) == (NOT_ANSWERED, "blank")
     miss = wrong("2.2", {**RIGHT_TYPES, "CL093": "checkable_fact"},
                  "CL093 is not checkable fact: the codebook's rule for checkable_fact is “A statement",
-                 "Right so far: CL027 statistic, CL098 prediction.")
+                 "Right so far: CL027 statistic, CL098 prediction.", reason="wrong_claim_types")
     assert "evaluation" not in miss.message  # the rule shown is the one of the wrong label
     wrong("2.2", {**RIGHT_TYPES, "CL098": "evaluation"}, "CL098 is not evaluation",
-          "the codebook's rule for evaluation is", hidden=["prediction"])
-    wrong("2.2", {**RIGHT_TYPES, "CL027": "statistc"}, "did you mean 'statistic'")
-    wrong("2.2", {**RIGHT_TYPES, "CL027": 3}, "CL027: write the label in quotes")
-    wrong("2.2", {**RIGHT_TYPES, "CL001": "evaluation"}, "CL001: not one of the claims")
+          "the codebook's rule for evaluation is", reason="wrong_claim_types", hidden=["prediction"])
+    wrong("2.2", {**RIGHT_TYPES, "CL027": "statistc"}, "did you mean 'statistic'", reason="wrong_claim_types")
+    wrong("2.2", {**RIGHT_TYPES, "CL027": 3}, "CL027: write the label in quotes", reason="wrong_claim_types")
+    wrong("2.2", {**RIGHT_TYPES, "CL001": "evaluation"}, "CL001: not one of the claims",
+          reason="wrong_claim_types")
 
 
 # 2.8 (replaces the retired 2.3): a function that finds the top paragraphs, ties included
@@ -94,9 +96,11 @@ def test_2_8_top_paragraphs_function():
     assert right.status == CORRECT and "Right for all 7 claim types, ties included" in right.message
     assert run("2.8", lambda t: np.array(top_paragraphs(t))).status == CORRECT
     wrong("2.8", first_three_rows, "Right for 3 of 7 claim types",
-          "for 'prediction' it includes a paragraph below the highest count", hidden=[15])
-    wrong("2.8", lambda t: top_paragraphs(t)[:1], "for 'evaluation' it leaves out a paragraph")
-    raised = wrong("2.8", broken, "your function stops with KeyError")
+          "for 'prediction' it includes a paragraph below the highest count", reason="wrong_for_some_types",
+          hidden=[15])
+    wrong("2.8", lambda t: top_paragraphs(t)[:1], "for 'evaluation' it leaves out a paragraph",
+          reason="wrong_for_some_types")
+    raised = wrong("2.8", broken, "your function stops with KeyError", reason="wrong_for_some_types")
     assert "could not check" not in str(raised) and str(raised).startswith("✗ Task 2.8: incorrect.")
     wrong("2.8", [8, 12, 17], reason="wrong_type")
     # The stub as handed out, left unfilled, is not answered yet, not incorrect.
@@ -111,7 +115,8 @@ def test_2_8_top_paragraphs_function():
 
     for unfilled in (stub, pass_only, ellipsis_only):
         left = run("2.8", unfilled)
-        assert left.status == NOT_ANSWERED and "returns nothing yet" in left.message
+        assert (left.status, left.reason) == (NOT_ANSWERED, "blank")
+        assert "returns nothing yet" in left.message  # says what to write, not only that it is blank
     partly = run("2.8", lambda t: top_paragraphs(t) if t == "prediction" else None)
     assert partly.status != NOT_ANSWERED and "Right for 1 of 7" in partly.message
     assert "for 'evaluation' it returns nothing (None)" in partly.message
@@ -142,9 +147,10 @@ def test_2_5_prediction_paragraphs():
     assert run("2.5", ["4", "6", "7", "15"]).status == CORRECT
     assert run("2.5", pd.Series([4, 6, 7, 15])).status == CORRECT
     wrong("2.5", "4, 6, 7, 15", reason="wrong_type")
-    wrong("2.5", 5, "how many predictions there are")
-    wrong("2.5", 6, "give all of them in a list", hidden=[4, 7, 15])
-    wrong("2.5", [4, 6, 7, 15, 20], "not among them: 20", "CL135 is hedged", "tie-break rule 5")
+    wrong("2.5", 5, reason="count_not_list")
+    wrong("2.5", 6, reason="one_item_not_list", hidden=[4, 7, 15])
+    wrong("2.5", [4, 6, 7, 15, 20], "not among them: 20", "CL135 is hedged", "tie-break rule 5",
+          reason="extra_items")
     wrong("2.5", [4, 6, 7], reason="missing_items", hidden=[15])
 
 

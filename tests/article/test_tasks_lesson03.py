@@ -52,13 +52,13 @@ def test_3_2_share_of_armenia():
     for form in (215 / 29743 * 100, np.float64(0.7229), pd.Series([0.72])):
         assert run("3.2", form).status == CORRECT, form
     wrong("3.2", "0.72", reason="wrong_type")
-    wrong("3.2", 215 / 29743, "as a fraction")
-    wrong("3.2", 0.0072, "as a fraction", hidden=["0.72"])
-    wrong("3.2", 29743 / 215, "divided the wrong way round", hidden=["0.72"])
-    wrong("3.2", 138, "divided the wrong way round")
-    wrong("3.2", 29743 / 215 * 100, "divided the wrong way round")
-    wrong("3.2", 0.25, "percentage of Azerbaijan (total) (A2)", hidden=["0.72"])
-    wrong("3.2", 68, "percentage of Malta (A7)", hidden=["0.72"])
+    wrong("3.2", 215 / 29743, "as a fraction", reason="near_miss")
+    wrong("3.2", 0.0072, "as a fraction", reason="near_miss", hidden=["0.72"])
+    wrong("3.2", 29743 / 215, "divided the wrong way round", reason="near_miss", hidden=["0.72"])
+    wrong("3.2", 138, "divided the wrong way round", reason="near_miss")
+    wrong("3.2", 29743 / 215 * 100, "divided the wrong way round", reason="near_miss")
+    wrong("3.2", 0.25, "percentage of Azerbaijan (total) (A2)", reason="near_miss", hidden=["0.72"])
+    wrong("3.2", 68, "percentage of Malta (A7)", reason="near_miss", hidden=["0.72"])
     wrong("3.2", 5, reason="too_high")
     wrong("3.2", 0.1, reason="too_low")
 
@@ -71,15 +71,18 @@ def test_3_3_death_figures():
         assert run("3.3", form).status == CORRECT, form
     wrong("3.3", "F030", reason="wrong_type")
     wrong("3.3", [30, 33, 35], reason="wrong_type")
-    casualties = wrong("3.3", ["F026", *DEATHS])
+    casualties = wrong("3.3", ["F026", *DEATHS], reason="extra_items")
     assert "F026 (“more than two hundred casualties”) counts casualties" in casualties.message
     assert "killed, or killed and wounded" in casualties.message
-    wrong("3.3", ["F033", "F034"], "F034 (“50 went missing”) counts people missing, not deaths")
-    wrong("3.3", ["F099"], "not a figure id of the ledger")
+    wrong("3.3", ["F033", "F034"], "F034 (“50 went missing”) counts people missing, not deaths",
+          reason="extra_and_missing")
+    wrong("3.3", ["F033"], reason="missing_items")
+    wrong("3.3", ["F099"], "not a figure id of the ledger", reason="extra_and_missing")
 
 
 def test_3_3_feedback_does_not_name_the_missing_figures():
-    wrong("3.3", ["F033", "F034"], "missing", hidden=["F030", "F035", "27 civilians"])
+    wrong("3.3", ["F033", "F034"], "2 figures that count deaths are missing", reason="extra_and_missing",
+          hidden=["F030", "F035", "27 civilians"])
 
 
 # 3.4 why no sum
@@ -93,7 +96,7 @@ def test_3_4_no_sum_choice():
     wrong("3.4", [1, 2], reason="wrong_type")
     for answer, phrase in ((4, "all three count people"), (3, "the article gives no total"),
                            (2, "names no source")):
-        message = wrong("3.4", answer, phrase).message
+        message = wrong("3.4", answer, phrase, reason="wrong_option").message
         assert options[key - 1] not in message and "different groups" not in message
     wrong("3.4", 0, reason="not_an_option")
 
@@ -107,9 +110,10 @@ def test_3_5_closest_place():
         assert run("3.5", name).status == CORRECT, name
     wrong("3.5", 6, reason="wrong_type")
     wrong("3.5", "A8", "Liechtenstein (A8, 160 km²) is 55.0 km² smaller",
-          "one place is closer (within 38 km²)", hidden=["A6", "Washington"])
-    wrong("3.5", "Malta", "Malta (A7, 316 km²) is 101.0 km² larger", hidden=["A6", "Washington"])
-    wrong("3.5", "Mars", "I don't recognise 'Mars'", hidden=["A6", "Washington"])
+          "one place is closer (within 38 km²)", reason="not_closest", hidden=["A6", "Washington"])
+    wrong("3.5", "Malta", "Malta (A7, 316 km²) is 101.0 km² larger", reason="not_closest",
+          hidden=["A6", "Washington"])
+    wrong("3.5", "Mars", "I don't recognise 'Mars'", reason="unknown_place", hidden=["A6", "Washington"])
 
 
 # 3.6 the figure check widget
@@ -120,10 +124,11 @@ def test_3_6_fuel_depot_sources():
     assert source in right.message
     assert run("3.6", np.int64(1)).status == CORRECT
     wrong("3.6", "1", reason="wrong_type")
-    wrong("3.6", 2, "sources for F026 (“more than two hundred casualties”)", hidden=[1, "C3"])
-    wrong("3.6", 3, "3 is the number of sources for F0", hidden=[1, "C3"])
-    wrong("3.6", 0, "choose F033", hidden=[1, "C3"])
-    wrong("3.6", 5, "5 is the number of sources for F015", hidden=[1, "C3"])
+    wrong("3.6", 2, "sources for F026 (“more than two hundred casualties”)", reason="near_miss",
+          hidden=[1, "C3"])
+    wrong("3.6", 3, "3 is the number of sources for F0", reason="near_miss", hidden=[1, "C3"])
+    wrong("3.6", 0, "choose F033", reason="near_miss", hidden=[1, "C3"])
+    wrong("3.6", 5, "5 is the number of sources for F015", reason="near_miss", hidden=[1, "C3"])
     wrong("3.6", 9, reason="too_high")
 
 

@@ -45,18 +45,21 @@ def test_4_1_azerbaijan_forms():
     assert run("4.1", {k: np.int64(v) for k, v in FORMS.items()}).status == CORRECT
     wrong("4.1", "Azerbaijan, Baku", reason="wrong_type")
     wrong("4.1", True, reason="wrong_type")
-    no_capital = wrong("4.1", {k: v for k, v in FORMS.items() if not k.startswith("Baku")}, hidden=[17])
+    no_capital = wrong("4.1", {k: v for k, v in FORMS.items() if not k.startswith("Baku")},
+                       reason="wrong_counts", hidden=[17])
     assert no_capital.message.startswith("You counted 'Azerbaijan' but not 'Baku' or 'Baku’s'")
-    assert wrong("4.1", 49).message.startswith("You counted 'Azerbaijan' but not 'Baku'")
-    wrong("4.1", 67, "67 is the right total", "the count of each surface form")
-    no_split = wrong("4.1", {k: v for k, v in FORMS.items() if k != SPLIT}).message
+    wrong("4.1", 49, reason="capital_not_counted")
+    wrong("4.1", 67, "67 is the right total", reason="total_not_per_form")
+    no_split = wrong("4.1", {k: v for k, v in FORMS.items() if k != SPLIT}, reason="wrong_counts").message
     assert no_split.startswith("The split form of paragraph 17") and "4 of 5 right" in no_split
-    too_many = wrong("4.1", {**FORMS, "Azerbaijan": 53}, "“Azerbaijani”", hidden=[38])
+    too_many = wrong("4.1", {**FORMS, "Azerbaijan": 53}, "“Azerbaijani”", reason="wrong_counts", hidden=[38])
     assert "53 for “Azerbaijan” is what a plain text search finds" in too_many.message
     assert "'Azerbaijan': your count is too high" in too_many.message
-    wrong("4.1", {**FORMS, "Azerbaijan": 30}, "'Azerbaijan': your count is too low", hidden=[38])
-    wrong("4.1", {**FORMS, "Azerbaijani": 2}, "adjective", "'Azerbaijani' not expected here")
-    wrong("4.1", {"azerbaijan": 49, "baku": 18}, "counts per actor", hidden=[38, 17])
+    wrong("4.1", {**FORMS, "Azerbaijan": 30}, "'Azerbaijan': your count is too low", reason="wrong_counts",
+          hidden=[38])
+    wrong("4.1", {**FORMS, "Azerbaijani": 2}, "adjective", "'Azerbaijani' not expected here",
+          reason="wrong_counts")
+    wrong("4.1", {"azerbaijan": 49, "baku": 18}, reason="counts_per_actor", hidden=[38, 17])
 
 
 # 4.2 the EU mission
@@ -66,16 +69,17 @@ def test_4_2_euma_paragraphs():
     for form in ((17,), ["17"], {17}, np.array([17]), pd.Series([17]), [17.0]):
         assert run("4.2", form).status == CORRECT, form
     wrong("4.2", "seventeen", reason="wrong_type")
-    wrong("4.2", 17, "give a list, even for one number")
-    wrong("4.2", [4, 12, 17, 20], "paragraph 4 mentions “EU” (European Union), not the EU mission")
-    words = wrong("4.2", [5, 10, 17, 23]).message
+    wrong("4.2", 17, reason="one_item_not_list")
+    wrong("4.2", [4, 12, 17, 20], "paragraph 4 mentions “EU” (European Union), not the EU mission",
+          reason="extra_items")
+    words = wrong("4.2", [5, 10, 17, 23], reason="extra_items").message
     assert "paragraph 5 has “commissions”" in words and "paragraph 23 has “missions”" in words
     assert "Russian peacekeeping mission" in words
-    wrong("4.2", [12], "missing", "paragraph 12 mentions “EU”")
+    wrong("4.2", [12], "paragraph 12 mentions “EU”", reason="extra_and_missing")
 
 
 def test_4_2_feedback_does_not_name_the_missing_paragraph():
-    wrong("4.2", [12], "1 is missing", hidden=[17])
+    wrong("4.2", [12], "1 is missing", reason="extra_and_missing", hidden=[17])
 
 
 # 4.3 third most mentioned
@@ -86,10 +90,11 @@ def test_4_3_third_actor():
         assert run("4.3", form).status == CORRECT, form
     hidden = ["nk_armenians", "Nagorno-Karabakh Armenians"]
     wrong("4.3", 3, reason="wrong_type")
-    wrong("4.3", "baku", "stands for Azerbaijan's government", "counted_as", hidden=hidden)
-    wrong("4.3", "Russia", "Russia has 7 mentions; another actor has more (11)", hidden=hidden)
-    wrong("4.3", "armenia", "one of the two the task leaves out", hidden=hidden)
-    wrong("4.3", "Karabakh", "is not an actor of the ledger", hidden=hidden)
+    wrong("4.3", "baku", "counted_as", reason="capital_not_folded", hidden=hidden)
+    wrong("4.3", "Russia", "Russia has 7 mentions; another actor has more (11)", reason="fewer_mentions",
+          hidden=hidden)
+    wrong("4.3", "armenia", reason="left_out_actor", hidden=hidden)
+    wrong("4.3", "Karabakh", reason="unknown_actor", hidden=hidden)
 
 
 # 4.4 arms supplies
@@ -103,10 +108,10 @@ def test_4_5_pair_relations():
     assert right.status == CORRECT and "1 of them recorded under the capitals" in right.message
     assert run("4.5", 3.0).status == CORRECT and run("4.5", np.int64(3)).status == CORRECT
     wrong("4.5", "3", reason="wrong_type")
-    wrong("4.5", 5, "paragraphs that mention both", hidden=[3])
-    wrong("4.5", 2, "leaves out the relation recorded under the capitals", hidden=[3])
-    wrong("4.5", 7, "all of Russia's relations", hidden=[3])
-    wrong("4.5", 58, "all of Azerbaijan's relations", hidden=[3])
+    wrong("4.5", 5, "paragraphs that mention both", reason="near_miss", hidden=[3])
+    wrong("4.5", 2, "leaves out the relation recorded under the capitals", reason="near_miss", hidden=[3])
+    wrong("4.5", 7, "all of Russia's relations", reason="near_miss", hidden=[3])
+    wrong("4.5", 58, "all of Azerbaijan's relations", reason="near_miss", hidden=[3])
     wrong("4.5", 4, reason="too_high")
 
 
@@ -129,7 +134,7 @@ def test_4_6_quoted_directly():
     wrong("4.6", "two", reason="wrong_type")
     for answer, phrase in ((1, "paraphrases the position"), (3, "the author's evaluation"),
                            (4, "the author's evaluation")):
-        message = wrong("4.6", answer, phrase).message
+        message = wrong("4.6", answer, phrase, reason="wrong_option").message
         assert options[key - 1] not in message and "disgusting" not in message and "CL121" not in message
     wrong("4.6", 0, reason="not_an_option")
 
@@ -177,15 +182,16 @@ def test_4_8_speakers_decided():
     # each difference names the rule, never the ledger's speaker.
     flipped = wrong("4.8", {"CL006": "author", "CL086": "armenia", "CL104": "aliyev",
                             "CL053": "baku"}, "1 of 4 agree",
-                    "CL006: you chose Sossi Tatikyan", "tie-break rule 1",
+                    "CL006: you chose Sossi Tatikyan", "tie-break rule 1", reason="speakers_differ",
                     hidden=["unnamed sources"])
     assert "CL104: you chose Ilham Aliyev" in flipped.message
     assert "Aliyev" not in flipped.message.split("CL006:")[1].split("CL086:")[0]
-    wrong("4.8", {"CL006": "aliyev"}, "missing: CL053, CL086, CL104")
+    wrong("4.8", {"CL006": "aliyev"}, "missing: CL053, CL086, CL104", reason="missing_keys")
     wrong("4.8", {"CL006": "nobody", "CL086": "armenia", "CL104": "author", "CL053": "unnamed_sources"},
-          "'nobody' is not an actor of actors.csv")
+          "'nobody' is not an actor of actors.csv", reason="speakers_differ")
     wrong("4.8", "aliyev", reason="wrong_type")
     left = run("4.8", {claim: ... for claim in expected})
-    assert left.status == NOT_ANSWERED
+    assert (left.status, left.reason) == (NOT_ANSWERED, "blank")
     partly = run("4.8", {**dict.fromkeys(expected, ...), "CL006": "aliyev"})
-    assert partly.status == NOT_ANSWERED and "still to decide: CL086, CL104, CL053" in partly.message
+    assert (partly.status, partly.reason) == (NOT_ANSWERED, "blank")
+    assert "still to decide: CL086, CL104, CL053" in partly.message

@@ -41,7 +41,7 @@ def test_a_difference_names_its_codebook_rule_and_never_says_wrong():
     mine = key_of(TASKS["9.1"]).copy()
     mine.loc[mine["quote"] == "The talks may fail", "claim_type"] = "evaluation"
     feedback = run("9.1", mine)
-    assert feedback.status == INCORRECT
+    assert (feedback.status, feedback.reason) == (INCORRECT, "coding_differs")
     assert "Tie-break rule 5" in feedback.message and "prediction" in feedback.message
     assert "wrong" not in feedback.message.lower()
     agreement = coding.agreement(coding.compare_claims(mine)).set_index("column")
@@ -58,16 +58,19 @@ def test_rows_are_matched_by_their_words_not_their_order_and_straight_quotes_do(
 def test_missing_rows_extra_rows_and_misquotes_are_reported_kindly():
     mine = key_of(TASKS["9.1"])
     short = run("9.1", mine.iloc[:-1])
-    assert short.status == INCORRECT and "Not coded yet: 1 ledger row in paragraph(s) 7" in short.message
+    assert (short.status, short.reason) == (INCORRECT, "rows_not_coded")
+    assert "Not coded yet: 1 ledger row in paragraph(s) 7" in short.message
     extra = pd.concat([mine, pd.DataFrame([(6, "Southport spoke of “our river”", "reported_statement",
                                              "Southport")], columns=coding.CLAIM_COLUMNS)])
     feedback = run("9.1", extra)
     assert feedback.status == CORRECT and "not counted against you" in feedback.message
     misquoted = run("9.1", [(4, "The talks will fail", "prediction", "author")])
-    assert "is not in paragraph 4" in misquoted.message
-    assert run("9.1", pd.DataFrame(columns=coding.CLAIM_COLUMNS)).status == NOT_ANSWERED
-    assert "no column 'speaker'" in run("9.1", mine.drop(columns="speaker")).message
-    assert "paragraph should be a number" in run("9.1", [("three", "x", "statistic", "author")]).message
+    assert misquoted.reason == "quote_not_found" and "is not in paragraph 4" in misquoted.message
+    empty = run("9.1", pd.DataFrame(columns=coding.CLAIM_COLUMNS))
+    assert (empty.status, empty.reason) == (NOT_ANSWERED, "empty_table")
+    no_column = run("9.1", mine.drop(columns="speaker"))
+    assert no_column.reason == "table_not_comparable" and "no column 'speaker'" in no_column.message
+    assert run("9.1", [("three", "x", "statistic", "author")]).reason == "table_not_comparable"
 
 
 def test_figures_hedges_and_names():
@@ -75,14 +78,16 @@ def test_figures_hedges_and_names():
     figures = key_of(TASKS["9.2"]).copy()
     figures.loc[figures["quote"] == "at least 40 km²", "qualifier"] = "exact"
     feedback = run("9.2", figures)
-    assert feedback.status == INCORRECT and "lower bound" in feedback.message
+    assert (feedback.status, feedback.reason) == (INCORRECT, "coding_differs")
+    assert "lower bound" in feedback.message
     assert run("9.2", figures.replace({"exact": "at least"}).iloc[[1]]).status == INCORRECT
     assert run("9.3", key_of(TASKS["9.3"])).status == CORRECT
     soon = run("9.3", [(4, "may"), (3, "soon")])
-    assert soon.status == INCORRECT and "someone else's quoted words" in soon.message
+    assert (soon.status, soon.reason) == (INCORRECT, "hedges_differ")
+    assert "someone else's quoted words" in soon.message
     assert run("9.4", {"Riverton": "NL", "Rivermouth": "SL"}).status == CORRECT
     swapped = run("9.4", {"Riverton": "Southland", "Rivermouth": "Northland"})
-    assert swapped.status == INCORRECT and "Riverton" in swapped.message
+    assert (swapped.status, swapped.reason) == (INCORRECT, "names_differ") and "Riverton" in swapped.message
 
 
 def test_written_tasks_check_length_and_say_what_they_cannot_check():

@@ -40,21 +40,23 @@ BOUND_WORDS = ("at least", "≥", ">=", "or more", "lower bound", "minimum")
 SQUARE_MILE_KM2 = 2.589988  # 1 square mile in km²
 
 
-def _done(status: str, parts: list[str], not_checked: str) -> Feedback:
-    return Feedback(status, " ".join([*parts, not_checked]))
+def _done(status: str, parts: list[str], not_checked: str, reason: str) -> Feedback:
+    """The feedback of a chart check: `parts`, then what it did not check; `reason` is empty only
+    for a right chart."""
+    return Feedback(status, " ".join([*parts, not_checked]), reason=reason)
 
 
 def _answer_axes(answer, variable: str, not_checked: str) -> tuple[list, Feedback | None]:
     """The answer's Axes, or the feedback for an answer that is not a chart (or an empty one)."""
     problem = _chart_reading().not_a_chart(answer, variable)
     if problem:
-        return [], _done(INCORRECT, [problem], not_checked)
+        return [], _done(INCORRECT, [problem], not_checked, "not_a_chart")
     axes = [ax for ax in _chart_reading().chart_axes(answer) if not _chart_reading().is_empty(ax)]
     if not axes:
         return [], _done(INCORRECT, [
             "This chart is empty: nothing is drawn on it. Draw the chart and store it in the same "
             f"cell ({variable} = fig): a plt.gcf() in a later cell gives a new, empty figure."
-        ], not_checked)
+        ], not_checked, "empty_chart")
     return axes, None
 
 
@@ -206,12 +208,13 @@ def _bar_task(answer, variable: str, expected: pd.DataFrame, matchers: dict, wha
     found = _chart_reading().bars(ax)
     if not found:
         return _done(INCORRECT, ["I found no bars on this chart. The task asks for bars: ax.bar or "
-                                 "ax.barh, or table.plot.bar() on a table of counts."], not_checked)
+                                 "ax.barh, or table.plot.bar() on a table of counts."], not_checked,
+                     "no_bars")
     data = compare_bars(found, expected, *matchers["keys"], *matchers["names"], what, value_hint)
     several = matchers["keys"][1] is not None
     labels = labelling_problems(ax, found, category_axis, need_legend=several, words=words)
     if not data and not labels:
-        return _done(CORRECT, [right], not_checked)
+        return _done(CORRECT, [right], not_checked, "")
     parts = []
     if data:
         parts.append("The data: " + " ".join(_sentences(data)))
@@ -221,7 +224,7 @@ def _bar_task(answer, variable: str, expected: pd.DataFrame, matchers: dict, wha
         parts.append("The data are right.")
     if labels:
         parts.append(("Also, the labelling: " if data else "The labelling: ") + " ".join(_sentences(labels)))
-    return _done(INCORRECT, parts, not_checked)
+    return _done(INCORRECT, parts, not_checked, "bars_differ" if data else "labelling")
 
 
 # --- Matching labels ----------------------------------------------------------------------------
@@ -361,10 +364,12 @@ def check_bound_chart(answer) -> Feedback:
             side = "too high" if value > row["value_low"] else "too low"
             text = (f"Your chart shows a value close to the figure {row['figure_id']}, but {side}: "
                     "take the number from the value_low column of figures.")
+            reason = side.replace(" ", "_")
         else:
             text = (f"I could not find an “at least” figure of the article ({named}) on this chart. "
                     "Draw the value_low of one of them as a bar, a marker or an error bar.")
-        return _done(INCORRECT, [text], NOT_CHECKED_FREE)
+            reason = "no_bound_figure"
+        return _done(INCORRECT, [text], NOT_CHECKED_FREE, reason)
     row, ax, (value, on_x, position, kind), marks = max(matches, key=lambda m: bool(m[3]))
     what = f"{row['figure_id']} (“{row['quote']}”)"
     parts, ok = [], bool(marks)
@@ -405,7 +410,8 @@ def check_bound_chart(answer) -> Feedback:
     status = CORRECT if ok and not labels else INCORRECT
     if status == CORRECT:
         parts.append("The title and the value axis are labelled.")
-    return _done(status, parts, NOT_CHECKED_FREE)
+    reason = "" if status == CORRECT else "labelling" if marks else "bound_not_marked"
+    return _done(status, parts, NOT_CHECKED_FREE, reason)
 
 
 # --- 3.9 ----------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ def check(task_id: str, answer, correct: int | None = None, **values) -> Feedbac
         return check_choice(answer, options(task_id, **values), correct or key(task_id),
                             why(task_id, **values))
     except NoOptions as missing:
-        return Feedback(CANNOT_CHECK, str(missing))
+        return Feedback(CANNOT_CHECK, str(missing), reason="no_options")
 
 
 def entry(task_id: str, correct=None) -> tuple:

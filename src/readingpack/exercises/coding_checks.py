@@ -54,7 +54,16 @@ def _report(comparison: pd.DataFrame, what: str, shown: int = 8) -> Feedback:
     status = CORRECT if differ.empty and missing.empty and not_found.empty else INCORRECT
     head = ("Your coding agrees with the ledger, or takes a reading the codebook allows, on every row."
             if status == CORRECT else "Compared with the practice article's ledger:")
-    return Feedback(status, head + "\n" + "\n".join(lines))
+    return Feedback(status, head + "\n" + "\n".join(lines), reason=_reason(not_found, differ, missing))
+
+
+def _reason(not_found: pd.DataFrame, differ: pd.DataFrame, missing: pd.DataFrame) -> str:
+    """The first kind of disagreement with the ledger, as a code; empty when there is none."""
+    if len(not_found):
+        return "quote_not_found"
+    if len(differ):
+        return "coding_differs"
+    return "rows_not_coded" if len(missing) else ""
 
 
 def coded_table(answer, columns, what: str, compare) -> Feedback:
@@ -64,8 +73,8 @@ def coded_table(answer, columns, what: str, compare) -> Feedback:
         return type_problem(answer, TABLE_EXAMPLE.format(what=what.rstrip("s"), columns=columns))
     if frame.empty:
         return Feedback(NOT_ANSWERED, f"Your table has no rows yet: add one row per {what.rstrip('s')}, "
-                                      "then run the cell again.")
+                                      "then run the cell again.", reason="empty_table")
     try:
         return _report(compare(frame), what)
     except coding.CodingProblem as problem:
-        return Feedback(INCORRECT, str(problem))
+        return Feedback(INCORRECT, str(problem), reason="table_not_comparable")

@@ -165,7 +165,8 @@ def check(task_id: Any = None, namespace: dict | None = None) -> Feedback:
         task_id = _task_of_last_cell(namespace)
         if task_id is None:
             return Feedback(NOT_ANSWERED, "Give the task's number, for example check(\"2.1\"), or "
-                                          "run check() in the cell that holds your answer.")
+                                          "run check() in the cell that holds your answer.",
+                                          reason="no_task_id")
     return _with_hint(check_task(task_id, namespace))
 
 
@@ -228,7 +229,7 @@ def _check_written_task(task: Task, namespace: dict) -> Feedback:
     except AnswerNotFound as problem:
         if not is_blank(namespace.get(task.variable)):  # a workbook from before answer cells
             return _run_checker(task, namespace[task.variable])
-        return Feedback(NOT_ANSWERED, str(problem))
+        return Feedback(NOT_ANSWERED, str(problem), reason="no_answer_cell")
     if saved.text is None:
         return Feedback(NOT_ANSWERED, "Write your answer in the answer cell under the task (double-click "
                                       "it), save the notebook (Ctrl+S), then run this cell again. "

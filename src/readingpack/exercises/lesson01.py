@@ -113,7 +113,7 @@ def check_longest(answer) -> Feedback:
         size = int(body.loc[body["number"] == given, "words"].iloc[0])
         if not any(given == value for value, _ in near):
             return Feedback(INCORRECT, f"Paragraph {given} has {size} words; at least one body paragraph "
-                                       "is longer.")
+                                       "is longer.", reason="shorter_paragraph")
     if feedback.passed:
         return Feedback(CORRECT, f"Yes: paragraph {number}, {words} words, the longest of the body.")
     return feedback
@@ -199,10 +199,11 @@ def check_town_names(answer) -> Feedback:
     missing = [k for k in expected if k not in keys]
     if missing:
         return Feedback(INCORRECT, f"Give a name for each side: the key(s) {missing} are missing. "
-                                   f"Write {_town_example()}.")
+                                   f"Write {_town_example()}.", reason="missing_keys")
     given = {k: keys[k] for k in expected}
     if not all(isinstance(v, str) and v.strip() and v.strip() != "..." for v in given.values()):
-        return Feedback(INCORRECT, "Each name should be text in quotes, e.g. \"...\".")
+        return Feedback(INCORRECT, "Each name should be text in quotes, e.g. \"...\".",
+                        reason="name_not_text")
     given = {k: _norm(v) for k, v in given.items()}
     wanted = {k: _norm(v) for k, v in expected.items()}
     if given == wanted:
@@ -218,15 +219,16 @@ def check_town_names(answer) -> Feedback:
     if given == {first: wanted[second], second: wanted[first]}:
         sides = "; ".join(f"{s}: {side_name(s)}" for s in (first, second))
         return Feedback(INCORRECT, "You swapped the two names: look again at the used_by column "
-                                   f"({sides}).")
+                                   f"({sides}).", reason="names_swapped")
     neutral = _norm(neutral_town_name())
     if neutral in given.values():
         return Feedback(INCORRECT, f"{neutral_town_name()} is the pack's neutral default (used_by "
                                    "'neutral'), which gives both names; the glossary files one "
-                                   "name under each side.")
+                                   "name under each side.", reason="neutral_name")
     wrong = [k for k in expected if given[k] != wanted[k]]
     return Feedback(INCORRECT, f"The name for {' and '.join(wrong)} is not the one the glossary gives "
-                               f"for the {town()}: filter the rows whose thing is {town()!r}.")
+                               f"for the {town()}: filter the rows whose thing is {town()!r}.",
+                               reason="wrong_name")
 
 
 # 1.5 ----------------------------------------------------------------------------------------
@@ -248,16 +250,18 @@ def check_baku(answer) -> Feedback:
     if isinstance(answer, int | float) and not isinstance(answer, bool):
         if answer == sum(where.values()):
             return Feedback(INCORRECT, f"{int(answer)} is how many times “{search_word()}” occurs; the "
-                                       "task asks for the list of paragraph numbers.")
+                                       "task asks for the list of paragraph numbers.",
+                                       reason="occurrence_count")
         if answer == len(where):
             return Feedback(INCORRECT, f"{int(answer)} is how many paragraphs; the task asks for "
                                        "their numbers, written as a list in square brackets with "
-                                       "commas between the numbers.")
+                                       "commas between the numbers.", reason="count_not_list")
         return type_problem(answer, "a list of paragraph numbers")
     quoted_numbers = all(isinstance(a, str) and a.strip().isdigit() for a in answer) if isinstance(
         answer, list | tuple | set) else False
     if quoted_numbers:
-        return Feedback(INCORRECT, "Write the paragraph numbers without quotes, e.g. [6, 9].")
+        return Feedback(INCORRECT, "Write the paragraph numbers without quotes, e.g. [6, 9].",
+                        reason="numbers_in_quotes")
     feedback = check_collection(answer, expected, f"paragraphs with “{search_word()}”")
     if feedback.passed:
         return Feedback(

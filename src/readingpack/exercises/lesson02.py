@@ -87,7 +87,7 @@ def check_claims_by_others(answer) -> Feedback:
     counts = other_speaker_counts()
     if isinstance(answer, pd.DataFrame | pd.Series) and len(answer) == counts["others"]:
         return Feedback(INCORRECT, f"Your table has the right {len(answer)} rows: now give the number "
-                                   "itself, with len(...).")
+                                   "itself, with len(...).", reason="table_given")
     hint = table_hint(answer, "a number")
     if hint:
         return hint
@@ -130,7 +130,8 @@ def check_claim_types(answer) -> Feedback:
                                     f"e.g. {{\"{classify[0]}\": \"statistic\", ...}}")
     answer = align_keys(answer, expected)
     if all(is_blank(answer.get(claim_id)) for claim_id in expected):
-        return Feedback(NOT_ANSWERED, "Replace each ... in claim_types with a label in quotes.")
+        return Feedback(NOT_ANSWERED, "Replace each ... in claim_types with a label in quotes.",
+                        reason="blank")
     rules = codebook_rules().set_index("claim_type")["rule"]
     problems, right = [], []
     for claim_id, correct in expected.items():
@@ -159,7 +160,7 @@ def check_claim_types(answer) -> Feedback:
     if not problems:
         return Feedback(CORRECT, "All three as the ledger codes them: " + "; ".join(right) + ".")
     done = f" Right so far: {', '.join(right)}." if right else ""
-    return Feedback(INCORRECT, " · ".join(problems) + "." + done)
+    return Feedback(INCORRECT, " · ".join(problems) + "." + done, reason="wrong_claim_types")
 
 
 # 2.8 (2.3 is retired: with three paragraphs tied, the first three rows of the counts passed by chance)
@@ -205,13 +206,13 @@ def check_top_paragraphs(answer) -> Feedback:
         # The stub as handed out (docstring, `...` or `pass` only) returns None for every type.
         return Feedback(NOT_ANSWERED, "Your function top_paragraphs returns nothing yet: under its "
                                       "docstring, write the lines that find the paragraphs, and end "
-                                      "with return and the list of paragraph numbers.")
+                                      "with return and the list of paragraph numbers.", reason="blank")
     if not wrong:
         return Feedback(CORRECT, f"Right for all {len(right)} claim types, ties included: a rule "
                                  "such as “the first three rows” would fail where two, or one, "
                                  "paragraphs share the top.")
     return Feedback(INCORRECT, f"Right for {len(right)} of {len(right) + len(wrong)} claim types; "
-                               + "; ".join(wrong[:4]) + ".")
+                               + "; ".join(wrong[:4]) + ".", reason="wrong_for_some_types")
 
 
 # 2.4 ----------------------------------------------------------------------------------------
@@ -260,9 +261,11 @@ def check_prediction_paragraphs(answer) -> Feedback:
     if isinstance(answer, int) and not isinstance(answer, bool):
         if answer == total:
             return Feedback(INCORRECT, f"{total} is how many predictions there are; the task asks in which "
-                                       "paragraphs they sit: a list of paragraph numbers.")
+                                       "paragraphs they sit: a list of paragraph numbers.",
+                                       reason="count_not_list")
         if answer in expected:
-            return Feedback(INCORRECT, f"Paragraph {answer} is one of them; give all of them in a list.")
+            return Feedback(INCORRECT, f"Paragraph {answer} is one of them; give all of them in a list.",
+                            reason="one_item_not_list")
     feedback = check_collection(answer, expected, "paragraphs with a prediction")
     if feedback.passed:
         per = claims.loc[claims["claim_type"] == "prediction", "paragraph"].value_counts()
@@ -285,7 +288,8 @@ def check_prediction_paragraphs(answer) -> Feedback:
             else:
                 notes.append(f"paragraph {paragraph} has no claim coded as a prediction")
         if notes:
-            return Feedback(INCORRECT, feedback.message + " Note: " + "; ".join(notes) + ".")
+            return Feedback(INCORRECT, feedback.message + " Note: " + "; ".join(notes) + ".",
+                            reason=feedback.reason)
     return feedback
 
 

@@ -35,7 +35,7 @@ def area_not_checkable(task_id: str) -> Feedback | None:
     """The answer of a task about the article's area figure when that figure has no lower bound
     (tasks 3.1, 3.2, 3.5 and 3.9 need one); None when the task can be checked."""
     problem = area_task_problem(task_id)
-    return None if problem is None else Feedback(CANNOT_CHECK, problem)
+    return None if problem is None else Feedback(CANNOT_CHECK, problem, reason="no_lower_bound")
 
 
 def _figures() -> pd.DataFrame:
@@ -114,7 +114,7 @@ def check_share(answer) -> Feedback:
     if feedback.status == INCORRECT and number is not None:
         for value, explanation in near:  # a near miss rounded by the student: within 2%
             if value and abs(number - value) <= 0.02 * abs(value):
-                return Feedback(INCORRECT, explanation)
+                return Feedback(INCORRECT, explanation, reason="near_miss")
     if feedback.passed:
         return Feedback(
             CORRECT,
@@ -167,7 +167,9 @@ def check_death_figures(answer) -> Feedback:
             f"Yes: {', '.join(expected)}. They count deaths in different settings, and "
             "the article gives no total: do not add them up (task 3.4).",
         )
-    return Feedback(INCORRECT, "; ".join(notes) + ".")
+    extra = bool(given - set(expected))
+    reason = "extra_and_missing" if extra and missing else "extra_items" if extra else "missing_items"
+    return Feedback(INCORRECT, "; ".join(notes) + ".", reason=reason)
 
 
 # 3.4 ----------------------------------------------------------------------------------------
@@ -218,7 +220,7 @@ def check_closest_place(answer) -> Feedback:
     if place_id is None:
         return Feedback(INCORRECT, f"I don't recognise {answer!r} as one of the places in the widget. "
                                    f'Give its reference id, e.g. "{example["id"]}" for '
-                                   f'{example["place"].split(" (")[0]}.')
+                                   f'{example["place"].split(" (")[0]}.', reason="unknown_place")
     row = places.set_index("id").loc[place_id]
     difference = row["area_km2"] - low
     if place_id == best["id"]:
@@ -234,6 +236,7 @@ def check_closest_place(answer) -> Feedback:
         f"{row['label']} ({place_id}, {row['area_km2']:g} km²) is {abs(difference):,.1f} km² {side} "
         f"than {low:g} km²; one place is closer (within {gap:g} km²). Look at the “times” and "
         "“%” lines of the widget: the closest place is nearest to 100%, or 1.0 times.",
+        reason="not_closest",
     )
 
 

@@ -127,12 +127,13 @@ def check_azerbaijan_forms(answer) -> Feedback:
         if answer == total:
             example = f"{{'{name}': ..., '{capital_name}': ...}}"
             return Feedback(INCORRECT, f"{total} is the right total, but the task asks for the count of each "
-                                       f"surface form: a dictionary such as {example}.")
+                                       f"surface form: a dictionary such as {example}.",
+                                       reason="total_not_per_form")
         if answer == own_total:
             return Feedback(INCORRECT, f"You counted '{name}' but not '{capital_name}': {own_total} "
                                        f"leaves out the {total - own_total} mentions of the capital used "
                                        "for the government. And the task asks for a dictionary, one count "
-                                       "per surface form.")
+                                       "per surface form.", reason="capital_not_counted")
         return type_problem(answer, "a dictionary of surface forms and their counts")
     if hasattr(answer, "to_dict") and not isinstance(answer, dict):
         answer = answer.to_dict()
@@ -143,7 +144,7 @@ def check_azerbaijan_forms(answer) -> Feedback:
         by_actor[actor_of[alias]] += expected[alias]
     if set(answer) == set(by_actor):
         return Feedback(INCORRECT, "These are counts per actor; the task asks for one count per surface form "
-                                   "(group the mentions by alias).")
+                                   "(group the mentions by alias).", reason="counts_per_actor")
     feedback = check_counts(answer, expected, f"surface forms of {name} and of “{capital_name}”")
     if feedback.passed:
         forms = ", ".join(f"'{a}' {n}" for a, n in expected.items())
@@ -169,7 +170,7 @@ def check_azerbaijan_forms(answer) -> Feedback:
     for adjective in adjectives:
         notes.append(f"“{adjective}” is an adjective, not a mention of the state (CODEBOOK, Actors)")
     message = "; ".join([*notes, feedback.message.rstrip(".")]) + "."
-    return Feedback(INCORRECT, message[0].upper() + message[1:])
+    return Feedback(INCORRECT, message[0].upper() + message[1:], reason=feedback.reason)
 
 
 # 4.2 ----------------------------------------------------------------------------------------
@@ -204,7 +205,8 @@ def check_euma_paragraphs(answer) -> Feedback:
     if hint:
         return hint
     if isinstance(answer, int) and not isinstance(answer, bool) and answer in expected:
-        return Feedback(INCORRECT, f"Right paragraph, but give a list, even for one number: [{answer}, ...].")
+        return Feedback(INCORRECT, f"Right paragraph, but give a list, even for one number: [{answer}, ...].",
+                        reason="one_item_not_list")
     feedback = check_collection(answer, expected, f"paragraphs mentioning {_mission_label()}")
     if feedback.passed:
         mentions = _mentions()
@@ -225,7 +227,8 @@ def check_euma_paragraphs(answer) -> Feedback:
         parts.append(f"{len(missing)} {'is' if len(missing) == 1 else 'are'} missing")
     if extra:
         parts.append("not expected: " + "; ".join(_why_not_mission(p) for p in extra[:6]))
-    return Feedback(INCORRECT, "Not quite: " + " · ".join(parts) + ".")
+    reason = "extra_and_missing" if extra and missing else "extra_items" if extra else "missing_items"
+    return Feedback(INCORRECT, "Not quite: " + " · ".join(parts) + ".", reason=reason)
 
 
 # 4.3 ----------------------------------------------------------------------------------------
@@ -258,24 +261,25 @@ def check_third_actor(answer) -> Feedback:
     actor = _actor_id(answer)
     if actor is None:
         return Feedback(INCORRECT, f"{answer!r} is not an actor of the ledger: give an actor_id from "
-                                   "actors.csv (or the actor's name).")
+                                   "actors.csv (or the actor's name).", reason="unknown_actor")
     if actor == expected:
         return Feedback(CORRECT, f"Yes: {names[expected]}, {int(counts[expected])} mentions, after "
                                  f"{' and '.join(names[a] for a in first_two)}.")
     if actor in first_two:
         return Feedback(INCORRECT, f"{names[actor]} is one of the two the task leaves out; which actor "
-                                   "comes next?")
+                                   "comes next?", reason="left_out_actor")
     stands_for = load_ledger().actors.set_index("actor_id")["stands_for"].dropna()
     if actor in stands_for.index:
         written = ranking("actor_id").set_index("actor_id")["mentions"]
         state = names[stands_for[actor]]
         return Feedback(INCORRECT, f"“{names[actor].split(' (')[0]}” ({int(written[actor])} mentions as "
                                    f"written) stands for {state}'s government, and the pack counts it as "
-                                   f"{state} (counted_as). Count with capitals folded.")
+                                   f"{state} (counted_as). Count with capitals folded.",
+                                   reason="capital_not_folded")
     have = int(counts.get(actor, 0))
     return Feedback(INCORRECT, f"{names[actor]} has {have} mentions; another actor has more "
                                f"({int(counts[expected])}). Sort the counts with capitals folded into "
-                               "their state.")
+                               "their state.", reason="fewer_mentions")
 
 
 # 4.4 is retired: a count of pre-coded relations (data/tasks.csv).
@@ -420,11 +424,11 @@ def check_speakers_decided(answer) -> Feedback:
     left = [k for k, v in given.items() if v is ... or str(v).strip() in ("", "...")]
     if left:
         return Feedback(NOT_ANSWERED, "Replace each ... with the speaker you decided for that claim; "
-                                      "still to decide: " + ", ".join(left) + ".")
+                                      "still to decide: " + ", ".join(left) + ".", reason="blank")
     missing = sorted(set(expected) - set(given))
     if missing:
         return Feedback(INCORRECT, f"Give a speaker for each of the {len(expected)} claims; missing: "
-                                   f"{', '.join(missing)}.")
+                                   f"{', '.join(missing)}.", reason="missing_keys")
     lines, agree = [], 0
     for claim_id, speaker in expected.items():
         decided = _speaker_id(given[claim_id])
@@ -440,4 +444,5 @@ def check_speakers_decided(answer) -> Feedback:
                          f"{deciding_rule(claim_id)} in data/CODEBOOK.md, then ask whether the "
                          "sentence reports someone's words or position, or characterises them.")
     status = CORRECT if agree == len(expected) else INCORRECT
-    return Feedback(status, "\n".join([f"{agree} of {len(expected)} agree with the ledger.", *lines]))
+    return Feedback(status, "\n".join([f"{agree} of {len(expected)} agree with the ledger.", *lines]),
+                    reason="" if status == CORRECT else "speakers_differ")

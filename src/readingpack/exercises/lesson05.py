@@ -100,7 +100,7 @@ def check_by_reference(answer):
         example = list(_events()["event_id"].head(2))
         return Feedback(INCORRECT, "This is a whole table (a DataFrame). The answer should be a "
                         f"list of event ids such as {example}: take the event_id column "
-                        "of your selection, for example list(selection[\"event_id\"]).")
+                        "of your selection, for example list(selection[\"event_id\"]).", reason="table_given")
     if isinstance(answer, str) or not hasattr(answer, "__iter__"):
         return check_collection(answer, expected, "event ids")
     given = {str(a).strip() for a in answer}
@@ -112,12 +112,12 @@ def check_by_reference(answer):
         return Feedback(INCORRECT, f"You listed every event with a date_source. In {shown} the "
                         f"article prints a year ({years}), so the event has a date without the "
                         "reference row; the row only narrows it to days. Keep the events whose "
-                        "printed date holds no number.")
+                        "printed date holds no number.", reason="printed_year_included")
     if given == expected - relative:
         words = _quoted(sourced.loc[sourced["event_id"].isin(relative), "date_as_printed"])
         return Feedback(INCORRECT, f"You kept only the events with no printed date: {len(relative)} "
                         f"are missing. There the article prints words but no date ({words}), "
-                        "and the dates come from the reference rows.")
+                        "and the dates come from the reference rows.", reason="relative_dates_left_out")
     feedback = check_collection(given, expected, "event ids dated only by a reference row")
     if feedback.status == CORRECT:
         return Feedback(CORRECT, feedback.message + " Each of these dates comes from the source "
@@ -141,7 +141,7 @@ def missing_printed_date() -> Feedback:
         f"Task 5.3 cannot be checked on this article: no row of events.csv has a date_as_printed "
         f"equal to “{_printed_date()}”, the value of lesson05.printed_date in settings.csv. The "
         "setting must be a date the article prints without a year (a month and a day), copied "
-        "exactly as the date_as_printed cell of its event gives it."))
+        "exactly as the date_as_printed cell of its event gives it."), reason="no_printed_date")
 
 
 def _publication_date(note: str) -> str:
@@ -255,7 +255,7 @@ def check_days(answer):
     earlier, later = _span()
     if isinstance(answer, pd.Timedelta):
         return Feedback(INCORRECT, f"This is a Timedelta ({answer}); the answer should be a number "
-                        "of days. Take its .days.")
+                        "of days. Take its .days.", reason="timedelta_not_days")
     if isinstance(answer, pd.Series):
         return type_problem(answer, "one number of days (select the two rows, then subtract)")
     expected = span_days()
@@ -341,10 +341,11 @@ def check_relative_date(answer) -> Feedback:
     if left:
         return Feedback(NOT_ANSWERED, "Replace each ... with your decision (the precision, the first "
                                       "and last day, and your assumption in one sentence); still to "
-                                      "decide: " + ", ".join(left) + ".")
+                                      "decide: " + ", ".join(left) + ".", reason="blank")
     missing = [key for key in DATE_KEYS if key not in given]
     if missing:
-        return Feedback(INCORRECT, "Your dict needs the keys " + ", ".join(map(repr, missing)) + ".")
+        return Feedback(INCORRECT, "Your dict needs the keys " + ", ".join(map(repr, missing)) + ".",
+                        reason="missing_keys")
     row = relative_event_row()
     start = row["start"].normalize()
     end = start if pd.isna(row["end"]) else row["end"].normalize()  # an open end: the start day
@@ -385,7 +386,7 @@ def check_relative_date(answer) -> Feedback:
         problems.append(f"assumption: name the reference row your start rests on ({source}), so a "
                         "reader can check it.")
     if problems:
-        return Feedback(INCORRECT, "\n".join(problems))
+        return Feedback(INCORRECT, "\n".join(problems), reason="date_decisions_differ")
     lead = ("Your dating is one the words allow; the ledger's is" if note else
             "Your dating agrees with the ledger's, within the one reading each end allows:")
     return Feedback(CORRECT, f"{lead} {start:%d %b %Y} to {end:%d %b %Y}, a {row['precision']}. "

@@ -122,7 +122,7 @@ def check_one_side(answer):
     if isinstance(answer, pd.DataFrame):
         return Feedback(INCORRECT, "This is a whole table (a DataFrame). The answer should be a "
                         f"list of issue_id values such as [{example!r}]: take the index or the "
-                        "issue_id column of your selection.")
+                        "issue_id column of your selection.", reason="table_given")
     if isinstance(answer, pd.Index):
         answer = list(answer)
     elif isinstance(answer, pd.Series):  # the ids themselves, or counts indexed by issue_id
@@ -134,7 +134,7 @@ def check_one_side(answer):
     labels = dict(zip(issues["issue"], issues["issue_id"], strict=True))
     if given and given <= set(labels):
         return Feedback(INCORRECT, "These are the issues' descriptions. Give their short names "
-                        f"(the issue_id column), such as {example!r}.")
+                        f"(the issue_id column), such as {example!r}.", reason="descriptions_not_ids")
     names = government_names()
     both = {i for i, n in sides_per_issue().items() if n == 2}
     for government in names:
@@ -143,11 +143,13 @@ def check_one_side(answer):
             count = len(only_one(other))
             return Feedback(INCORRECT, f"You found the issues where {names[other]}'s position is "
                             f"missing, but not the other way round: on {count} issue(s) the article "
-                            f"reports only {names[other]}'s position, and none of {names[government]}.")
+                            f"reports only {names[other]}'s position, and none of {names[government]}.",
+                            reason="one_direction_only")
     neither = set(issues["issue_id"]) - expected - both
     if given in (both, both | neither):
         return Feedback(INCORRECT, "These are the issues on which the article reports both "
-                        "governments' positions, or neither: the question asks for the others.")
+                        "governments' positions, or neither: the question asks for the others.",
+                        reason="both_or_neither")
     feedback = check_collection(given, expected, "issues with only one side reported")
     if feedback.status == CORRECT:
         first, second = names
@@ -187,7 +189,7 @@ def check_route_label(answer):
     if not isinstance(answer, str):
         if isinstance(answer, pd.Series):
             return Feedback(INCORRECT, "This is a column (a Series). The answer is one text: take "
-                            "the single value, for example with .iloc[0].")
+                            "the single value, for example with .iloc[0].", reason="table_given")
         return type_problem(answer, "the label as text in quotes")
     if answer == expected:
         other = other_government(government)
@@ -198,29 +200,30 @@ def check_route_label(answer):
     inner = _unquoted(expected)
     if answer.strip() == expected:
         return Feedback(INCORRECT, "The right label, but with extra spaces before or after it: "
-                        "copy it exactly.")
+                        "copy it exactly.", reason="extra_spaces")
     if answer.strip() == inner:
         return Feedback(INCORRECT, "The right words, but the label column holds the term as the "
                         "article quotes it, with the article's own curly quotation marks: copy the "
-                        "value from the table.")
+                        "value from the table.", reason="quotes_left_out")
     if _unquoted(answer) == inner:
         return Feedback(INCORRECT, "The right words, but the quotation marks are not the article's: "
-                        "it uses curly quotes “ ”, not straight ones (\" \").")
+                        "it uses curly quotes “ ”, not straight ones (\" \").", reason="straight_quotes")
     if "zangezur" in answer.lower():
         return Feedback(INCORRECT, "The spelling differs from the article's: place names from "
                         "other alphabets have several transliterations, and an exact quote keeps the "
-                        "article's. Copy the value from the table rather than typing it.")
+                        "article's. Copy the value from the table rather than typing it.",
+                        reason="other_spelling")
     if _unquoted(answer).lower() == inner.lower():
         return Feedback(INCORRECT, "The right words, but the capital letters differ from the "
-                        "article's: copy it exactly.")
+                        "article's: copy it exactly.", reason="wrong_capitals")
     for _, other in _reported()[_reported()["label"].notna()].iterrows():
         if _unquoted(answer) == _unquoted(str(other["label"])):
             whose = names[other["government"]]
             return Feedback(INCORRECT, f"That is the label the article quotes for {whose} on the "
                             f"issue {other['issue_id']!r}. Look at the row of {issue!r} for "
-                            f"{names[government]}.")
+                            f"{names[government]}.", reason="other_row_label")
     return Feedback(INCORRECT, f"That is not the label. Look at the label column of the row where "
-                    f"issue_id is {issue!r} and government is {government!r}.")
+                    f"issue_id is {issue!r} and government is {government!r}.", reason="not_the_label")
 
 
 # 6.4 ------------------------------------------------------------------------------------

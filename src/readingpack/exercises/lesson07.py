@@ -214,7 +214,8 @@ def check_hedged(answer):
     given = {str(k).strip().upper(): str(v).strip().lower().replace(" ", "_") for k, v in answer.items()}
     missing = sorted(set(expected) - set(given))
     if missing:
-        return Feedback(INCORRECT, f"Give a type for each of the four claims; missing: {', '.join(missing)}.")
+        return Feedback(INCORRECT, f"Give a type for each of the four claims; missing: {', '.join(missing)}.",
+                        reason="missing_keys")
     differ = [claim_id for claim_id in expected if given[claim_id] != expected[claim_id]]
     if not differ:
         return Feedback(CORRECT, "All four typed as the ledger types them. " + HEDGE_RULE)
@@ -223,4 +224,4 @@ def check_hedged(answer):
              for claim_id in differ]
     return Feedback(INCORRECT, "\n".join([f"{len(expected) - len(differ)} of {len(expected)} agree with "
                                           "the ledger.", *lines, "Read tie-break rule 5 in data/CODEBOOK.md "
-                                          "again, then decide once more."]))
+                                          "again, then decide once more."]), reason="wrong_claim_types")

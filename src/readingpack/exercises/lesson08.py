@@ -127,10 +127,11 @@ def check_party_rows(answer):
         value_id = sorted(given)[0]
         fact_id = checks.loc[checks["value_id"] == value_id, "reference_id"].iloc[0]
         return Feedback(INCORRECT, f"Those are value ids (such as {value_id!r}); give the reference ids "
-                                   f"of the reference_id column (such as {fact_id!r}).")
+                                   f"of the reference_id column (such as {fact_id!r}).",
+                                   reason="value_ids_given")
     if given and given <= set(checks["figure_id"]):
         return Feedback(INCORRECT, "Those are the article's figure ids; give the ids of the other "
-                                   "sources, in the reference_id column.")
+                                   "sources, in the reference_id column.", reason="figure_ids_given")
     feedback = check_collection(given, expected, "reference rows from parties to the conflict")
     if feedback.status == CORRECT:
         return Feedback(CORRECT, feedback.message + (
@@ -153,7 +154,8 @@ def check_party_rows(answer):
     if expected - given:
         notes.append("a row counts when the publisher that stated it is a party, even when "
                      "another outlet reported it: read who stated each row, not who carried it")
-    return Feedback(INCORRECT, feedback.message + (" " + "; ".join(notes) + "." if notes else ""))
+    return Feedback(INCORRECT, feedback.message + (" " + "; ".join(notes) + "." if notes else ""),
+                    reason=feedback.reason)
 
 
 def _stated_by(stated, fact_id: str) -> str:

@@ -47,11 +47,12 @@ def check_hedges(answer):
     if frame is None:
         return type_problem(answer, TABLE_EXAMPLE.format(what="hedge", columns=coding.HEDGE_COLUMNS))
     if frame.empty:
-        return Feedback(NOT_ANSWERED, "Your table has no rows yet: add one row per hedge.")
+        return Feedback(NOT_ANSWERED, "Your table has no rows yet: add one row per hedge.",
+                        reason="empty_table")
     try:
         table = coding.compare_hedges(frame)
     except coding.CodingProblem as problem:
-        return Feedback(INCORRECT, str(problem))
+        return Feedback(INCORRECT, str(problem), reason="table_not_comparable")
     both = table[table["ledger"] & table["yours"]]
     only_yours = table[~table["ledger"]]
     only_ledger = table[~table["yours"]]
@@ -63,7 +64,7 @@ def check_hedges(answer):
         lines.append(f"{plural(len(only_ledger), 'hedge')} of the ledger not in your table, in "
                      f"paragraph(s) {', '.join(str(p) for p in sorted(set(only_ledger['paragraph'])))}.")
     status = CORRECT if only_yours.empty and only_ledger.empty else INCORRECT
-    return Feedback(status, "\n".join(lines))
+    return Feedback(status, "\n".join(lines), reason="" if status == CORRECT else "hedges_differ")
 
 
 # 9.4 ------------------------------------------------------------------------------------
@@ -91,7 +92,7 @@ def check_names(answer):
         else:
             lines.append(f"“{row.term}” is not one of the two names for the same place.")
     lines.append(f"The codebook: {wrong['rule'].iloc[0]}")
-    return Feedback(INCORRECT, "\n".join(dict.fromkeys(lines)))
+    return Feedback(INCORRECT, "\n".join(dict.fromkeys(lines)), reason="names_differ")
 
 
 # 9.5 and 9.6 ----------------------------------------------------------------------------
@@ -103,7 +104,7 @@ def _written_elsewhere(answer, task_id: str, text: str, what: str, note: str) ->
     if feedback.status != NOT_MARKED:
         return feedback
     message = feedback.message.replace("in the article", f"in the article ({what})")
-    return Feedback(NOT_MARKED, f"{message}\n{note}")
+    return Feedback(NOT_MARKED, f"{message}\n{note}", reason=feedback.reason)
 
 
 @task("9.5")
