@@ -16,8 +16,9 @@ PARTY = "party"
 
 
 def sides_table(ledger) -> pd.DataFrame:
-    """The side codes with their label, standing and `party` (True only for a party's code)."""
-    sides = ledger.reference_sides.set_index("side")
+    """The side codes with their label, standing and `party` (True only for a party's code);
+    label_words, the glossary check's own column, is left out."""
+    sides = ledger.reference_sides.drop(columns="label_words", errors="ignore").set_index("side")
     sides["party"] = sides["standing"] == PARTY
     return sides
 
