@@ -105,6 +105,8 @@ nbval: $(DEV_STAMP)
 
 nbval-folder:
 	@if ls $(FOLDER)/*.ipynb >/dev/null 2>&1; then \
+		if reason=$$($(TOOLS) $(BIN)/python -m packtools.nbtools --written-for-another-article $(FOLDER)); then \
+			echo "nbval of $(FOLDER)/ skipped: $$reason"; exit 0; fi; \
 		$(TOOLS) $(BIN)/python -m packtools.nbvalcfg > $(VENV)/nbval-sanitize.cfg && \
 		$(TOOLS) $(BIN)/python -m pytest -p no:cacheprovider -c "$(CURDIR)/pyproject.toml" $(MODE) --nbval-current-env \
 			--nbval-sanitize-with $(VENV)/nbval-sanitize.cfg $(FOLDER); \

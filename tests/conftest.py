@@ -7,7 +7,9 @@ import re
 import pytest
 from tiers import HEAVY
 
+from packtools.nbtools import written_for_another_article
 from readingpack.ledger import load_ledger
+from readingpack.paths import PROJECT_ROOT
 
 
 @pytest.fixture(scope="session")
@@ -30,6 +32,12 @@ def visible():
 
 
 def pytest_collection_modifyitems(config, items):
+    lessons_elsewhere = None
     for item in items:
         if any(fnmatch.fnmatchcase(item.nodeid, pattern) for pattern in HEAVY):
             item.add_marker(pytest.mark.heavy)
+        if item.get_closest_marker("own_lessons"):
+            if lessons_elsewhere is None:  # read the lessons once, and only if a test runs them
+                lessons_elsewhere = written_for_another_article(PROJECT_ROOT / "notebooks")
+            if lessons_elsewhere:
+                item.add_marker(pytest.mark.skip(reason=f"runs the lessons: {lessons_elsewhere}"))

@@ -84,4 +84,46 @@ def test_the_saved_time_a_written_answer_check_prints_is_the_same_on_every_run(t
     for _ in range(2):
         nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)]), path)
         outputs.append(nbtools.executed(path).cells[0].outputs[0]["text"])
-    assert outputs[0] == outputs[1] == "12:00 22 Nov 2024\n"
+    from datetime import UTC, datetime
+
+    noon = datetime.fromtimestamp(nbtools.saved_at(), UTC).strftime("%H:%M %d %b %Y")
+    assert outputs[0] == outputs[1] == f"{noon}\n"
+    assert noon.startswith("12:00 ")
+
+
+# --- which article a folder's notebooks were made with ----------------------------------------
+
+def notebook_made_with(folder, sha256):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+    if sha256 is not None:
+        nb.metadata["readingpack"] = {"article_sha256": sha256}
+    folder.mkdir(exist_ok=True)
+    nbformat.write(nb, folder / "01_x.ipynb")
+    return folder
+
+
+def test_notebooks_made_with_another_article_are_named_only_when_readingpack_data_is_set(
+        tmp_path, monkeypatch):
+    practice = PROJECT_ROOT / "data" / "practice" / "lake_varra"
+    folder = notebook_made_with(tmp_path / "notebooks", "0" * 64)
+    monkeypatch.delenv("READINGPACK_DATA", raising=False)
+    assert nbtools.written_for_another_article(folder) == ""  # CI: nothing is ever skipped
+    monkeypatch.setenv("READINGPACK_DATA", str(practice))
+    reason = nbtools.written_for_another_article(folder)
+    assert "1 notebooks of notebooks/" in reason and "Lake Varra" in reason and "step 11" in reason
+    assert nbtools.main(["--written-for-another-article", str(folder)]) == 0
+
+
+def test_notebooks_made_with_the_loaded_article_are_compared(tmp_path, monkeypatch):
+    practice = PROJECT_ROOT / "data" / "practice" / "lake_varra"
+    monkeypatch.setenv("READINGPACK_DATA", str(practice))
+    folder = notebook_made_with(tmp_path / "notebooks", nbtools.loaded_article()["sha256"])
+    assert nbtools.written_for_another_article(folder) == ""
+    assert nbtools.main(["--written-for-another-article", str(folder)]) == 1
+    unmarked = notebook_made_with(tmp_path / "old", None)  # made before notebooks recorded it
+    assert nbtools.written_for_another_article(unmarked) != ""
+
+
+def test_the_saved_time_is_noon_utc_on_the_loaded_article_s_date(monkeypatch):
+    monkeypatch.setenv("READINGPACK_DATA", str(PROJECT_ROOT / "data" / "practice" / "lake_varra"))
+    assert nbtools.saved_at() == 1757505600.0  # 2025-09-10 12:00 UTC, lake_varra's published date

@@ -5,11 +5,14 @@ into it; every later move is Tab or Shift+Tab."""
 
 import re
 
+import pytest
 from pagetools import changed, contains, node, problem_shown, shows, tab_to, text
 from playwright.sync_api import expect
 
 from packtools import browser
 from readingpack.paths import PROJECT_ROOT
+
+pytestmark = pytest.mark.own_lessons  # they run the lessons
 
 
 def open_lesson(page, lab, name):

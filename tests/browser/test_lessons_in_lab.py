@@ -11,6 +11,8 @@ from playwright.sync_api import expect
 from packtools import browser
 from readingpack.paths import PROJECT_ROOT
 
+pytestmark = pytest.mark.own_lessons  # they run the lessons
+
 LESSONS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
 
 

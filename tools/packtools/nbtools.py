@@ -10,6 +10,12 @@ widget model ids are replaced by ids computed from the notebook's name, the cell
 model's place in that cell's output (the folder's name too: the lesson and solution folders hold
 notebooks of the same name), in the output's view and in the widget-state metadata
 alike, and no execution times are recorded.
+
+Each notebook records the article its outputs were made with (metadata readingpack.article_sha256,
+the sha256 of metadata.json). `--written-for-another-article FOLDER` says whether the folder's
+notebooks were made with another article than the one READINGPACK_DATA names: then nbval and the
+browser tests that run the lessons have nothing to compare until the lessons are rewritten
+(docs/adapting.md, step 11). Without READINGPACK_DATA nothing is ever skipped.
 """
 
 import hashlib
@@ -34,16 +40,43 @@ def execute_notebook(path: Path, timeout: int = 300) -> None:
     nbformat.write(executed(path, timeout), path)
 
 
-# A written answer's check says when the notebook was last saved; stored outputs show this fixed
-# time (noon UTC on the article's date), so that re-running an unchanged notebook changes no byte.
-SAVED_AT = datetime(2024, 11, 22, 12, 0, tzinfo=UTC).timestamp()
+def loaded_article() -> dict:
+    """metadata.json of the article in the data folder in use (READINGPACK_DATA or data/)."""
+    from readingpack.paths import data_dir
+
+    return json.loads((data_dir() / "article" / "metadata.json").read_text(encoding="utf-8"))
+
+
+def saved_at() -> float:
+    """A written answer's check says when the notebook was last saved; stored outputs show this
+    fixed time (noon UTC on the article's date), so that re-running an unchanged notebook
+    changes no byte."""
+    published = datetime.fromisoformat(loaded_article()["published"])
+    return published.replace(hour=12, minute=0, tzinfo=UTC).timestamp()
+
+
+def written_for_another_article(folder: Path) -> str:
+    """Why the notebooks of `folder` cannot be compared with the article READINGPACK_DATA names
+    (their outputs were made with another one), or "" when they can or READINGPACK_DATA is unset."""
+    if not os.environ.get("READINGPACK_DATA"):
+        return ""
+    loaded = loaded_article()
+    other = [path.name for path in sorted(folder.glob("*.ipynb"))
+             if nbformat.read(path, as_version=4).metadata.get("readingpack", {}).get("article_sha256")
+             != loaded["sha256"]]
+    if not other:
+        return ""
+    return (f"{len(other)} notebooks of {folder.name}/ were made with another article than "
+            f"“{loaded['title']}” (READINGPACK_DATA); rewrite them and run make outputs "
+            f"(docs/adapting.md, step 11)")
 
 
 def executed(path: Path, timeout: int = 300):
     """The notebook at `path` run in a fresh kernel, with stable widget ids (not written)."""
-    os.utime(path, (SAVED_AT, SAVED_AT))
+    os.utime(path, (saved_at(), saved_at()))
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    nb.metadata.setdefault("readingpack", {})["article_sha256"] = loaded_article()["sha256"]
     client = NotebookClient(
         nb,
         timeout=timeout,
@@ -113,8 +146,13 @@ def main(argv: list[str] | None = None) -> int:
     a failing notebook never leaves the others half rewritten."""
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
-    paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])]
-    os.environ["TZ"] = "UTC"  # the kernels print SAVED_AT in UTC on any machine
+    arguments = argv if argv is not None else sys.argv[1:]
+    if arguments[:1] == ["--written-for-another-article"]:
+        reason = written_for_another_article(Path(arguments[1]))
+        print(reason)
+        return 0 if reason else 1
+    paths = [Path(p) for p in arguments]
+    os.environ["TZ"] = "UTC"  # the kernels print saved_at() in UTC on any machine
     done, failed = {}, []
     for path in paths:
         print(f"executing {path}")
