@@ -67,8 +67,8 @@ def written_for_another_article(folder: Path) -> str:
     if not other:
         return ""
     return (f"{len(other)} notebooks of {folder.name}/ were made with another article than "
-            f"“{loaded['title']}” (READINGPACK_DATA); rewrite them and run make outputs "
-            f"(docs/adapting.md, step 11)")
+            f"“{loaded['title']}” (READINGPACK_DATA): rewrite the lessons and solutions for it, then "
+            f"run make outputs and make exercises (docs/adapting.md, steps 11 and 12)")
 
 
 def executed(path: Path, timeout: int = 300):
