@@ -145,8 +145,6 @@ def test_the_reason_check_finds_a_feedback_without_a_reason():
     assert _feedback_calls_without_reason(source) == [(3, "INCORRECT"), (4, "status")]
 
 
-
-
 def test_each_choice_task_of_choices_csv_has_one_key_and_its_computed_key_agrees():
     from readingpack.exercises import LESSONS, choices
 
